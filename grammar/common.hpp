@@ -1,0 +1,152 @@
+// Building blocks shared by every part of the report grammar: blanks, lines, tolerant labels and
+// table cells. Rules only: actions, error messages and lowering live in src/.
+//
+// The grammar runs on normalised text (see include/xxgk/source.hpp): full-width forms are already
+// ASCII, line ends are '\n', so labels here are written with half-width punctuation.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <string_view>
+
+#include <tao/pegtl.hpp>
+#include <tao/pegtl/contrib/analyze_traits.hpp>
+
+namespace xxgk::grammar {
+
+namespace pegtl = tao::pegtl;
+using namespace tao::pegtl;  // NOLINT: the grammar reads as PEG, not as namespace soup
+
+// ---------------------------------------------------------------------------------------------
+// Blanks and lines
+
+struct hspace : one<' ', '\t'> {};
+struct newline : one<'\n'> {};
+struct ws : one<' ', '\t', '\n'> {};
+struct gap : plus<ws> {};
+struct line_rest : star<not_one<'\n'>> {};
+struct line_end : seq<star<hspace>, sor<newline, eof>> {};
+struct blank_line : seq<star<hspace>, newline> {};
+
+// Succeeds without consuming at the start of the input or right after a line break.
+struct at_line_start {
+  using rule_t = at_line_start;
+  using subs_t = empty_list;
+  template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class,
+            typename ParseInput, typename... States>
+  static bool match(ParseInput& in, States&&...) {
+    return in.current() == in.begin() || in.current()[-1] == '\n';
+  }
+};
+
+// A run of non-blank characters.
+struct word : plus<not_one<' ', '\t', '\n'>> {};
+
+// ---------------------------------------------------------------------------------------------
+// Tolerant labels
+
+// A compile-time UTF-8 string usable as a template argument: label<"予以公开">.
+template <std::size_t N>
+struct text {
+  char chars[N]{};
+  constexpr text(const char (&s)[N]) { std::copy_n(s, N, chars); }  // NOLINT: implicit on purpose
+  [[nodiscard]] constexpr std::string_view view() const { return {chars, N - 1}; }
+};
+
+namespace detail {
+constexpr std::size_t utf8_length(unsigned char lead) {
+  return lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4;
+}
+// Quotation marks are written in many ways (or dropped) around 三安全一稳定 and similar phrases.
+constexpr bool is_quote(std::string_view ch) {
+  return ch == "\"" || ch == "'" || ch == "\u201C" || ch == "\u201D" || ch == "\u2018" ||
+         ch == "\u2019" || ch == "\u300C" || ch == "\u300D";
+}
+}  // namespace detail
+
+// Matches a fixed label while allowing spaces, tabs and line breaks between any two characters:
+// PDF extraction breaks labels at the page width (`三、本年\n\n度办理\n\n结果`) and web copies
+// space them out (`第二十条 第(一)项`). A quotation mark in the label matches any quotation mark or none.
+template <text Label>
+struct label {
+  using rule_t = label;
+  using subs_t = empty_list;
+
+  template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class,
+            typename ParseInput, typename... States>
+  static bool match(ParseInput& in, States&&...) {
+    constexpr std::string_view pattern = Label.view();
+    const char* p = in.current();
+    const char* const end = in.end();
+    bool first = true;
+    for (std::size_t i = 0; i < pattern.size();) {
+      const std::size_t len = detail::utf8_length(static_cast<unsigned char>(pattern[i]));
+      const std::string_view ch = pattern.substr(i, len);
+      i += len;
+      const char* q = p;
+      if (!first) {
+        while (q != end && (*q == ' ' || *q == '\t' || *q == '\n')) ++q;
+      }
+      if (detail::is_quote(ch)) {
+        for (std::string_view quote : {"\"", "'", "\u201C", "\u201D", "\u2018", "\u2019", "\u300C", "\u300D"}) {
+          if (static_cast<std::size_t>(end - q) >= quote.size() && std::string_view(q, quote.size()) == quote) {
+            p = q + quote.size();
+            break;
+          }
+        }
+        continue;
+      }
+      if (static_cast<std::size_t>(end - q) < len || std::string_view(q, len) != ch) return false;
+      p = q + len;
+      first = false;
+    }
+    in.bump(static_cast<std::size_t>(p - in.current()));
+    return true;
+  }
+};
+
+// Numbering in front of labels: 一、 / 2、 / (三) / 1.
+struct chinese_numeral : utf8::one<U'一', U'二', U'三', U'四', U'五', U'六', U'七', U'八', U'九', U'十'> {};
+struct list_comma : sor<utf8::one<U'、'>, one<'.', ','>> {};
+struct paren_numeral
+    : seq<one<'('>, star<ws>, plus<chinese_numeral>, star<ws>, one<')'>, star<hspace>> {};
+struct item_number : seq<plus<digit>, star<hspace>, list_comma, star<ws>> {};
+struct level0_number : seq<chinese_numeral, star<hspace>, list_comma, star<ws>> {};
+
+// A parenthesised note after a label, possibly broken across lines:
+// `(区分处理的,只计这一情形,不计其他情形)`, `(单位:万元,保留4位小数)`.
+struct label_note : seq<one<'('>, until<one<')'>, not_one<'('>>> {};
+
+// ---------------------------------------------------------------------------------------------
+// Table cells
+
+struct cell_end : at<sor<ws, eof>> {};
+struct digits : plus<digit> {};
+struct money_unit : sor<label<"万元">, label<"元">> {};
+struct count_unit : utf8::one<U'件', U'个', U'项', U'条'> {};
+// A number as written: `0`, `13612`, `0.0235`, `-8`, `251000元`.
+struct cell_number
+    : seq<opt<one<'-'>>, digits, opt<one<'.'>, digits>, opt<sor<money_unit, count_unit>>, cell_end> {};
+struct cell_dash : seq<sor<plus<utf8::one<U'—', U'–', U'－'>>, plus<one<'-'>>>, cell_end> {};
+struct cell_slash : seq<plus<one<'/', '\\'>>, cell_end> {};
+struct cell_none : seq<utf8::one<U'无'>, cell_end> {};
+struct cell : sor<cell_number, cell_dash, cell_slash, cell_none> {};
+
+// Between two cells of one web-copied row, each extra tab is an empty cell: `0\t\t0` has a blank
+// between the zeros. Only counted when a cell follows on the same line, so trailing tabs are layout.
+struct blank_cells
+    : seq<star<one<' '>>, one<'\t'>, plus<star<one<' '>>, one<'\t'>>, star<one<' '>>, at<cell>> {};
+struct cell_gap : sor<blank_cells, gap> {};
+
+// Up to N cells of one table row, wherever the extraction put the breaks between them.
+template <unsigned N>
+struct cells : seq<cell, rep_opt<N - 1, cell_gap, cell>> {};
+
+}  // namespace xxgk::grammar
+
+namespace tao::pegtl {
+template <typename Name, xxgk::grammar::text Label>
+struct analyze_traits<Name, xxgk::grammar::label<Label>> : analyze_any_traits<> {};
+template <typename Name>
+struct analyze_traits<Name, xxgk::grammar::at_line_start> : analyze_opt_traits<> {};
+}  // namespace tao::pegtl

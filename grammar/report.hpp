@@ -1,0 +1,28 @@
+// The whole report: a sequence of blocks, each starting at a line start. Sections, tables and
+// prose are siblings here; lowering (src/lower.cpp) nests them, so a table in an appendix or a
+// title after 一 still parses.
+#pragma once
+
+#include "grammar/common.hpp"
+#include "grammar/sections.hpp"
+#include "grammar/table2.hpp"
+#include "grammar/table3.hpp"
+#include "grammar/table4.hpp"
+
+namespace xxgk::grammar {
+
+struct table2_block : seq<at_line_start, star<hspace>, table2::table> {};
+
+// A line of table cells outside any table (a table cut apart, or rows the table could not
+// take): placed nowhere, so it is reported.
+struct unplaced_row
+    : seq<at_line_start, star<hspace>, star<not_at<cell>, word, plus<hspace>>, cell,
+          plus<plus<hspace>, cell>, line_end> {};
+
+struct block
+    : sor<blank_line, section_heading, table2_block, table3::table, table4::table, report_title,
+          unplaced_row, unknown_section_heading, subsection_heading, prose_line> {};
+
+struct report : seq<star<block>, eof> {};
+
+}  // namespace xxgk::grammar

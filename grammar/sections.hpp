@@ -1,0 +1,61 @@
+// The report's skeleton: title, the six section headings (with the variants seen in real
+// reports, spec §7), subsection headings and prose.
+#pragma once
+
+#include "grammar/common.hpp"
+
+namespace xxgk::grammar {
+
+// ---------------------------------------------------------------------------------------------
+// Title: `<机关>YYYY年政府信息公开工作年度报告`, sometimes with the agency on a line of its own.
+
+struct title_suffix
+    : sor<label<"政府信息公开工作年度报告">, label<"政府信息公开年度报告">,
+          label<"政府信息公开情况的报告">, label<"政府信息公开工作报告">> {};
+struct title_text : plus<not_at<title_suffix>, not_one<'\n'>, not_at<utf8::one<U'。', U'》'>>, not_at<one<','>>> {};
+struct title_line : seq<at_line_start, star<hspace>, opt<title_text>, title_suffix, line_end> {};
+// A short line holding only the agency's name, directly above the title line.
+struct title_agency
+    : seq<plus<not_at<utf8::one<U'。', U'、', U'('>>, not_at<one<',', ':'>>, not_one<'\n', ' ', '\t'>>, line_end> {};
+struct title_agency_line : seq<at_line_start, star<hspace>, title_agency, star<blank_line>> {};
+struct report_title : sor<seq<title_agency_line, title_line>, title_line> {};
+
+// ---------------------------------------------------------------------------------------------
+// Section headings. Each accepted wording is its own rule so the variant is visible in the tree.
+
+struct heading_number : seq<sor<chinese_numeral, range<'1', '6'>>, star<hspace>, list_comma, star<hspace>> {};
+
+struct title_overview : label<"总体情况"> {};
+struct title_proactive : label<"主动公开政府信息情况"> {};
+struct title_applications : label<"收到和处理政府信息公开申请情况"> {};
+struct title_review_litigation : label<"政府信息公开行政复议、行政诉讼情况"> {};
+struct title_review_litigation_because_of_work : label<"因政府信息公开工作被申请行政复议、提起行政诉讼情况"> {};
+struct title_review_and_litigation : label<"政府信息公开行政复议和行政诉讼情况"> {};
+struct title_problems : label<"存在的主要问题及改进情况"> {};
+struct title_problems_of_work : label<"政府信息公开工作存在的主要问题及改进情况"> {};
+struct title_problems_short : label<"存在主要问题及改进情况"> {};
+struct title_problems_shortest : label<"存在问题及改进情况"> {};
+struct title_other_matters : label<"其他需要报告的事项"> {};
+
+struct known_section_title
+    : sor<title_overview, title_proactive, title_applications, title_review_litigation,
+          title_review_litigation_because_of_work, title_review_and_litigation,
+          title_problems_of_work, title_problems, title_problems_short, title_problems_shortest,
+          title_other_matters> {};
+
+struct section_heading : seq<at_line_start, star<hspace>, heading_number, known_section_title, line_end> {};
+
+// A heading in the place of a section whose wording we do not know (`三、依申请公开情况`): a short
+// line, Chinese numeral and 、, no sentence punctuation. Lowering matches it by closeness.
+struct other_heading_text
+    : seq<rep_min_max<2, 30, not_at<utf8::one<U'。', U'；', U'，'>>, not_at<one<',', ';', ':'>>, not_one<'\n'>>, line_end> {};
+struct unknown_section_heading
+    : seq<at_line_start, star<hspace>, chinese_numeral, utf8::one<U'、'>, star<hspace>, other_heading_text> {};
+
+// `(一)主动公开` opening a line; the rest of the line may already be prose.
+struct subsection_heading : seq<at_line_start, star<hspace>, paren_numeral, line_rest, opt<newline>> {};
+
+// Everything else on a line is prose (it is placed: it belongs to the section above it).
+struct prose_line : seq<plus<not_one<'\n'>>, opt<newline>> {};
+
+}  // namespace xxgk::grammar

@@ -1,0 +1,47 @@
+// Table of 二 (主动公开政府信息情况), 2021 format: four blocks headed 第二十条第(X)项, each with a
+// column header row and fixed row labels (spec §2).
+#pragma once
+
+#include "grammar/common.hpp"
+#include "grammar/sections.hpp"
+
+namespace xxgk::grammar::table2 {
+
+// `第二十条第(一)项`
+struct article_item : seq<label<"第二十条第">, one<'('>, star<ws>, chinese_numeral, star<ws>, one<')'>, star<ws>, label<"项">> {};
+
+// Row labels; a note may follow (`规章(设区的市、自治州人民政府应提供相关数据)`).
+struct label_regulations : label<"规章"> {};
+struct label_normative_documents : sor<label<"行政规范性文件">, label<"规范性文件">> {};
+struct label_licensing : label<"行政许可"> {};
+struct label_punishment : label<"行政处罚"> {};
+struct label_coercion : label<"行政强制"> {};
+struct label_fees : label<"行政事业性收费"> {};
+
+struct row_label
+    : sor<label_regulations, label_normative_documents, label_licensing, label_punishment,
+          label_coercion, label_fees> {};
+
+template <typename Label, unsigned Columns>
+struct row_of : seq<Label, opt<star<hspace>, label_note>, opt<gap, cells<Columns>>> {};
+
+struct row_regulations : row_of<label_regulations, 3> {};
+struct row_normative_documents : row_of<label_normative_documents, 3> {};
+struct row_licensing : row_of<label_licensing, 1> {};
+struct row_punishment : row_of<label_punishment, 1> {};
+struct row_coercion : row_of<label_coercion, 1> {};
+struct row_fees : row_of<label_fees, 1> {};
+
+struct row
+    : sor<row_regulations, row_normative_documents, row_licensing, row_punishment, row_coercion,
+          row_fees> {};
+
+// `信息内容 本年制发件数 本年废止件数 现行有效件数`: the wording is checked by lowering (typos such
+// as 本年度止件数 occur), so the grammar takes the words up to the first row label.
+struct header_word : seq<not_at<row_label>, not_at<article_item>, not_at<cell>, word> {};
+struct column_header : seq<label<"信息内容">, rep_opt<8, gap, header_word>> {};
+
+struct item : sor<article_item, column_header, row> {};
+struct table : seq<article_item, star<gap, item>> {};
+
+}  // namespace xxgk::grammar::table2

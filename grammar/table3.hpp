@@ -1,0 +1,90 @@
+// Table of 三 (收到和处理政府信息公开申请情况): 7 applicant columns and rows under a three-level
+// label taxonomy (spec §3). Rows are recognised by their labels, wherever extraction broke them.
+#pragma once
+
+#include "grammar/common.hpp"
+#include "grammar/sections.hpp"
+
+namespace xxgk::grammar::table3 {
+
+// A label ends where its cell text ends: `其他` must not match the start of `其他处理`.
+struct label_end : at<sor<ws, one<'('>, eof>> {};
+
+template <text L>
+struct level0 : seq<opt<level0_number>, label<L>, label_end> {};
+template <text L>
+struct level1 : seq<opt<paren_numeral>, label<L>, label_end> {};
+template <text L>
+struct level2 : seq<opt<item_number>, label<L>, label_end> {};
+
+// Level 0
+struct label_new_received : level0<"本年新收政府信息公开申请数量"> {};
+struct label_carried_over : level0<"上年结转政府信息公开申请数量"> {};
+struct group_results : level0<"本年度办理结果"> {};
+struct label_carried_forward : level0<"结转下年度继续办理"> {};
+// Level 1
+struct label_granted : level1<"予以公开"> {};
+struct label_partially_granted : level1<"部分公开"> {};
+struct group_denied : level1<"不予公开"> {};
+struct group_unable : level1<"无法提供"> {};
+struct group_not_processed : level1<"不予处理"> {};
+struct group_other : level1<"其他处理"> {};
+struct label_total : seq<paren_numeral, sor<label<"总计">, label<"合计">>, label_end> {};
+// Level 2 under (三) 不予公开
+struct label_state_secret : level2<"属于国家秘密"> {};
+struct label_prohibited_by_law : level2<"其他法律行政法规禁止公开"> {};
+struct label_security_stability : level2<"危及“三安全一稳定”"> {};
+struct label_third_party : level2<"保护第三方合法权益"> {};
+struct label_internal_affairs : level2<"属于三类内部事务信息"> {};
+struct label_process_info : level2<"属于四类过程性信息"> {};
+struct label_enforcement_file : level2<"属于行政执法案卷"> {};
+struct label_query_matter : level2<"属于行政查询事项"> {};
+// Level 2 under (四) 无法提供
+struct label_not_held : level2<"本机关不掌握相关政府信息"> {};
+struct label_needs_creation : level2<"没有现成信息需要另行制作"> {};
+struct label_unclear : level2<"补正后申请内容仍不明确"> {};
+// Level 2 under (五) 不予处理
+struct label_petition : level2<"信访举报投诉类申请"> {};
+struct label_repeated : level2<"重复申请"> {};
+struct label_publication : level2<"要求提供公开出版物"> {};
+struct label_excessive : level2<"无正当理由大量反复申请"> {};
+struct label_reconfirm : level2<"要求行政机关确认或重新出具已获取信息"> {};
+// Level 2 under (六) 其他处理
+struct label_no_correction : level2<"申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"> {};
+struct label_unpaid_fee : level2<"申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"> {};
+struct label_other_other : level2<"其他"> {};
+
+struct row_label
+    : sor<label_new_received, label_carried_over, label_carried_forward, label_granted,
+          label_partially_granted, label_total, label_state_secret, label_prohibited_by_law,
+          label_security_stability, label_third_party, label_internal_affairs, label_process_info,
+          label_enforcement_file, label_query_matter, label_not_held, label_needs_creation,
+          label_unclear, label_petition, label_repeated, label_publication, label_excessive,
+          label_reconfirm, label_no_correction, label_unpaid_fee, label_other_other> {};
+struct group_label
+    : sor<group_results, group_denied, group_unable, group_not_processed, group_other> {};
+
+// A data row: its label, an optional note, and up to 7 cells (fewer when cells are blank).
+struct row : seq<row_label, opt<star<hspace>, label_note>, opt<gap, cells<7>>> {};
+// A group label; numbers on it are a subtotal the official table does not have (rule A4).
+struct group : seq<group_label, opt<gap, cells<7>>> {};
+
+// A row whose label is none of the above (a typo, a truncated label): lowering matches it to the
+// closest canonical label or reports it as unplaced.
+struct unrecognised_word
+    : seq<not_at<row_label>, not_at<group_label>, not_at<cell>, not_at<section_heading>,
+          not_at<label<"行政复议">>, word> {};
+struct unrecognised_label : seq<unrecognised_word, rep_opt<11, gap, unrecognised_word>> {};
+struct unrecognised_row : seq<unrecognised_label, gap, cells<7>> {};
+
+struct item : sor<row, group, unrecognised_row> {};
+
+// Header: the corner note on 勾稽关系, 申请人情况 and the column labels, up to the first row.
+struct corner_note : label_note {};
+struct first_row : sor<label_new_received, label_carried_over, group_results> {};
+struct header_word : seq<not_at<first_row>, not_at<cell>, not_at<section_heading>, word> {};
+struct header : seq<opt<corner_note, gap>, label<"申请人情况">, rep_opt<40, gap, header_word>> {};
+
+struct table : seq<at_line_start, star<hspace>, header, star<gap, item>> {};
+
+}  // namespace xxgk::grammar::table3

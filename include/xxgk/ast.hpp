@@ -1,0 +1,102 @@
+// The typed AST: what a report says, with every cell's source position. Lowered from the parse
+// tree by src/lower.cpp; serialised by src/json.cpp (schema: docs/ast.schema.json).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "xxgk/source.hpp"
+
+namespace xxgk {
+
+// How a cell is filled. 0, blank, `-`, `/` and `无` are different statements and stay apart.
+enum class CellState { number, blank, dash, slash, none, text };
+std::string_view to_string(CellState s);
+
+struct Cell {
+  std::string key;             // canonical key, e.g. "table3.denied.state_secret.natural_person"
+  CellState state = CellState::blank;
+  std::string raw;             // as written after normalisation (`35`, `0.0235`, `/`, `251000元`); "" when blank
+  std::optional<double> value; // for numbers: the number without its unit
+  std::string unit;            // a unit typed into the cell (`元`, `万元`, `件`), else ""
+  SourcePos pos;
+};
+
+struct Row {
+  std::string key;              // e.g. "denied.state_secret"
+  std::string canonical_label;  // from the spec
+  std::string written_label;    // as in the document, line breaks and spaces removed
+  SourcePos pos;
+  std::vector<Cell> cells;      // in column order; cells the document does not have are absent
+};
+
+struct Table {
+  std::string key;  // "table2", "table3", "table4"
+  bool present = false;
+  SourcePos pos;
+  std::vector<Row> rows;
+  std::string header;  // the header words, whitespace removed, for label checks
+  [[nodiscard]] const Row* row(std::string_view row_key) const;
+  [[nodiscard]] const Cell* cell(std::string_view row_key, std::string_view column) const;
+};
+
+struct Subsection {
+  std::string title;  // `(一)主动公开` up to the first sentence break
+  SourcePos pos;
+};
+
+struct Paragraph {
+  std::string text;  // one line of prose as normalised
+  std::size_t offset = 0;  // byte offset into the normalised text
+  SourcePos pos;
+};
+
+struct Section {
+  int number = 0;            // 1–6 as the canonical order, 0 when unknown
+  std::string key;           // overview, proactive, applications, review_litigation, problems, other_matters
+  std::string written_heading;
+  std::string variant;       // grammar rule of the accepted wording (e.g. title_problems_short)
+  bool arabic_numbering = false;
+  int written_number = 0;    // the number the heading carries (一 → 1, 2、 → 2)
+  SourcePos pos;
+  std::vector<Subsection> subsections;
+  std::vector<Paragraph> prose;
+};
+
+// Text no rule could place (a row outside a table, a row label matching nothing).
+struct Unplaced {
+  std::string what;
+  std::string text;
+  SourcePos pos;
+};
+
+// A row whose written label is not the canonical one but close to it (a typo), or a table header
+// missing a column label.
+struct LabelNote {
+  std::string key;
+  std::string written;
+  std::string canonical;
+  SourcePos pos;
+};
+
+struct Report {
+  std::string path;
+  std::string title;
+  SourcePos title_pos;
+  bool title_after_first_section = false;
+  std::string agency;
+  std::optional<int> year;
+  std::string format_version;  // "2021", or "" when no table shows a layout
+  std::vector<Paragraph> preamble;
+  std::vector<Section> sections;
+  Table table2, table3, table4;
+  // Numbers on a group label of table 三 (a subtotal row the official table lacks; rule A4).
+  std::vector<Row> table3_subtotals;
+  std::vector<Unplaced> unplaced;
+  std::vector<LabelNote> altered_labels;
+  std::vector<Row> duplicate_rows;
+  std::vector<Cell> extra_cells;  // more cells than the row has columns
+};
+
+}  // namespace xxgk

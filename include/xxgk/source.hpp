@@ -1,0 +1,57 @@
+// A report's text: the bytes as read, the normalised UTF-8 the grammar parses, and the map back.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace xxgk {
+
+// A place in the original file, as a person counts it: 1-based line and character column.
+struct SourcePos {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  friend bool operator==(const SourcePos&, const SourcePos&) = default;
+};
+
+// Thrown when a file cannot be read as a report at all (binary, invalid UTF-8, empty).
+class InputError : public std::runtime_error {
+public:
+  InputError(std::string message, SourcePos pos)
+      : std::runtime_error(std::move(message)), pos_(pos) {}
+  [[nodiscard]] SourcePos pos() const noexcept { return pos_; }
+
+private:
+  SourcePos pos_;
+};
+
+class Source {
+public:
+  // Decodes and normalises; throws InputError with the position of the first bad byte.
+  static Source from_bytes(std::string bytes, std::string name);
+  static Source from_file(const std::string& path);  // "-" reads standard input
+
+  [[nodiscard]] const std::string& name() const noexcept { return name_; }
+  [[nodiscard]] const std::string& original() const noexcept { return original_; }
+  // What the grammar sees: NFKC-normalised, LF line ends, extraction debris removed.
+  [[nodiscard]] const std::string& text() const noexcept { return text_; }
+
+  // Position in the original file of a byte offset into text().
+  [[nodiscard]] SourcePos position(std::size_t text_offset) const;
+  // The original line (without its line end), for quoting in diagnostics.
+  [[nodiscard]] std::string_view original_line(std::uint32_t line) const;
+
+private:
+  std::string name_;
+  std::string original_;
+  std::string text_;
+  std::vector<std::uint32_t> original_offset_;  // one per byte of text_, plus one past the end
+  std::vector<std::uint32_t> line_starts_;      // byte offsets of line starts in original_
+};
+
+// Normalisation of one code point, exposed for tests: the UTF-8 it becomes ("" when dropped).
+std::string normalise_code_point(char32_t cp);
+
+}  // namespace xxgk

@@ -1,0 +1,150 @@
+// xxgk: the command line. Thin: each subcommand reads files, calls the library, prints.
+#include <functional>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "xxgk/xxgk.hpp"
+
+namespace {
+
+// Exit codes: 0 no error findings, 1 error findings, 2 a file could not be read or parsed.
+constexpr int kExitOk = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitUnreadable = 2;
+
+struct Options {
+  std::vector<std::string> files;
+  std::string format = "text";
+  bool trace = false;
+};
+
+// Reads one file; on failure prints `file:line:col: error: message` and returns nothing.
+std::optional<xxgk::Source> read(const std::string& path) {
+  try {
+    return xxgk::Source::from_file(path);
+  } catch (const xxgk::InputError& e) {
+    const auto pos = e.pos();
+    std::cerr << fmt::format("{}:{}:{}: error: {}\n", path == "-" ? "<stdin>" : path, pos.line ? pos.line : 1,
+                             pos.column ? pos.column : 1, e.what());
+    return std::nullopt;
+  }
+}
+
+int run_parse(const Options& o) {
+  int status = kExitOk;
+  for (const auto& path : o.files) {
+    const auto source = read(path);
+    if (!source) {
+      status = kExitUnreadable;
+      continue;
+    }
+    std::cout << xxgk::to_json(xxgk::parse_report(*source)).dump(2) << '\n';
+  }
+  return status;
+}
+
+int run_cells(const Options& o) {
+  int status = kExitOk;
+  for (const auto& path : o.files) {
+    const auto source = read(path);
+    if (!source) {
+      status = kExitUnreadable;
+      continue;
+    }
+    xxgk::write_cells(xxgk::parse_report(*source), std::cout);
+  }
+  return status;
+}
+
+int run_check(const Options& o) {
+  int status = kExitOk;
+  auto all = nlohmann::ordered_json::array();
+  std::size_t errors = 0, warnings = 0;
+  for (const auto& path : o.files) {
+    const auto source = read(path);
+    if (!source) {
+      status = kExitUnreadable;
+      continue;
+    }
+    const auto report = xxgk::parse_report(*source);
+    for (const auto& f : xxgk::validate(report, *source)) {
+      (f.severity == xxgk::Severity::error ? errors : warnings)++;
+      if (f.severity == xxgk::Severity::error && status == kExitOk) status = kExitFindings;
+      if (o.format == "json") {
+        all.push_back(xxgk::to_json(f, source->name()));
+      } else {
+        xxgk::write_diagnostic(f, *source, std::cout);
+      }
+    }
+  }
+  if (o.format == "json") {
+    std::cout << all.dump(2) << '\n';
+  } else {
+    std::cout << fmt::format("{} error{}, {} warning{}\n", errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+  }
+  return status;
+}
+
+int run_tree(const Options& o) {
+  int status = kExitOk;
+  for (const auto& path : o.files) {
+    const auto source = read(path);
+    if (!source) {
+      status = kExitUnreadable;
+      continue;
+    }
+    if (o.trace) {
+      xxgk::trace_parse(*source, std::cout);
+    } else {
+      std::cout << xxgk::parse_tree_sexpr(*source);
+    }
+  }
+  return status;
+}
+
+struct Subcommand {
+  const char* name;
+  const char* description;
+  std::function<int(const Options&)> run;
+};
+
+const Subcommand kSubcommands[] = {
+    {"parse", "print the AST of each report as JSON (schema: docs/ast.schema.json)", run_parse},
+    {"cells", "print one line per table cell: key<TAB>value<TAB>line:col", run_cells},
+    {"check", "validate reports; findings like a compiler (exit 1 on errors, 2 if unreadable)", run_check},
+    {"tree", "print the parse tree as an S-expression of named grammar rules", run_tree},
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"xxgk: parse and validate 政府信息公开工作年度报告 (government information-disclosure annual reports)"};
+  app.require_subcommand(1);
+  Options options;
+  const Subcommand* chosen = nullptr;
+  for (const auto& sub : kSubcommands) {
+    auto* cmd = app.add_subcommand(sub.name, sub.description);
+    cmd->add_option("files", options.files, "report text files; - reads standard input")->required();
+    if (std::string_view(sub.name) == "check") {
+      cmd->add_option("--format", options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    }
+    if (std::string_view(sub.name) == "tree") cmd->add_flag("--trace", options.trace, "show every rule the parser tried");
+    cmd->callback([&chosen, &sub] { chosen = &sub; });
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUnreadable;
+  }
+  try {
+    return chosen->run(options);
+  } catch (const std::exception& e) {
+    std::cerr << "xxgk: internal error: " << e.what() << '\n';
+    return kExitUnreadable;
+  }
+}

@@ -1,0 +1,100 @@
+// The AST as JSON (schema: docs/ast.schema.json) and the cell dump.
+#include <ostream>
+
+#include "xxgk/output.hpp"
+
+namespace xxgk {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+
+json cell_json(const Cell& c) {
+  json j{{"key", c.key}, {"state", to_string(c.state)}, {"raw", c.raw}};
+  j["value"] = c.value ? json(*c.value) : json(nullptr);
+  if (!c.unit.empty()) j["unit"] = c.unit;
+  j["line"] = c.pos.line;
+  j["column"] = c.pos.column;
+  return j;
+}
+
+json row_json(const Row& r) {
+  json cells = json::array();
+  for (const Cell& c : r.cells) cells.push_back(cell_json(c));
+  return json{{"key", r.key}, {"canonical_label", r.canonical_label}, {"written_label", r.written_label},
+              {"line", r.pos.line}, {"column", r.pos.column}, {"cells", cells}};
+}
+
+json table_json(const Table& t) {
+  if (!t.present) return nullptr;
+  json rows = json::array();
+  for (const Row& r : t.rows) rows.push_back(row_json(r));
+  return json{{"line", t.pos.line}, {"column", t.pos.column}, {"rows", rows}};
+}
+
+json paragraphs_json(const std::vector<Paragraph>& ps) {
+  json out = json::array();
+  for (const Paragraph& p : ps) out.push_back(json{{"text", p.text}, {"line", p.pos.line}, {"column", p.pos.column}});
+  return out;
+}
+
+}  // namespace
+
+json to_json(const Report& r) {
+  json sections = json::array();
+  for (const Section& s : r.sections) {
+    json subsections = json::array();
+    for (const Subsection& sub : s.subsections) {
+      subsections.push_back(json{{"title", sub.title}, {"line", sub.pos.line}, {"column", sub.pos.column}});
+    }
+    sections.push_back(json{{"number", s.number},
+                            {"key", s.key},
+                            {"heading", s.written_heading},
+                            {"variant", s.variant.empty() ? json(nullptr) : json(s.variant)},
+                            {"line", s.pos.line},
+                            {"column", s.pos.column},
+                            {"subsections", subsections},
+                            {"prose", paragraphs_json(s.prose)}});
+  }
+  json unplaced = json::array();
+  for (const Unplaced& u : r.unplaced) {
+    unplaced.push_back(json{{"what", u.what}, {"text", u.text}, {"line", u.pos.line}, {"column", u.pos.column}});
+  }
+  json subtotals = json::array();
+  for (const Row& row : r.table3_subtotals) subtotals.push_back(row_json(row));
+  return json{{"schema_version", kAstSchemaVersion},
+              {"path", r.path},
+              {"title", r.title},
+              {"agency", r.agency},
+              {"year", r.year ? json(*r.year) : json(nullptr)},
+              {"format_version", r.format_version.empty() ? json(nullptr) : json(r.format_version)},
+              {"preamble", paragraphs_json(r.preamble)},
+              {"sections", sections},
+              {"tables", json{{"table2", table_json(r.table2)}, {"table3", table_json(r.table3)}, {"table4", table_json(r.table4)}}},
+              {"table3_subtotals", subtotals},
+              {"unplaced", unplaced}};
+}
+
+json to_json(const Finding& f, const std::string& file) {
+  json j{{"file", file},
+         {"rule", f.rule},
+         {"severity", to_string(f.severity)},
+         {"key", f.keys.empty() ? json(nullptr) : json(f.keys.front())},
+         {"keys", f.keys},
+         {"line", f.pos.line},
+         {"column", f.pos.column},
+         {"message", f.message}};
+  j["value"] = f.value ? json(*f.value) : json(nullptr);
+  j["expected"] = f.expected ? json(*f.expected) : json(nullptr);
+  return j;
+}
+
+void write_cells(const Report& r, std::ostream& out) {
+  for (const Table* t : {&r.table2, &r.table3, &r.table4}) {
+    for (const Row& row : t->rows) {
+      for (const Cell& c : row.cells) out << c.key << '\t' << c.raw << '\t' << c.pos.line << ':' << c.pos.column << '\n';
+    }
+  }
+}
+
+}  // namespace xxgk

@@ -1,0 +1,256 @@
+// Lowering of the document structure: title, sections, subsections, prose, unplaced text.
+#include "src/lower.hpp"
+
+#include <algorithm>
+
+#include "src/text.hpp"
+#include "xxgk/parse.hpp"
+
+namespace xxgk {
+namespace {
+
+// Heading wordings the grammar accepts: which section each names and whether it is the
+// canonical wording of the 2021 format.
+struct HeadingWording {
+  std::string_view rule;
+  std::string_view section;
+  bool canonical;
+};
+constexpr HeadingWording kHeadingWordings[] = {
+    {"title_overview", "overview", true},
+    {"title_proactive", "proactive", true},
+    {"title_applications", "applications", true},
+    {"title_review_litigation", "review_litigation", true},
+    {"title_review_litigation_because_of_work", "review_litigation", false},
+    {"title_review_and_litigation", "review_litigation", false},
+    {"title_problems", "problems", true},
+    {"title_problems_of_work", "problems", false},
+    {"title_problems_short", "problems", false},
+    {"title_problems_shortest", "problems", false},
+    {"title_other_matters", "other_matters", true},
+};
+
+int section_number(std::string_view key) {
+  for (const auto& s : sections()) {
+    if (s.key == key) return s.number;
+  }
+  return 0;
+}
+
+int numeral_value(std::string_view text) {
+  constexpr std::string_view numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  for (int i = 0; i < 9; ++i) {
+    if (text.substr(0, numerals[i].size()) == numerals[i]) return i + 1;
+  }
+  if (!text.empty() && text[0] >= '1' && text[0] <= '9') return text[0] - '0';
+  return 0;
+}
+
+std::optional<int> year_in(std::string_view text) {
+  const std::string s = without_whitespace(text);
+  for (std::size_t i = 0; i + 4 < s.size(); ++i) {
+    const bool four_digits = std::all_of(s.begin() + static_cast<long>(i), s.begin() + static_cast<long>(i + 4),
+                                         [](char c) { return c >= '0' && c <= '9'; });
+    if (four_digits && (i == 0 || s[i - 1] < '0' || s[i - 1] > '9') && s.compare(i + 4, 3, "年") == 0) {
+      return std::stoi(s.substr(i, 4));
+    }
+  }
+  return std::nullopt;
+}
+
+class DocumentLowering {
+public:
+  explicit DocumentLowering(LowerContext& cx) : cx_(cx) {}
+
+  void run(const TreeNode& root) {
+    for (const auto& child : root.children) block(*child);
+    detect_format();
+  }
+
+private:
+  LowerContext& cx_;
+  Report& report() { return cx_.report; }
+
+  std::vector<Paragraph>& prose() {
+    return report().sections.empty() ? report().preamble : report().sections.back().prose;
+  }
+
+  void block(const TreeNode& node) {
+    const auto name = rule_name(node);
+    if (name == "section_heading") {
+      heading(node);
+    } else if (name == "unknown_section_heading") {
+      unknown_heading(node);
+    } else if (name == "subsection_heading") {
+      subsection(node);
+    } else if (name == "report_title") {
+      title(node);
+    } else if (name == "table2::table") {
+      lower_table2(node, cx_);
+    } else if (name == "table3::table") {
+      lower_table3(node, cx_);
+    } else if (name == "table4::table") {
+      lower_table4(node, cx_);
+    } else if (name == "unplaced_row") {
+      report().unplaced.push_back({"table cells outside any table", trim(node.string_view()), cx_.pos(node)});
+    } else if (name == "prose_line") {
+      add_prose(node);
+    }
+  }
+
+  void add_prose(const TreeNode& node) {
+    const std::string_view line = node.string_view();
+    const auto first = line.find_first_not_of(" \t\n");
+    if (first == std::string_view::npos) return;
+    const std::size_t offset = cx_.offset(node) + first;
+    prose().push_back({trim(line), offset, cx_.source.position(offset)});
+  }
+
+  Section& open_section(const TreeNode& node, std::string_view key, int written_number) {
+    Section s;
+    s.key = std::string(key);
+    s.number = section_number(key);
+    s.written_heading = trim(node.string_view());
+    s.pos = cx_.pos(node);
+    s.written_number = written_number;
+    report().sections.push_back(std::move(s));
+    return report().sections.back();
+  }
+
+  void heading(const TreeNode& node) {
+    std::string_view variant;
+    std::string_view key;
+    bool canonical = true;
+    int written_number = 0;
+    bool arabic = false;
+    for (const auto& child : node.children) {
+      const auto name = rule_name(*child);
+      if (name == "heading_number") {
+        written_number = numeral_value(without_whitespace(child->string_view()));
+        arabic = child->string_view().find_first_of("0123456789") != std::string_view::npos;
+      }
+      for (const auto& w : kHeadingWordings) {
+        if (w.rule == name) variant = w.rule, key = w.section, canonical = w.canonical;
+      }
+    }
+    Section& s = open_section(node, key, written_number);
+    if (!canonical) s.variant = std::string(variant);
+    s.arabic_numbering = arabic;
+  }
+
+  // A heading we do not know: a section if its wording is close to one of the six, else prose.
+  void unknown_heading(const TreeNode& node) {
+    const std::string text = without_whitespace(node.string_view());
+    const std::string title = strip_numbering(text);
+    const SectionSpec* best = nullptr;
+    std::size_t best_distance = std::string::npos;
+    for (const auto& spec : sections()) {
+      const auto d = edit_distance(title, spec.title);
+      if (d < best_distance) best_distance = d, best = &spec;
+    }
+    const bool already_open = std::any_of(report().sections.begin(), report().sections.end(),
+                                          [&](const Section& s) { return best && s.key == best->key; });
+    if (best == nullptr || already_open || best_distance * 2 > code_points(best->title).size()) {
+      add_prose(node);
+      return;
+    }
+    Section& s = open_section(node, best->key, numeral_value(text));
+    s.variant = "renamed";
+  }
+
+  void subsection(const TreeNode& node) {
+    std::string line = trim(node.string_view());
+    std::string title = line;
+    for (std::string_view stop : {"。", ":", "；", ";"}) {
+      if (const auto at = title.find(stop); at != std::string::npos) title.resize(at);
+    }
+    if (!report().sections.empty()) {
+      report().sections.back().subsections.push_back({without_whitespace(title), cx_.pos(node)});
+    }
+    // The rest of the line is often the subsection's first paragraph: numbers in it count (B4).
+    add_prose(node);
+  }
+
+  void title(const TreeNode& node) {
+    if (!report().title.empty()) {
+      add_prose(node);
+      return;
+    }
+    std::string agency_line;
+    std::string title_line;
+    for (const auto& child : node.children) {
+      const auto name = rule_name(*child);
+      if (name == "title_agency") agency_line = trim(child->string_view());
+      if (name == "title_line") title_line = trim(child->string_view());
+    }
+    report().title = agency_line.empty() ? title_line : agency_line + " " + title_line;
+    report().title_pos = cx_.pos(node);
+    report().year = year_in(title_line);
+    report().title_after_first_section = !report().sections.empty();
+    // The agency: the separate line, or the title text before the year.
+    std::string agency = agency_line;
+    if (agency.empty()) {
+      std::string compact = without_whitespace(title_line);
+      if (compact.substr(0, 6) == "关于") compact = compact.substr(6);
+      std::size_t i = 0;
+      while (i < compact.size() && !(compact[i] >= '0' && compact[i] <= '9')) ++i;
+      agency = compact.substr(0, i);
+      if (i == compact.size()) agency.clear();
+    }
+    report().agency = without_whitespace(agency);
+  }
+
+  void detect_format() {
+    const bool table2_2021 = report().table2.row("regulations") && report().table2.cell("regulations", "issued");
+    const bool table3_2021 = report().table3.row("other.no_correction") || report().table3.row("other.unpaid_fee");
+    if (table2_2021 || table3_2021) report().format_version = "2021";
+  }
+};
+
+}  // namespace
+
+Report parse_report(const Source& source) {
+  Report report;
+  report.path = source.name();
+  report.table2.key = "table2";
+  report.table3.key = "table3";
+  report.table4.key = "table4";
+  const auto root = build_parse_tree(source);
+  LowerContext cx{source, report};
+  DocumentLowering(cx).run(*root);
+  return report;
+}
+
+const Row* Table::row(std::string_view row_key) const {
+  for (const auto& r : rows) {
+    if (r.key == row_key) return &r;
+  }
+  return nullptr;
+}
+
+const Cell* Table::cell(std::string_view row_key, std::string_view column) const {
+  const Row* r = row(row_key);
+  if (r == nullptr) return nullptr;
+  for (const auto& c : r->cells) {
+    const std::string_view k = c.key;
+    if (k.size() > column.size() && k.substr(k.size() - column.size()) == column &&
+        k[k.size() - column.size() - 1] == '.') {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
+std::string_view to_string(CellState s) {
+  switch (s) {
+    case CellState::number: return "number";
+    case CellState::blank: return "blank";
+    case CellState::dash: return "dash";
+    case CellState::slash: return "slash";
+    case CellState::none: return "none";
+    case CellState::text: return "text";
+  }
+  return "?";
+}
+
+}  // namespace xxgk

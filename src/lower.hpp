@@ -1,0 +1,32 @@
+// Lowering: parse tree → typed AST (internal to the library). Tables in lower_tables.cpp.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "src/parse_tree.hpp"
+#include "xxgk/ast.hpp"
+#include "xxgk/keys.hpp"
+
+namespace xxgk {
+
+struct LowerContext {
+  const Source& source;
+  Report& report;
+
+  [[nodiscard]] std::size_t offset(const TreeNode& node) const {
+    return static_cast<std::size_t>(node.m_begin.data - source.text().data());
+  }
+  [[nodiscard]] SourcePos pos(const TreeNode& node) const { return source.position(offset(node)); }
+};
+
+void lower_table2(const TreeNode& table, LowerContext& cx);
+void lower_table3(const TreeNode& table, LowerContext& cx);
+void lower_table4(const TreeNode& table, LowerContext& cx);
+
+// The label without its numbering (`一、`, `(一)`, `1.`): what typo checks compare.
+std::string strip_numbering(std::string_view label);
+// `table3.granted.` for ("table3", "granted").
+std::string fmt_key_prefix(std::string_view table, std::string_view row);
+
+}  // namespace xxgk

@@ -1,0 +1,339 @@
+// Lowering of the three tables: rows matched by their labels, cells keyed by the spec's keys.
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+
+#include "src/lower.hpp"
+#include "src/text.hpp"
+
+namespace xxgk {
+namespace {
+
+// One cell as written, before it gets its key.
+struct WrittenCell {
+  CellState state = CellState::blank;
+  std::string raw;
+  std::size_t offset = 0;
+};
+
+void parse_number(std::string_view raw, Cell& cell) {
+  std::size_t end = 0;
+  while (end < raw.size() && (raw[end] == '-' || raw[end] == '.' || (raw[end] >= '0' && raw[end] <= '9'))) ++end;
+  cell.unit = std::string(raw.substr(end));
+  const std::string number(raw.substr(0, end));
+  cell.value = std::strtod(number.c_str(), nullptr);
+}
+
+std::vector<WrittenCell> written_cells(const TreeNode& row, const LowerContext& cx) {
+  std::vector<WrittenCell> cells;
+  for (const auto& child : row.children) {
+    const auto name = rule_name(*child);
+    const std::size_t offset = cx.offset(*child);
+    if (name == "blank_cells") {
+      // Each tab after the first opens an empty cell.
+      const std::string_view s = child->string_view();
+      bool first_tab = true;
+      for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '\t') continue;
+        if (!first_tab) cells.push_back({CellState::blank, "", offset + i});
+        first_tab = false;
+      }
+      continue;
+    }
+    CellState state;
+    if (name == "cell_number") {
+      state = CellState::number;
+    } else if (name == "cell_dash") {
+      state = CellState::dash;
+    } else if (name == "cell_slash") {
+      state = CellState::slash;
+    } else if (name == "cell_none") {
+      state = CellState::none;
+    } else {
+      continue;
+    }
+    cells.push_back({state, std::string(child->string_view()), offset});
+  }
+  return cells;
+}
+
+// The end of a row's label: where a blank cell of a row without any cells is said to be.
+std::size_t label_end_offset(const TreeNode& row, const LowerContext& cx) {
+  std::size_t end = cx.offset(row);
+  for (const auto& child : row.children) {
+    const auto name = rule_name(*child);
+    if (name.find("label") != std::string_view::npos) {
+      end = static_cast<std::size_t>(child->m_end.data - cx.source.text().data());
+    }
+  }
+  return end;
+}
+
+std::string written_label(const TreeNode& row) {
+  std::string label;
+  for (const auto& child : row.children) {
+    const auto name = rule_name(*child);
+    if (name.find("label") != std::string_view::npos) label += without_whitespace(child->string_view());
+  }
+  return label;
+}
+
+// Builds a row from its spec and the cells written; cells past the columns go to extra_cells.
+Row make_row(std::string_view table, const RowSpec& spec, const TreeNode& node, LowerContext& cx,
+             std::string_view key_prefix = {}) {
+  Row row;
+  row.key = std::string(spec.key);
+  row.canonical_label = std::string(spec.label);
+  row.written_label = written_label(node);
+  row.pos = cx.pos(node);
+  const auto written = written_cells(node, cx);
+  const std::string prefix = fmt_key_prefix(table, key_prefix.empty() ? spec.key : key_prefix);
+  for (std::size_t c = 0; c < spec.columns.size(); ++c) {
+    Cell cell;
+    cell.key = prefix + std::string(spec.columns[c]);
+    if (c < written.size()) {
+      cell.state = written[c].state;
+      cell.raw = written[c].raw;
+      cell.pos = cx.source.position(written[c].offset);
+      if (cell.state == CellState::number) parse_number(cell.raw, cell);
+    } else {
+      // The row is there but says nothing in this column: a blank cell, not a missing one.
+      cell.state = CellState::blank;
+      cell.pos = cx.source.position(written.empty() ? label_end_offset(node, cx) : written.back().offset);
+    }
+    row.cells.push_back(std::move(cell));
+  }
+  for (std::size_t c = spec.columns.size(); c < written.size(); ++c) {
+    Cell extra;
+    extra.key = prefix + "extra";
+    extra.state = written[c].state;
+    extra.raw = written[c].raw;
+    extra.pos = cx.source.position(written[c].offset);
+    cx.report.extra_cells.push_back(std::move(extra));
+  }
+  return row;
+}
+
+const RowSpec* spec_for_label_rule(std::span<const RowSpec> rows, std::string_view rule) {
+  for (const auto& r : rows) {
+    if (r.grammar_rule == rule) return &r;
+  }
+  return nullptr;
+}
+
+const TreeNode* label_child(const TreeNode& node) {
+  for (const auto& child : node.children) {
+    const auto name = rule_name(*child);
+    if (name.find("label_") != std::string_view::npos || name.find("group_") != std::string_view::npos) {
+      return child.get();
+    }
+  }
+  return nullptr;
+}
+
+void add_row(Table& table, Row row, LowerContext& cx) {
+  if (table.row(row.key) != nullptr) {
+    cx.report.duplicate_rows.push_back(std::move(row));
+    return;
+  }
+  table.rows.push_back(std::move(row));
+}
+
+// Checks that each expected column label appears in the header; a missing one is reported with
+// the closest word written there (typos such as 本年度止件数 for 本年废止件数).
+void check_header(std::string_view table, const TreeNode& header, std::span<const std::string_view> expected,
+                  LowerContext& cx) {
+  const std::string compact = without_whitespace(header.string_view());
+  std::vector<std::string> words;
+  {
+    std::string current;
+    for (char c : header.string_view()) {
+      if (c == ' ' || c == '\t' || c == '\n') {
+        if (!current.empty()) words.push_back(std::move(current));
+        current.clear();
+      } else {
+        current.push_back(c);
+      }
+    }
+    if (!current.empty()) words.push_back(std::move(current));
+  }
+  for (const auto expect : expected) {
+    if (compact.find(expect) != std::string::npos) continue;
+    std::string closest;
+    std::size_t best = std::string::npos;
+    for (const auto& w : words) {
+      const auto d = edit_distance(w, expect);
+      if (d < best) best = d, closest = w;
+    }
+    const auto length = code_points(expect).size();
+    if (best * 3 > length) closest.clear();  // not a typo of it: the label is just missing
+    cx.report.altered_labels.push_back({std::string(table) + ".header", closest, std::string(expect), cx.pos(header)});
+  }
+}
+
+}  // namespace
+
+std::string fmt_key_prefix(std::string_view table, std::string_view row) {
+  std::string s(table);
+  s += '.';
+  s += row;
+  s += '.';
+  return s;
+}
+
+std::string strip_numbering(std::string_view label) {
+  std::string s = without_whitespace(label);
+  auto starts = [&](std::string_view p) { return s.substr(0, p.size()) == p; };
+  if (starts("(")) {
+    const auto close = s.find(')');
+    if (close != std::string::npos && close <= 1 + 3 * 3) return s.substr(close + 1);
+  }
+  std::size_t i = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i > 0 && i < s.size() && (s[i] == '.' || s[i] == ',')) return s.substr(i + 1);
+  if (i > 0 && s.compare(i, 3, "、") == 0) return s.substr(i + 3);
+  // A Chinese numeral and 、 (each 3 bytes in UTF-8).
+  if (s.size() > 6 && s.compare(3, 3, "、") == 0) return s.substr(6);
+  return s;
+}
+
+void lower_table2(const TreeNode& node, LowerContext& cx) {
+  Table& table = cx.report.table2;
+  if (!table.present) {
+    table.present = true;
+    table.pos = cx.pos(node);
+  }
+  const Table2Block* block = nullptr;
+  for (const auto& child : node.children) {
+    const auto name = rule_name(*child);
+    if (name == "table2::article_item") {
+      const std::string item = without_whitespace(child->string_view());
+      block = nullptr;
+      for (const auto& b : table2_blocks()) {
+        if (item.find(std::string("(") + std::string(b.article) + ")") != std::string::npos) block = &b;
+      }
+      continue;
+    }
+    if (name == "table2::column_header") {
+      table.header += without_whitespace(child->string_view());
+      if (block != nullptr) check_header("table2", *child, block->headers, cx);
+      continue;
+    }
+    const TreeNode* label = label_child(*child);
+    if (label == nullptr) continue;
+    const RowSpec* spec = spec_for_label_rule(table2_rows(), rule_name(*label));
+    if (spec == nullptr) continue;
+    add_row(table, make_row("table2", *spec, *child, cx), cx);
+  }
+}
+
+void lower_table3(const TreeNode& node, LowerContext& cx) {
+  Table& table = cx.report.table3;
+  if (!table.present) {
+    table.present = true;
+    table.pos = cx.pos(node);
+  }
+  for (const auto& child : node.children) {
+    const auto name = rule_name(*child);
+    if (name == "table3::header") {
+      table.header += without_whitespace(child->string_view());
+      std::vector<std::string_view> expected(kTable3ColumnLabels.begin(), kTable3ColumnLabels.end());
+      expected.insert(expected.begin() + 1, "法人或其他组织");
+      check_header("table3", *child, expected, cx);
+      continue;
+    }
+    if (name == "table3::row") {
+      const TreeNode* label = label_child(*child);
+      const RowSpec* spec = label ? spec_for_label_rule(table3_rows(), rule_name(*label)) : nullptr;
+      if (spec == nullptr) continue;
+      Row row = make_row("table3", *spec, *child, cx);
+      // The (二) label carries a fixed note; a changed note is an altered label.
+      const std::string canonical = strip_numbering(spec->label);
+      const std::string written = strip_numbering(row.written_label);
+      if (canonical.find('(') != std::string::npos && written.find('(') != std::string::npos && written != canonical) {
+        cx.report.altered_labels.push_back({"table3." + row.key, written, canonical, row.pos});
+      }
+      add_row(table, std::move(row), cx);
+      continue;
+    }
+    if (name == "table3::group") {
+      const TreeNode* label = label_child(*child);
+      if (label == nullptr || written_cells(*child, cx).empty()) continue;
+      for (const auto& g : table3_groups()) {
+        if (g.grammar_rule != rule_name(*label)) continue;
+        const RowSpec subtotal{g.key, g.label, g.grammar_rule, kTable3Columns, 1, ""};
+        cx.report.table3_subtotals.push_back(make_row("table3", subtotal, *child, cx, std::string(g.key) + ".subtotal"));
+      }
+      continue;
+    }
+    if (name == "table3::unrecognised_row") {
+      const TreeNode* label = nullptr;
+      for (const auto& c : child->children) {
+        if (rule_name(*c) == "table3::unrecognised_label") label = c.get();
+      }
+      const std::string written = label ? strip_numbering(label->string_view()) : std::string();
+      const RowSpec* best = nullptr;
+      std::size_t best_distance = std::string::npos;
+      for (const auto& spec : table3_rows()) {
+        std::string canonical = strip_numbering(spec.label);
+        if (const auto paren = canonical.find('('); paren != std::string::npos && paren > 0) canonical.resize(paren);
+        std::string compared = written;
+        if (const auto paren = compared.find('('); paren != std::string::npos && paren > 0) compared.resize(paren);
+        const auto d = edit_distance(compared, canonical);
+        if (d < best_distance) best_distance = d, best = &spec;
+      }
+      const std::size_t length = best ? code_points(strip_numbering(best->label)).size() : 0;
+      if (best != nullptr && best_distance * 4 <= length && table.row(best->key) == nullptr) {
+        Row row = make_row("table3", *best, *child, cx);
+        cx.report.altered_labels.push_back({"table3." + row.key, written, strip_numbering(best->label), row.pos});
+        add_row(table, std::move(row), cx);
+      } else {
+        cx.report.unplaced.push_back({"table3 row with an unknown label", without_whitespace(child->string_view()), cx.pos(*child)});
+      }
+    }
+  }
+}
+
+void lower_table4(const TreeNode& node, LowerContext& cx) {
+  Table& table = cx.report.table4;
+  if (table.present) {
+    cx.report.unplaced.push_back({"a second table of 四", without_whitespace(node.string_view()).substr(0, 60), cx.pos(node)});
+    return;
+  }
+  table.present = true;
+  table.pos = cx.pos(node);
+  std::vector<std::string_view> expected = {"行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"};
+  expected.insert(expected.end(), kTable4ColumnLabels.begin(), kTable4ColumnLabels.end());
+  for (const auto& child : node.children) {
+    if (rule_name(*child) == "table4::header") {
+      table.header = without_whitespace(child->string_view());
+      check_header("table4", *child, expected, cx);
+    }
+  }
+  // One data row of 15 cells, keyed group by group.
+  const auto written = written_cells(node, cx);
+  std::size_t i = 0;
+  for (const auto group : kTable4Groups) {
+    Row row;
+    row.key = std::string(group);
+    row.canonical_label = std::string(group);
+    row.pos = table.pos;
+    for (const auto column : kTable4Columns) {
+      if (i >= written.size()) break;  // cut off: the cells are absent, and F6 says so
+      Cell cell;
+      cell.key = fmt_key_prefix("table4", group) + std::string(column);
+      cell.state = written[i].state;
+      cell.raw = written[i].raw;
+      cell.pos = cx.source.position(written[i].offset);
+      if (cell.state == CellState::number) parse_number(cell.raw, cell);
+      row.cells.push_back(std::move(cell));
+      ++i;
+    }
+    if (!row.cells.empty()) {
+      row.pos = row.cells.front().pos;
+      table.rows.push_back(std::move(row));
+    }
+  }
+}
+
+}  // namespace xxgk

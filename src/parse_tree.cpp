@@ -1,0 +1,129 @@
+#include "src/parse_tree.hpp"
+
+#include <ostream>
+#include <sstream>
+#include <type_traits>
+
+#include <tao/pegtl/contrib/trace.hpp>
+
+#include "grammar/report.hpp"
+#include "xxgk/parse.hpp"
+
+namespace xxgk {
+namespace g = grammar;
+namespace table3_levels {
+template <g::text L>
+void table3_level(const g::table3::level0<L>*);
+template <g::text L>
+void table3_level(const g::table3::level1<L>*);
+template <g::text L>
+void table3_level(const g::table3::level2<L>*);
+}  // namespace table3_levels
+using table3_levels::table3_level;
+
+namespace {
+
+namespace pt = tao::pegtl::parse_tree;
+
+// True for the rules built on table3::level0/1/2: every row and group label of table 三.
+template <typename Rule>
+constexpr bool is_table3_label = requires(const Rule* r) { table3_level(r); };
+
+template <typename Rule, typename... Kept>
+constexpr bool one_of = (std::is_same_v<Rule, Kept> || ...);
+
+// Which rules become tree nodes: every block, table, row, label and cell, and each heading
+// variant. Everything else (blanks, numbering, gaps) is matched but not kept.
+template <typename Rule>
+struct selector
+    : std::bool_constant<
+          is_table3_label<Rule> ||
+          one_of<Rule, g::report_title, g::title_agency, g::title_line, g::section_heading,
+                 g::unknown_section_heading, g::subsection_heading, g::prose_line, g::unplaced_row,
+                 g::title_overview, g::title_proactive, g::title_applications, g::title_review_litigation,
+                 g::title_review_litigation_because_of_work, g::title_review_and_litigation,
+                 g::title_problems, g::title_problems_of_work, g::title_problems_short,
+                 g::title_problems_shortest, g::title_other_matters, g::heading_number,
+                 g::label_note, g::cell_number, g::cell_dash, g::cell_slash, g::cell_none,
+                 g::blank_cells,
+                 g::table2::table, g::table2::article_item, g::table2::column_header,
+                 g::table2::row_regulations, g::table2::row_normative_documents,
+                 g::table2::row_licensing, g::table2::row_punishment, g::table2::row_coercion,
+                 g::table2::row_fees, g::table2::label_regulations,
+                 g::table2::label_normative_documents, g::table2::label_licensing,
+                 g::table2::label_punishment, g::table2::label_coercion, g::table2::label_fees,
+                 g::table3::table, g::table3::header, g::table3::corner_note, g::table3::row,
+                 g::table3::group, g::table3::unrecognised_row, g::table3::unrecognised_label,
+                 g::table3::label_total, g::table4::table, g::table4::header>> {};
+
+}  // namespace
+
+std::unique_ptr<TreeNode> build_parse_tree(const Source& source) {
+  const std::string& text = source.text();
+  tao::pegtl::memory_input<tao::pegtl::tracking_mode::lazy> in(text.data(), text.size(), source.name());
+  auto root = pt::parse<g::report, selector>(in);
+  if (!root) throw InputError("no report text could be parsed", {1, 1});
+  return root;
+}
+
+std::string_view rule_name(const TreeNode& node) {
+  std::string_view name = node.type;
+  constexpr std::string_view prefix = "xxgk::grammar::";
+  if (name.substr(0, prefix.size()) == prefix) name.remove_prefix(prefix.size());
+  return name;
+}
+
+namespace {
+
+bool is_leaf_with_text(std::string_view name) {
+  return name.substr(0, 5) == "cell_" || name == "blank_cells";
+}
+
+void write_sexpr(const TreeNode& node, int depth, std::ostream& out) {
+  out << '\n' << std::string(static_cast<std::size_t>(depth) * 2, ' ') << '(' << rule_name(node);
+  const std::string_view name = rule_name(node);
+  if (is_leaf_with_text(name) && node.has_content()) {
+    std::string s(node.string_view());
+    if (name == "blank_cells") s = std::to_string(std::count(s.begin(), s.end(), '\t') - 1);
+    out << " \"" << s << '"';
+  }
+  for (const auto& child : node.children) write_sexpr(*child, depth + 1, out);
+  out << ')';
+}
+
+bool contains_unplaced(const TreeNode& node) {
+  if (!node.is_root()) {
+    const auto name = rule_name(node);
+    if (name == "unplaced_row" || name == "table3::unrecognised_row") return true;
+  }
+  for (const auto& child : node.children) {
+    if (contains_unplaced(*child)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string parse_tree_sexpr(const Source& source) {
+  const auto root = build_parse_tree(source);
+  std::ostringstream out;
+  out << "(report";
+  for (const auto& child : root->children) {
+    write_sexpr(*child, 1, out);
+  }
+  out << ")\n";
+  return out.str();
+}
+
+bool parse_tree_has_unplaced(const Source& source) { return contains_unplaced(*build_parse_tree(source)); }
+
+void trace_parse(const Source& source, std::ostream& out) {
+  const std::string& text = source.text();
+  tao::pegtl::memory_input<tao::pegtl::tracking_mode::eager> in(text.data(), text.size(), source.name());
+  // standard_trace writes to std::cerr; route it where the caller asked.
+  auto* old = std::cerr.rdbuf(out.rdbuf());
+  tao::pegtl::standard_trace<g::report>(in);
+  std::cerr.rdbuf(old);
+}
+
+}  // namespace xxgk
