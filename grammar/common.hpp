@@ -26,7 +26,7 @@ struct ws : one<' ', '\t', '\n'> {};
 struct gap : plus<ws> {};
 struct line_rest : star<not_one<'\n'>> {};
 struct line_end : seq<star<hspace>, sor<newline, eof>> {};
-struct blank_line : seq<star<hspace>, newline> {};
+struct blank_line : sor<seq<star<hspace>, newline>, seq<plus<hspace>, eof>> {};
 
 // Succeeds without consuming at the start of the input or right after a line break.
 struct at_line_start {
@@ -131,11 +131,13 @@ struct cell_dash : seq<sor<plus<utf8::one<U'—', U'–', U'－'>>, plus<one<'-'
 struct cell_slash : seq<plus<one<'/', '\\'>>, cell_end> {};
 struct cell_none : seq<utf8::one<U'无'>, cell_end> {};
 struct cell : sor<cell_number, cell_dash, cell_slash, cell_none> {};
+// The first character of a cell, for lookahead that must not build tree nodes.
+struct cell_start : sor<digit, one<'-', '/', '\\'>, utf8::one<U'无', U'—', U'–'>> {};
 
 // Between two cells of one web-copied row, each extra tab is an empty cell: `0\t\t0` has a blank
 // between the zeros. Only counted when a cell follows on the same line, so trailing tabs are layout.
 struct blank_cells
-    : seq<star<one<' '>>, one<'\t'>, plus<star<one<' '>>, one<'\t'>>, star<one<' '>>, at<cell>> {};
+    : seq<star<one<' '>>, one<'\t'>, plus<star<one<' '>>, one<'\t'>>, star<one<' '>>, at<cell_start>> {};
 struct cell_gap : sor<blank_cells, gap> {};
 
 // Up to N cells of one table row, wherever the extraction put the breaks between them.

@@ -81,8 +81,12 @@ struct item : sor<row, group, unrecognised_row> {};
 
 // Header: the corner note on 勾稽关系, 申请人情况 and the column labels, up to the first row.
 struct corner_note : label_note {};
-struct first_row : sor<label_new_received, label_carried_over, group_results> {};
-struct header_word : seq<not_at<first_row>, not_at<cell>, not_at<section_heading>, word> {};
+// Header words are made of the column labels' characters only (自然人, 法人或其他组织, 商业企业 …),
+// however extraction broke them, so a row label can never be taken for a header word.
+struct header_char
+    : utf8::one<U'自', U'然', U'人', U'法', U'或', U'其', U'他', U'组', U'织', U'商', U'业', U'企',
+                U'科', U'研', U'机', U'构', U'社', U'会', U'公', U'益', U'律', U'服', U'务', U'总', U'计'> {};
+struct header_word : seq<plus<header_char>, at<sor<ws, eof>>> {};
 struct header : seq<opt<corner_note, gap>, label<"申请人情况">, rep_opt<40, gap, header_word>> {};
 
 struct table : seq<at_line_start, star<hspace>, header, star<gap, item>> {};

@@ -1,4 +1,6 @@
 // The AST as JSON (schema: docs/ast.schema.json) and the cell dump.
+#include <cmath>
+#include <cstdint>
 #include <ostream>
 
 #include "xxgk/output.hpp"
@@ -9,9 +11,16 @@ namespace {
 using json = nlohmann::ordered_json;
 
 
+// Whole numbers print as integers (35, not 35.0); amounts keep their decimals.
+json number_json(std::optional<double> v) {
+  if (!v) return nullptr;
+  if (*v == std::floor(*v) && std::fabs(*v) < 9007199254740992.0) return static_cast<std::int64_t>(*v);
+  return *v;
+}
+
 json cell_json(const Cell& c) {
   json j{{"key", c.key}, {"state", to_string(c.state)}, {"raw", c.raw}};
-  j["value"] = c.value ? json(*c.value) : json(nullptr);
+  j["value"] = number_json(c.value);
   if (!c.unit.empty()) j["unit"] = c.unit;
   j["line"] = c.pos.line;
   j["column"] = c.pos.column;
@@ -84,8 +93,8 @@ json to_json(const Finding& f, const std::string& file) {
          {"line", f.pos.line},
          {"column", f.pos.column},
          {"message", f.message}};
-  j["value"] = f.value ? json(*f.value) : json(nullptr);
-  j["expected"] = f.expected ? json(*f.expected) : json(nullptr);
+  j["value"] = number_json(f.value);
+  j["expected"] = number_json(f.expected);
   return j;
 }
 

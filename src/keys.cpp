@@ -18,7 +18,7 @@ constexpr std::array kTable2Rows = {
 
 constexpr std::array<std::string_view, 4> kArticle1Headers = {"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"};
 constexpr std::array<std::string_view, 2> kDecisionHeaders = {"信息内容", "本年处理决定数量"};
-constexpr std::array<std::string_view, 2> kFeeHeaders = {"信息内容", "本年收费金额(单位:万元)"};
+constexpr std::array<std::string_view, 2> kFeeHeaders = {"信息内容", "本年收费金额"};
 constexpr std::array kTable2Blocks = {
     Table2Block{"一", kArticle1Headers},
     Table2Block{"五", kDecisionHeaders},

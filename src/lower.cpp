@@ -93,17 +93,19 @@ private:
       lower_table4(node, cx_);
     } else if (name == "unplaced_row") {
       report().unplaced.push_back({"table cells outside any table", trim(node.string_view()), cx_.pos(node)});
+    } else if (name == "unplaced_text") {
+      report().unplaced.push_back({"text after a table on the same line", trim(node.string_view()), cx_.pos(node)});
     } else if (name == "prose_line") {
       add_prose(node);
     }
   }
 
-  void add_prose(const TreeNode& node) {
+  void add_prose(const TreeNode& node, bool heading = false) {
     const std::string_view line = node.string_view();
     const auto first = line.find_first_not_of(" \t\n");
     if (first == std::string_view::npos) return;
     const std::size_t offset = cx_.offset(node) + first;
-    prose().push_back({trim(line), offset, cx_.source.position(offset)});
+    prose().push_back({trim(line), offset, cx_.source.position(offset), heading});
   }
 
   Section& open_section(const TreeNode& node, std::string_view key, int written_number) {
@@ -168,7 +170,7 @@ private:
       report().sections.back().subsections.push_back({without_whitespace(title), cx_.pos(node)});
     }
     // The rest of the line is often the subsection's first paragraph: numbers in it count (B4).
-    add_prose(node);
+    add_prose(node, true);
   }
 
   void title(const TreeNode& node) {

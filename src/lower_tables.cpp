@@ -143,31 +143,36 @@ void add_row(Table& table, Row row, LowerContext& cx) {
 // the closest word written there (typos such as 本年度止件数 for 本年废止件数).
 void check_header(std::string_view table, const TreeNode& header, std::span<const std::string_view> expected,
                   LowerContext& cx) {
-  const std::string compact = without_whitespace(header.string_view());
-  std::vector<std::string> words;
-  {
-    std::string current;
-    for (char c : header.string_view()) {
-      if (c == ' ' || c == '\t' || c == '\n') {
-        if (!current.empty()) words.push_back(std::move(current));
-        current.clear();
-      } else {
-        current.push_back(c);
-      }
-    }
-    if (!current.empty()) words.push_back(std::move(current));
+  const std::string_view text = header.string_view();
+  const std::string compact = without_whitespace(text);
+  struct Word {
+    std::string_view text;
+    std::size_t offset;
+  };
+  std::vector<Word> words;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto start = text.find_first_not_of(" \t\n", i);
+    if (start == std::string_view::npos) break;
+    auto end = text.find_first_of(" \t\n", start);
+    if (end == std::string_view::npos) end = text.size();
+    words.push_back({text.substr(start, end - start), start});
+    i = end;
   }
   for (const auto expect : expected) {
     if (compact.find(expect) != std::string::npos) continue;
-    std::string closest;
+    const Word* closest = nullptr;
     std::size_t best = std::string::npos;
     for (const auto& w : words) {
-      const auto d = edit_distance(w, expect);
-      if (d < best) best = d, closest = w;
+      const auto d = edit_distance(w.text, expect);
+      if (d < best) best = d, closest = &w;
     }
-    const auto length = code_points(expect).size();
-    if (best * 3 > length) closest.clear();  // not a typo of it: the label is just missing
-    cx.report.altered_labels.push_back({std::string(table) + ".header", closest, std::string(expect), cx.pos(header)});
+    // Not a typo of the label when too far from every word: then the label is just missing.
+    if (closest != nullptr && best * 3 <= code_points(expect).size()) {
+      cx.report.altered_labels.push_back({std::string(table) + ".header", std::string(closest->text), std::string(expect),
+                                          cx.source.position(cx.offset(header) + closest->offset)});
+    } else {
+      cx.report.altered_labels.push_back({std::string(table) + ".header", "", std::string(expect), cx.pos(header)});
+    }
   }
 }
 

@@ -39,7 +39,7 @@ struct selector
     : std::bool_constant<
           is_table3_label<Rule> ||
           one_of<Rule, g::report_title, g::title_agency, g::title_line, g::section_heading,
-                 g::unknown_section_heading, g::subsection_heading, g::prose_line, g::unplaced_row,
+                 g::unknown_section_heading, g::subsection_heading, g::prose_line, g::unplaced_row, g::unplaced_text,
                  g::title_overview, g::title_proactive, g::title_applications, g::title_review_litigation,
                  g::title_review_litigation_because_of_work, g::title_review_and_litigation,
                  g::title_problems, g::title_problems_of_work, g::title_problems_short,
@@ -94,7 +94,7 @@ void write_sexpr(const TreeNode& node, int depth, std::ostream& out) {
 bool contains_unplaced(const TreeNode& node) {
   if (!node.is_root()) {
     const auto name = rule_name(node);
-    if (name == "unplaced_row" || name == "table3::unrecognised_row") return true;
+    if (name == "unplaced_row" || name == "unplaced_text" || name == "table3::unrecognised_row") return true;
   }
   for (const auto& child : node.children) {
     if (contains_unplaced(*child)) return true;

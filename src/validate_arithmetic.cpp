@@ -121,9 +121,19 @@ void check_domain(const Cell& cell, bool is_money, std::vector<Finding>& out) {
   }
 }
 
+// The fee column of 二 is in 万元: a header that names another unit puts every fee in doubt.
+void check_fee_unit(const Report& r, std::vector<Finding>& out) {
+  const Cell* fee = r.table2.cell("fees", "amount");
+  if (fee == nullptr || r.table2.header.find("收费金额") == std::string::npos) return;
+  if (r.table2.header.find("万元") == std::string::npos) {
+    out.push_back(make_finding("A8", {fee->key}, "the fee column's header does not give the unit 万元", fee->pos, fee->value));
+  }
+}
+
 }  // namespace
 
 void check_arithmetic(const Report& report, std::vector<Finding>& out) {
+  check_fee_unit(report, out);
   check_table3(report, out);
   check_table4(report, out);
   for (const Table* table : {&report.table2, &report.table3, &report.table4}) {

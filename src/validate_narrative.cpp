@@ -30,9 +30,10 @@ std::vector<Sentence> sentences_of(const std::vector<Paragraph>& paragraphs) {
       out.back().offsets.push_back(p.offset + i);
       const std::string& t = out.back().text;
       const bool sentence_end = (t.size() >= 3 && (t.compare(t.size() - 3, 3, "。") == 0 || t.compare(t.size() - 3, 3, "；") == 0)) ||
-                                c == ';' || c == '!' || c == '?';
+                                c == ';' || c == '!' || c == '?' || c == ':';
       if (sentence_end) out.emplace_back();
     }
+    if (p.heading && !out.back().text.empty()) out.emplace_back();
   }
   if (out.back().text.empty()) out.pop_back();
   return out;

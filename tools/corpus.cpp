@@ -1,1 +1,255 @@
-int main() { return 0; }
+// xxgk_corpus: runs the corpus under tests/corpus and compares with the expectations there.
+//
+//   xxgk_corpus tests/corpus            check every case; prints "N passed, M failed"
+//   xxgk_corpus --update tests/corpus   rewrite expectations for review (git diff), except for
+//                                       cases whose parse tree holds unplaced text: those are refused
+//
+// grammar/*.txt  tree-sitter style: a name between lines of '=', the input, '---', the expected
+//                S-expression (compared with runs of whitespace folded).
+// documents/X.txt  a whole report; X.cells holds `xxgk cells`, X.findings the findings
+//                  (`line:col: severity[rule] key: message`). Documents listed in
+//                  known_failures.txt may fail; they are reported, not counted.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "xxgk/xxgk.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write_file(const fs::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+}
+
+std::string fold_whitespace(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty() && c != ')') out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+struct GrammarCase {
+  std::string name;
+  std::string input;
+  std::string expected;
+};
+
+bool is_rule_line(std::string_view line, char c) {
+  return line.size() >= 3 && std::all_of(line.begin(), line.end(), [c](char x) { return x == c; });
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::istringstream in(text);
+  while (std::getline(in, line)) lines.push_back(line);
+  return lines;
+}
+
+std::vector<GrammarCase> read_cases(const std::string& text) {
+  std::vector<GrammarCase> cases;
+  const auto lines = lines_of(text);
+  for (std::size_t i = 0; i < lines.size();) {
+    if (!is_rule_line(lines[i], '=')) {
+      ++i;
+      continue;
+    }
+    GrammarCase c;
+    c.name = i + 1 < lines.size() ? lines[i + 1] : "";
+    i += 3;  // =====, name, =====
+    while (i < lines.size() && !is_rule_line(lines[i], '-')) c.input += lines[i++] + "\n";
+    ++i;
+    while (i < lines.size() && !is_rule_line(lines[i], '=')) c.expected += lines[i++] + "\n";
+    cases.push_back(std::move(c));
+  }
+  return cases;
+}
+
+std::string write_cases(const std::vector<GrammarCase>& cases) {
+  std::string out;
+  for (const auto& c : cases) {
+    const std::string rule(std::max<std::size_t>(c.name.size(), 20), '=');
+    out += rule + "\n" + c.name + "\n" + rule + "\n" + c.input + "---\n" + c.expected;
+    if (!out.empty() && out.back() != '\n') out += '\n';
+    out += '\n';
+  }
+  while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+  return out;
+}
+
+std::string findings_text(const std::vector<xxgk::Finding>& findings) {
+  std::string out;
+  for (const auto& f : findings) {
+    out += fmt::format("{}:{}: {}[{}]", f.pos.line, f.pos.column, xxgk::to_string(f.severity), f.rule);
+    if (!f.keys.empty()) out += " " + f.keys.front() + ":";
+    out += " " + f.message + "\n";
+  }
+  return out;
+}
+
+// Shows the first line where two texts differ.
+void show_difference(const std::string& what, const std::string& expected, const std::string& actual) {
+  const auto e = lines_of(expected);
+  const auto a = lines_of(actual);
+  for (std::size_t i = 0; i < std::max(e.size(), a.size()); ++i) {
+    const std::string el = i < e.size() ? e[i] : "<end>";
+    const std::string al = i < a.size() ? a[i] : "<end>";
+    if (el != al) {
+      std::cout << fmt::format("    {} line {}:\n      expected: {}\n      actual:   {}\n", what, i + 1, el, al);
+      return;
+    }
+  }
+}
+
+struct Tally {
+  int passed = 0;
+  int failed = 0;
+  int refused = 0;
+  int known = 0;
+};
+
+void run_grammar(const fs::path& file, bool update, Tally& t) {
+  auto cases = read_cases(read_file(file));
+  bool changed = false;
+  for (auto& c : cases) {
+    const std::string label = fmt::format("{}: {}", file.filename().string(), c.name);
+    try {
+      const auto source = xxgk::Source::from_bytes(c.input, c.name);
+      const std::string actual = xxgk::parse_tree_sexpr(source);
+      if (fold_whitespace(actual) == fold_whitespace(c.expected)) {
+        ++t.passed;
+        continue;
+      }
+      if (update) {
+        if (xxgk::parse_tree_has_unplaced(source)) {
+          std::cout << "refused (unplaced text in the tree): " << label << '\n';
+          ++t.refused;
+          continue;
+        }
+        c.expected = actual;
+        changed = true;
+        std::cout << "updated: " << label << '\n';
+        ++t.passed;
+        continue;
+      }
+      std::cout << "FAIL " << label << '\n';
+      show_difference("tree", c.expected, actual);
+      ++t.failed;
+    } catch (const std::exception& e) {
+      std::cout << "FAIL " << label << ": " << e.what() << '\n';
+      ++t.failed;
+    }
+  }
+  if (changed) write_file(file, write_cases(cases));
+}
+
+void run_document(const fs::path& file, bool update, bool known_failure, Tally& t) {
+  const std::string label = file.filename().string();
+  fs::path cells_path = file, findings_path = file;
+  cells_path.replace_extension(".cells");
+  findings_path.replace_extension(".findings");
+  try {
+    const auto source = xxgk::Source::from_file(file.string());
+    const auto report = xxgk::parse_report(source);
+    std::ostringstream cells;
+    xxgk::write_cells(report, cells);
+    const std::string findings = findings_text(xxgk::validate(report, source));
+    const bool cells_ok = fs::exists(cells_path) && read_file(cells_path) == cells.str();
+    const bool findings_ok = fs::exists(findings_path) && read_file(findings_path) == findings;
+    if (cells_ok && findings_ok) {
+      ++t.passed;
+      return;
+    }
+    if (update) {
+      if (!report.unplaced.empty() || xxgk::parse_tree_has_unplaced(source)) {
+        std::cout << "refused (unplaced text in the tree): " << label << '\n';
+        ++t.refused;
+        return;
+      }
+      write_file(cells_path, cells.str());
+      write_file(findings_path, findings);
+      std::cout << "updated: " << label << '\n';
+      ++t.passed;
+      return;
+    }
+    if (known_failure) {
+      std::cout << "known failure: " << label << '\n';
+      ++t.known;
+      return;
+    }
+    std::cout << "FAIL " << label << '\n';
+    if (!cells_ok) show_difference("cells", fs::exists(cells_path) ? read_file(cells_path) : "", cells.str());
+    if (!findings_ok) show_difference("findings", fs::exists(findings_path) ? read_file(findings_path) : "", findings);
+    ++t.failed;
+  } catch (const xxgk::InputError& e) {
+    std::cout << "FAIL " << label << ": " << e.what() << '\n';
+    ++t.failed;
+  }
+}
+
+std::vector<fs::path> files_in(const fs::path& dir, std::string_view extension) {
+  std::vector<fs::path> out;
+  if (!fs::is_directory(dir)) return out;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.is_regular_file() && entry.path().extension() == extension) out.push_back(entry.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool update = false;
+  fs::path root;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--update") {
+      update = true;
+    } else {
+      root = arg;
+    }
+  }
+  if (root.empty()) {
+    std::cerr << "usage: xxgk_corpus [--update] tests/corpus\n";
+    return 2;
+  }
+  std::set<std::string> known_failures;
+  for (const auto& line : lines_of(read_file(root / "known_failures.txt"))) {
+    if (!line.empty() && line[0] != '#') known_failures.insert(line);
+  }
+  Tally t;
+  for (const auto& file : files_in(root / "grammar", ".txt")) run_grammar(file, update, t);
+  for (const auto& file : files_in(root / "documents", ".txt")) {
+    run_document(file, update, known_failures.count(file.filename().string()) > 0, t);
+  }
+  if (t.known > 0) std::cout << t.known << " known failures (known_failures.txt)\n";
+  if (t.refused > 0) std::cout << t.refused << " refused: fix the grammar so nothing is left unplaced, then update again\n";
+  std::cout << "corpus: " << t.passed << " passed, " << t.failed << " failed\n";
+  return (t.failed > 0 || t.refused > 0) ? 1 : 0;
+}

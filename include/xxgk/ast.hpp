@@ -50,6 +50,7 @@ struct Paragraph {
   std::string text;  // one line of prose as normalised
   std::size_t offset = 0;  // byte offset into the normalised text
   SourcePos pos;
+  bool heading = false;    // a subsection heading line: a sentence ends with it
 };
 
 struct Section {
