@@ -48,7 +48,7 @@ struct section_heading : seq<at_line_start, star<hspace>, heading_number, known_
 // A heading in the place of a section whose wording we do not know (`三、依申请公开情况`): a short
 // line, Chinese numeral and 、, no sentence punctuation. Lowering matches it by closeness.
 struct other_heading_text
-    : seq<rep_min_max<2, 30, not_at<utf8::one<U'。', U'；', U'，'>>, not_at<one<',', ';', ':'>>, not_one<'\n'>>, line_end> {};
+    : seq<rep_min_max<2, 30, not_at<utf8::one<U'。', U'；', U'，'>>, not_at<one<',', ';', ':'>>, utf8::not_one<U'\n'>>, line_end> {};
 struct unknown_section_heading
     : seq<at_line_start, star<hspace>, chinese_numeral, utf8::one<U'、'>, star<hspace>, other_heading_text> {};
 

@@ -131,14 +131,18 @@ private:
       compare(s, none, 0, t.cell("new_received", "total"), "applications received:");
       return;
     }
+    std::size_t handled_from = 0;
     if (const auto at = s.text.find("收到"); at != std::string::npos) {
       if (const auto n = number_with_unit(s, at, {"件"})) {
         compare(s, n->at, n->value, t.cell("new_received", "total"), "applications received:", {received_and_carried});
+        handled_from = n->at + 1;
+      } else {
+        return;
       }
-      return;
     }
+    // "办结N件" may follow in the same sentence as the received count.
     for (std::string_view verb : {"办结", "处理", "答复", "办理"}) {
-      if (const auto at = s.text.find(verb); at != std::string::npos) {
+      if (const auto at = s.text.find(verb, handled_from); at != std::string::npos) {
         if (const auto n = number_with_unit(s, at, {"件"})) {
           compare(s, n->at, n->value, t.cell("total", "total"), "applications handled:", {received_and_carried});
         }
