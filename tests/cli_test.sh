@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# End-to-end tests of the xxgk command line: output, exit codes and messages for bad input.
+# usage: cli_test.sh path/to/xxgk tests/corpus/documents
+set -u
+xxgk=$1
+docs=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+# expect NAME EXPECTED_STATUS PATTERN -- COMMAND...: the command exits with the status and its
+# output (stdout and stderr) contains the fixed string PATTERN.
+expect() {
+  local name=$1 status=$2 pattern=$3
+  shift 4
+  local out actual
+  out=$("$@" 2>&1)
+  actual=$?
+  if [ "$actual" -eq "$status" ] && grep -qF -- "$pattern" <<<"$out"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL $name: exit $actual (want $status), looking for: $pattern"
+    head -20 <<<"$out"
+  fi
+}
+
+good=$docs/004_12d7c137f1960f71.txt
+inconsistent=$docs/002_bf2c1b340b487aac.txt
+
+expect "check warnings only" 0 "004_12d7c137f1960f71.txt:9:64: warning[B4] table3.total.total: the prose says applications handled: 30 but table3.total.total is 35" -- "$xxgk" check "$good"
+expect "check summary" 0 "0 errors, 2 warnings" -- "$xxgk" check "$good"
+expect "check errors exit 1" 1 "error[A1] table3.new_received.total" -- "$xxgk" check "$inconsistent"
+expect "check json" 1 '"rule": "A1"' -- "$xxgk" check --format=json "$inconsistent"
+expect "check several files" 1 "3 errors, 5 warnings" -- "$xxgk" check "$good" "$inconsistent"
+expect "cells line format" 0 $'table3.new_received.total\t35\t41:32' -- "$xxgk" cells "$good"
+expect "parse json" 0 '"schema_version": 1' -- "$xxgk" parse "$good"
+expect "tree" 0 "(table3::table" -- "$xxgk" tree "$good"
+expect "trace" 0 "xxgk::grammar::report" -- "$xxgk" tree --trace "$docs/003_e4e801f18e6c054e.txt"
+
+# Standard input gives the same cells as the file.
+"$xxgk" cells "$good" >"$tmp/file.cells"
+"$xxgk" cells - <"$good" >"$tmp/stdin.cells"
+expect "stdin" 0 "" -- cmp "$tmp/file.cells" "$tmp/stdin.cells"
+expect "200 cells" 0 "200" -- bash -c "wc -l <'$tmp/file.cells'"
+
+# Bad input: a clear message with a position and exit 2, never a crash.
+printf 'abc\0def' >"$tmp/binary.txt"
+expect "binary" 2 "binary.txt:1:4: error: binary file" -- "$xxgk" check "$tmp/binary.txt"
+: >"$tmp/empty.txt"
+expect "empty" 2 "empty.txt:1:1: error: empty file" -- "$xxgk" check "$tmp/empty.txt"
+printf '一、总体情况\n\xb9\xe6\xd5\xc2\t0\n' >"$tmp/gbk.txt"
+expect "invalid utf-8" 2 "gbk.txt:2:1: error: invalid UTF-8" -- "$xxgk" check "$tmp/gbk.txt"
+expect "missing file" 2 "no-such-file.txt:1:1: error: cannot open" -- "$xxgk" cells "$tmp/no-such-file.txt"
+expect "one bad file does not hide the others" 2 "0 errors, 2 warnings" -- "$xxgk" check "$tmp/empty.txt" "$good"
+expect "unknown subcommand" 2 "" -- "$xxgk" frobnicate "$good"
+
+# A report cut off in the middle of table 三: an error naming what is missing; tables before stay.
+head -n 55 "$good" >"$tmp/cut.txt"
+expect "cut off" 1 "error[F6] table3.not_processed.petition: the table of 三 lacks 10 of its 25 rows" -- "$xxgk" check "$tmp/cut.txt"
+expect "cut off keeps table 二" 0 $'table2.normative_documents.repealed\t5\t22:11' -- "$xxgk" cells "$tmp/cut.txt"
+expect "cut off keeps rows read" 0 $'table3.denied.process_info.total\t4\t50:28' -- "$xxgk" cells "$tmp/cut.txt"
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

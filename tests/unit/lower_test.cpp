@@ -1,1 +1,111 @@
+// Lowering: rows by label, cell states and positions, title and sections.
+#include <boost/test/unit_test.hpp>
 
+#include "report_text.hpp"
+
+using namespace xxgk;
+
+namespace {
+Report lower(const std::string& text) { return parse_report(Source::from_bytes(text, "t.txt")); }
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(rows_are_matched_by_label_not_by_order) {
+  const auto r = lower(
+      "申请人情况\n"
+      "二、上年结转政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2\n"
+      "一、本年新收政府信息公开申请数量\t7\t1\t0\t0\t0\t0\t8\n");
+  BOOST_TEST(r.table3.cell("new_received", "total")->raw == "8");
+  BOOST_TEST(r.table3.cell("carried_over", "total")->raw == "2");
+  BOOST_TEST(r.table3.cell("new_received", "commercial")->key == "table3.new_received.commercial");
+}
+
+BOOST_AUTO_TEST_CASE(cell_states_stay_distinct) {
+  const auto r = lower("申请人情况\n一、本年新收政府信息公开申请数量\t0\t\t-\t/\t无\t—\t0.5\n");
+  const Row* row = r.table3.row("new_received");
+  BOOST_TEST_REQUIRE(row != nullptr);
+  BOOST_TEST_REQUIRE(row->cells.size() == 7u);
+  const CellState expected[] = {CellState::number, CellState::blank, CellState::dash, CellState::slash,
+                                CellState::none,   CellState::dash,  CellState::number};
+  for (std::size_t i = 0; i < 7; ++i) BOOST_TEST((row->cells[i].state == expected[i]), "cell " << i);
+  BOOST_TEST(*row->cells[0].value == 0.0);
+  BOOST_TEST(!row->cells[1].value.has_value());
+  BOOST_TEST(row->cells[1].raw.empty());
+  BOOST_TEST(*row->cells[6].value == 0.5);
+}
+
+BOOST_AUTO_TEST_CASE(a_row_without_cells_is_blank_not_missing) {
+  const auto r = lower("第二十条第(五)项\n信息内容\t本年处理决定数量\n行政许可\t\t\n");
+  const Cell* cell = r.table2.cell("licensing", "decisions");
+  BOOST_TEST_REQUIRE(cell != nullptr);
+  BOOST_TEST((cell->state == CellState::blank));
+}
+
+BOOST_AUTO_TEST_CASE(cell_positions_are_in_characters_of_the_original) {
+  const auto r = lower("第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t１\t２\t３\n");
+  const Cell* cell = r.table2.cell("regulations", "in_force");
+  BOOST_TEST_REQUIRE(cell != nullptr);
+  BOOST_TEST(cell->raw == "3");
+  BOOST_TEST(cell->pos.line == 3u);
+  BOOST_TEST(cell->pos.column == 8u);
+}
+
+BOOST_AUTO_TEST_CASE(pdf_broken_row_keeps_each_cell_position) {
+  const auto r = lower("申请人情况\n（六）其他\n\n处理\n\n1.申请人无正当理由逾期不补正、行政\n\n机关不再处理其政府信息公开申请\n0 0 0 0 0 0\n\n7\n");
+  const Cell* cell = r.table3.cell("other.no_correction", "total");
+  BOOST_TEST_REQUIRE(cell != nullptr);
+  BOOST_TEST(cell->raw == "7");
+  BOOST_TEST(cell->pos.line == 11u);
+  BOOST_TEST(cell->pos.column == 1u);
+  BOOST_TEST(r.table3.row("other.no_correction")->written_label ==
+             "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请");
+}
+
+BOOST_AUTO_TEST_CASE(title_agency_and_year) {
+  auto r = lower("西工区退役军人事务局 2024 年政府信息公开工作年度报告\n一、总体情况\n");
+  BOOST_TEST(r.agency == "西工区退役军人事务局");
+  BOOST_TEST(*r.year == 2024);
+  BOOST_TEST(!r.title_after_first_section);
+  r = lower(" 中卫市退役军人事务局\n2024年政府信息公开工作年度报告\n");
+  BOOST_TEST(r.agency == "中卫市退役军人事务局");
+  BOOST_TEST(*r.year == 2024);
+  r = lower("一、总体情况\n\n关于2022年度政府信息公开情况的报告\n");
+  BOOST_TEST(*r.year == 2022);
+  BOOST_TEST(r.title_after_first_section);
+}
+
+BOOST_AUTO_TEST_CASE(sections_and_subsections) {
+  const auto r = lower("一、总体情况\n（一）主动公开：本年度发布信息。\n正文。\n2、 收到和处理政府信息公开申请情况\n");
+  BOOST_TEST_REQUIRE(r.sections.size() == 2u);
+  BOOST_TEST(r.sections[0].key == "overview");
+  BOOST_TEST_REQUIRE(r.sections[0].subsections.size() == 1u);
+  BOOST_TEST(r.sections[0].subsections[0].title == "(一)主动公开");
+  BOOST_TEST(r.sections[0].prose.size() == 2u);
+  BOOST_TEST(r.sections[1].key == "applications");
+  BOOST_TEST(r.sections[1].arabic_numbering);
+  BOOST_TEST(r.sections[1].written_number == 2);
+}
+
+BOOST_AUTO_TEST_CASE(a_damaged_table_leaves_the_others) {
+  test::ReportText text;
+  std::string s = text.str();
+  // Cut table 四 after its header: table 二 and 三 are whole, 四 has no cells.
+  s.resize(s.find("\n", s.find("结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持")) + 1);
+  const auto r = lower(s);
+  BOOST_TEST(r.table2.rows.size() == 6u);
+  BOOST_TEST(r.table3.rows.size() == 25u);
+  BOOST_TEST(r.table4.rows.empty());
+}
+
+BOOST_AUTO_TEST_CASE(generated_report_gives_every_cell) {
+  test::ReportText text;
+  text.cells["table3.denied.process_info.research"] = "13612";
+  const auto r = lower(text.str());
+  std::size_t cells = 0;
+  for (const Table* t : {&r.table2, &r.table3, &r.table4}) {
+    for (const Row& row : t->rows) cells += row.cells.size();
+  }
+  BOOST_TEST(cells == 10u + 175u + 15u);
+  BOOST_TEST(r.table3.cell("denied.process_info", "research")->raw == "13612");
+  BOOST_TEST(r.format_version == "2021");
+  BOOST_TEST(r.unplaced.empty());
+}

@@ -1,1 +1,74 @@
+// Decoding, normalisation and the map back to original positions.
+#include <boost/test/unit_test.hpp>
 
+#include "xxgk/source.hpp"
+
+using xxgk::InputError;
+using xxgk::Source;
+using xxgk::SourcePos;
+
+namespace boost::test_tools::tt_detail {
+template <>
+struct print_log_value<SourcePos> {
+  void operator()(std::ostream& os, const SourcePos& p) { os << p.line << ':' << p.column; }
+};
+}  // namespace boost::test_tools::tt_detail
+
+BOOST_AUTO_TEST_CASE(full_width_forms_become_ascii) {
+  const auto s = Source::from_bytes("（一）１２３　ＡＢ，：", "t");
+  BOOST_TEST(s.text() == "(一)123 AB,:");
+}
+
+BOOST_AUTO_TEST_CASE(chinese_text_and_quotes_are_kept) {
+  const auto s = Source::from_bytes("危及“三安全一稳定”、〔2021〕", "t");
+  BOOST_TEST(s.text() == "危及“三安全一稳定”、〔2021〕");
+}
+
+BOOST_AUTO_TEST_CASE(bom_and_line_ends) {
+  const auto s = Source::from_bytes("\xEF\xBB\xBF一\r\n二\r三\n", "t");
+  BOOST_TEST(s.text() == "一\n二\n三\n");
+  BOOST_TEST(s.position(s.text().find("三")) == (SourcePos{3, 1}));
+}
+
+BOOST_AUTO_TEST_CASE(extraction_debris_is_removed) {
+  const auto s = Source::from_bytes("[bookmark: _GoBack]（七）监督\n---------\t---\n无", "t");
+  BOOST_TEST(s.text() == "(七)监督\n\n无");
+  // Positions still point into the original: 监 is the 23rd character of line 1.
+  BOOST_TEST(s.position(s.text().find("监")) == (SourcePos{1, 23}));
+  BOOST_TEST(s.position(s.text().find("无")) == (SourcePos{3, 1}));
+}
+
+BOOST_AUTO_TEST_CASE(a_single_dash_is_data_not_a_rule) {
+  const auto s = Source::from_bytes("规章\t-\t--\n", "t");
+  BOOST_TEST(s.text() == "规章\t-\t--\n");
+}
+
+BOOST_AUTO_TEST_CASE(columns_count_characters_not_bytes) {
+  const auto s = Source::from_bytes("一、本年新收\t３５", "t");
+  // "３５" is 6 bytes in the original, 2 in the text; the column is the 8th character.
+  BOOST_TEST(s.position(s.text().find("35")) == (SourcePos{1, 8}));
+  BOOST_TEST(s.position(s.text().find("5")) == (SourcePos{1, 9}));
+}
+
+BOOST_AUTO_TEST_CASE(original_lines_are_quoted_as_written) {
+  const auto s = Source::from_bytes("甲\r\n（一）乙\n", "t");
+  BOOST_TEST(s.original_line(2) == "（一）乙");
+  BOOST_TEST(s.original_line(9).empty());
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_is_reported_with_its_position) {
+  try {
+    (void)Source::from_bytes("第一行\n规章\t\xB9\xE6\n", "t");
+    BOOST_FAIL("no error");
+  } catch (const InputError& e) {
+    BOOST_TEST(e.pos() == (SourcePos{2, 4}));
+    BOOST_TEST(std::string(e.what()).find("invalid UTF-8") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(binary_empty_and_utf16_are_refused) {
+  BOOST_CHECK_THROW((void)Source::from_bytes(std::string("abc\0def", 7), "t"), InputError);
+  BOOST_CHECK_THROW((void)Source::from_bytes("", "t"), InputError);
+  BOOST_CHECK_THROW((void)Source::from_bytes(" \n\t\n", "t"), InputError);
+  BOOST_CHECK_THROW((void)Source::from_bytes("\xFF\xFE" "a\0", "t"), InputError);
+}
