@@ -32,8 +32,8 @@ struct blank_line : sor<seq<star<hspace>, newline>, seq<plus<hspace>, eof>> {};
 struct at_line_start {
   using rule_t = at_line_start;
   using subs_t = empty_list;
-  template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class,
-            typename ParseInput, typename... States>
+  template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
+            typename... States>
   static bool match(ParseInput& in, States&&...) {
     return in.current() == in.begin() || in.current()[-1] == '\n';
   }
@@ -59,8 +59,8 @@ constexpr std::size_t utf8_length(unsigned char lead) {
 }
 // Quotation marks are written in many ways (or dropped) around 三安全一稳定 and similar phrases.
 constexpr bool is_quote(std::string_view ch) {
-  return ch == "\"" || ch == "'" || ch == "\u201C" || ch == "\u201D" || ch == "\u2018" ||
-         ch == "\u2019" || ch == "\u300C" || ch == "\u300D";
+  return ch == "\"" || ch == "'" || ch == "\u201C" || ch == "\u201D" || ch == "\u2018" || ch == "\u2019" ||
+         ch == "\u300C" || ch == "\u300D";
 }
 }  // namespace detail
 
@@ -72,8 +72,8 @@ struct label {
   using rule_t = label;
   using subs_t = empty_list;
 
-  template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class,
-            typename ParseInput, typename... States>
+  template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
+            typename... States>
   static bool match(ParseInput& in, States&&...) {
     constexpr std::string_view pattern = Label.view();
     const char* p = in.current();
@@ -108,8 +108,7 @@ struct label {
 // Numbering in front of labels: 一、 / 2、 / (三) / 1.
 struct chinese_numeral : utf8::one<U'一', U'二', U'三', U'四', U'五', U'六', U'七', U'八', U'九', U'十'> {};
 struct list_comma : sor<utf8::one<U'、'>, one<'.', ','>> {};
-struct paren_numeral
-    : seq<one<'('>, star<ws>, plus<chinese_numeral>, star<ws>, one<')'>, star<hspace>> {};
+struct paren_numeral : seq<one<'('>, star<ws>, plus<chinese_numeral>, star<ws>, one<')'>, star<hspace>> {};
 struct item_number : seq<plus<digit>, star<hspace>, list_comma, star<ws>> {};
 struct level0_number : seq<chinese_numeral, star<hspace>, list_comma, star<ws>> {};
 
@@ -125,8 +124,7 @@ struct digits : plus<digit> {};
 struct money_unit : sor<label<"万元">, label<"元">> {};
 struct count_unit : utf8::one<U'件', U'个', U'项', U'条'> {};
 // A number as written: `0`, `13612`, `0.0235`, `-8`, `251000元`.
-struct cell_number
-    : seq<opt<one<'-'>>, digits, opt<one<'.'>, digits>, opt<sor<money_unit, count_unit>>, cell_end> {};
+struct cell_number : seq<opt<one<'-'>>, digits, opt<one<'.'>, digits>, opt<sor<money_unit, count_unit>>, cell_end> {};
 struct cell_dash : seq<sor<plus<utf8::one<U'—', U'–', U'－'>>, plus<one<'-'>>>, cell_end> {};
 struct cell_slash : seq<plus<one<'/', '\\'>>, cell_end> {};
 struct cell_none : seq<utf8::one<U'无'>, cell_end> {};
@@ -136,8 +134,7 @@ struct cell_start : sor<digit, one<'-', '/', '\\'>, utf8::one<U'无', U'—', U'
 
 // Between two cells of one web-copied row, each extra tab is an empty cell: `0\t\t0` has a blank
 // between the zeros. Only counted when a cell follows on the same line, so trailing tabs are layout.
-struct blank_cells
-    : seq<star<one<' '>>, one<'\t'>, plus<star<one<' '>>, one<'\t'>>, star<one<' '>>, at<cell_start>> {};
+struct blank_cells : seq<star<one<' '>>, one<'\t'>, plus<star<one<' '>>, one<'\t'>>, star<one<' '>>, at<cell_start>> {};
 struct cell_gap : sor<blank_cells, gap> {};
 
 // Up to N cells of one table row, wherever the extraction put the breaks between them.

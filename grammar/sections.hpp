@@ -9,9 +9,8 @@ namespace xxgk::grammar {
 // ---------------------------------------------------------------------------------------------
 // Title: `<机关>YYYY年政府信息公开工作年度报告`, sometimes with the agency on a line of its own.
 
-struct title_suffix
-    : sor<label<"政府信息公开工作年度报告">, label<"政府信息公开年度报告">,
-          label<"政府信息公开情况的报告">, label<"政府信息公开工作报告">> {};
+struct title_suffix : sor<label<"政府信息公开工作年度报告">, label<"政府信息公开年度报告">,
+                          label<"政府信息公开情况的报告">, label<"政府信息公开工作报告">> {};
 struct title_text : plus<not_at<title_suffix>, not_one<'\n'>, not_at<utf8::one<U'。', U'》'>>, not_at<one<','>>> {};
 struct title_line : seq<at_line_start, star<hspace>, opt<title_text>, title_suffix, line_end> {};
 // A short line holding only the agency's name, directly above the title line.
@@ -39,16 +38,16 @@ struct title_other_matters : label<"其他需要报告的事项"> {};
 
 struct known_section_title
     : sor<title_overview, title_proactive, title_applications, title_review_litigation,
-          title_review_litigation_because_of_work, title_review_and_litigation,
-          title_problems_of_work, title_problems, title_problems_short, title_problems_shortest,
-          title_other_matters> {};
+          title_review_litigation_because_of_work, title_review_and_litigation, title_problems_of_work, title_problems,
+          title_problems_short, title_problems_shortest, title_other_matters> {};
 
 struct section_heading : seq<at_line_start, star<hspace>, heading_number, known_section_title, line_end> {};
 
 // A heading in the place of a section whose wording we do not know (`三、依申请公开情况`): a short
 // line, Chinese numeral and 、, no sentence punctuation. Lowering matches it by closeness.
 struct other_heading_text
-    : seq<rep_min_max<2, 30, not_at<utf8::one<U'。', U'；', U'，'>>, not_at<one<',', ';', ':'>>, utf8::not_one<U'\n'>>, line_end> {};
+    : seq<rep_min_max<2, 30, not_at<utf8::one<U'。', U'；', U'，'>>, not_at<one<',', ';', ':'>>, utf8::not_one<U'\n'>>,
+          line_end> {};
 struct unknown_section_heading
     : seq<at_line_start, star<hspace>, chinese_numeral, utf8::one<U'、'>, star<hspace>, other_heading_text> {};
 

@@ -8,7 +8,8 @@
 namespace xxgk::grammar::table2 {
 
 // `第二十条第(一)项`
-struct article_item : seq<label<"第二十条第">, one<'('>, star<ws>, chinese_numeral, star<ws>, one<')'>, star<ws>, label<"项">> {};
+struct article_item
+    : seq<label<"第二十条第">, one<'('>, star<ws>, chinese_numeral, star<ws>, one<')'>, star<ws>, label<"项">> {};
 
 // Row labels; a note may follow (`规章(设区的市、自治州人民政府应提供相关数据)`).
 struct label_regulations : label<"规章"> {};
@@ -19,8 +20,8 @@ struct label_coercion : label<"行政强制"> {};
 struct label_fees : label<"行政事业性收费"> {};
 
 struct row_label
-    : sor<label_regulations, label_normative_documents, label_licensing, label_punishment,
-          label_coercion, label_fees> {};
+    : sor<label_regulations, label_normative_documents, label_licensing, label_punishment, label_coercion, label_fees> {
+};
 
 template <typename Label, unsigned Columns>
 struct row_of : seq<Label, opt<star<hspace>, label_note>, opt<gap, cells<Columns>>> {};
@@ -32,9 +33,7 @@ struct row_punishment : row_of<label_punishment, 1> {};
 struct row_coercion : row_of<label_coercion, 1> {};
 struct row_fees : row_of<label_fees, 1> {};
 
-struct row
-    : sor<row_regulations, row_normative_documents, row_licensing, row_punishment, row_coercion,
-          row_fees> {};
+struct row : sor<row_regulations, row_normative_documents, row_licensing, row_punishment, row_coercion, row_fees> {};
 
 // `信息内容 本年制发件数 本年废止件数 现行有效件数`: the wording is checked by lowering (typos such
 // as 本年度止件数 occur), so the grammar takes the words up to the first row label.

@@ -55,14 +55,12 @@ struct label_unpaid_fee : level2<"申请人逾期未按收费通知要求缴纳�
 struct label_other_other : level2<"其他"> {};
 
 struct row_label
-    : sor<label_new_received, label_carried_over, label_carried_forward, label_granted,
-          label_partially_granted, label_total, label_state_secret, label_prohibited_by_law,
-          label_security_stability, label_third_party, label_internal_affairs, label_process_info,
-          label_enforcement_file, label_query_matter, label_not_held, label_needs_creation,
-          label_unclear, label_petition, label_repeated, label_publication, label_excessive,
+    : sor<label_new_received, label_carried_over, label_carried_forward, label_granted, label_partially_granted,
+          label_total, label_state_secret, label_prohibited_by_law, label_security_stability, label_third_party,
+          label_internal_affairs, label_process_info, label_enforcement_file, label_query_matter, label_not_held,
+          label_needs_creation, label_unclear, label_petition, label_repeated, label_publication, label_excessive,
           label_reconfirm, label_no_correction, label_unpaid_fee, label_other_other> {};
-struct group_label
-    : sor<group_results, group_denied, group_unable, group_not_processed, group_other> {};
+struct group_label : sor<group_results, group_denied, group_unable, group_not_processed, group_other> {};
 
 // A data row: its label, an optional note, and up to 7 cells (fewer when cells are blank).
 struct row : seq<row_label, opt<star<hspace>, label_note>, opt<gap, cells<7>>> {};
@@ -71,9 +69,8 @@ struct group : seq<group_label, opt<gap, cells<7>>> {};
 
 // A row whose label is none of the above (a typo, a truncated label): lowering matches it to the
 // closest canonical label or reports it as unplaced.
-struct unrecognised_word
-    : seq<not_at<row_label>, not_at<group_label>, not_at<cell>, not_at<section_heading>,
-          not_at<label<"行政复议">>, word> {};
+struct unrecognised_word : seq<not_at<row_label>, not_at<group_label>, not_at<cell>, not_at<section_heading>,
+                               not_at<label<"行政复议">>, word> {};
 struct unrecognised_label : seq<unrecognised_word, rep_opt<11, gap, unrecognised_word>> {};
 struct unrecognised_row : seq<unrecognised_label, gap, cells<7>> {};
 
@@ -84,8 +81,8 @@ struct corner_note : label_note {};
 // Header words are made of the column labels' characters only (自然人, 法人或其他组织, 商业企业 …),
 // however extraction broke them, so a row label can never be taken for a header word.
 struct header_char
-    : utf8::one<U'自', U'然', U'人', U'法', U'或', U'其', U'他', U'组', U'织', U'商', U'业', U'企',
-                U'科', U'研', U'机', U'构', U'社', U'会', U'公', U'益', U'律', U'服', U'务', U'总', U'计'> {};
+    : utf8::one<U'自', U'然', U'人', U'法', U'或', U'其', U'他', U'组', U'织', U'商', U'业', U'企', U'科', U'研', U'机',
+                U'构', U'社', U'会', U'公', U'益', U'律', U'服', U'务', U'总', U'计'> {};
 struct header_word : seq<plus<header_char>, at<sor<ws, eof>>> {};
 struct header : seq<opt<corner_note, gap>, label<"申请人情况">, rep_opt<40, gap, header_word>> {};
 

@@ -31,14 +31,19 @@ inline Finding make_finding(std::string_view rule, std::vector<std::string> keys
 inline std::optional<double> arithmetic_value(const Cell* cell) {
   if (cell == nullptr) return std::nullopt;
   switch (cell->state) {
-    case CellState::number: return cell->value;
+    case CellState::number:
+      return cell->value;
     case CellState::dash:
     case CellState::slash:
-    case CellState::none: return 0.0;
-    default: return std::nullopt;
+    case CellState::none:
+      return 0.0;
+    default:
+      return std::nullopt;
   }
 }
 
-inline std::string number_text(double v) { return fmt::format("{:g}", v); }
+inline std::string number_text(double v) {
+  return fmt::format("{:g}", v);
+}
 
 }  // namespace xxgk

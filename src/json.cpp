@@ -10,7 +10,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-
 // Whole numbers print as integers (35, not 35.0); amounts keep their decimals.
 json number_json(std::optional<double> v) {
   if (!v) return nullptr;
@@ -30,8 +29,12 @@ json cell_json(const Cell& c) {
 json row_json(const Row& r) {
   json cells = json::array();
   for (const Cell& c : r.cells) cells.push_back(cell_json(c));
-  return json{{"key", r.key}, {"canonical_label", r.canonical_label}, {"written_label", r.written_label},
-              {"line", r.pos.line}, {"column", r.pos.column}, {"cells", cells}};
+  return json{{"key", r.key},
+              {"canonical_label", r.canonical_label},
+              {"written_label", r.written_label},
+              {"line", r.pos.line},
+              {"column", r.pos.column},
+              {"cells", cells}};
 }
 
 json table_json(const Table& t) {
@@ -71,17 +74,19 @@ json to_json(const Report& r) {
   }
   json subtotals = json::array();
   for (const Row& row : r.table3_subtotals) subtotals.push_back(row_json(row));
-  return json{{"schema_version", kAstSchemaVersion},
-              {"path", r.path},
-              {"title", r.title},
-              {"agency", r.agency},
-              {"year", r.year ? json(*r.year) : json(nullptr)},
-              {"format_version", r.format_version.empty() ? json(nullptr) : json(r.format_version)},
-              {"preamble", paragraphs_json(r.preamble)},
-              {"sections", sections},
-              {"tables", json{{"table2", table_json(r.table2)}, {"table3", table_json(r.table3)}, {"table4", table_json(r.table4)}}},
-              {"table3_subtotals", subtotals},
-              {"unplaced", unplaced}};
+  return json{
+      {"schema_version", kAstSchemaVersion},
+      {"path", r.path},
+      {"title", r.title},
+      {"agency", r.agency},
+      {"year", r.year ? json(*r.year) : json(nullptr)},
+      {"format_version", r.format_version.empty() ? json(nullptr) : json(r.format_version)},
+      {"preamble", paragraphs_json(r.preamble)},
+      {"sections", sections},
+      {"tables",
+       json{{"table2", table_json(r.table2)}, {"table3", table_json(r.table3)}, {"table4", table_json(r.table4)}}},
+      {"table3_subtotals", subtotals},
+      {"unplaced", unplaced}};
 }
 
 json to_json(const Finding& f, const std::string& file) {
@@ -101,7 +106,8 @@ json to_json(const Finding& f, const std::string& file) {
 void write_cells(const Report& r, std::ostream& out) {
   for (const Table* t : {&r.table2, &r.table3, &r.table4}) {
     for (const Row& row : t->rows) {
-      for (const Cell& c : row.cells) out << c.key << '\t' << c.raw << '\t' << c.pos.line << ':' << c.pos.column << '\n';
+      for (const Cell& c : row.cells)
+        out << c.key << '\t' << c.raw << '\t' << c.pos.line << ':' << c.pos.column << '\n';
     }
   }
 }

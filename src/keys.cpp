@@ -9,14 +9,16 @@ constexpr std::array<std::string_view, 1> kAmount = {"amount"};
 
 constexpr std::array kTable2Rows = {
     RowSpec{"regulations", "规章", "table2::label_regulations", kIssuedRepealedInForce, 0, ""},
-    RowSpec{"normative_documents", "行政规范性文件", "table2::label_normative_documents", kIssuedRepealedInForce, 0, ""},
+    RowSpec{"normative_documents", "行政规范性文件", "table2::label_normative_documents", kIssuedRepealedInForce, 0,
+            ""},
     RowSpec{"licensing", "行政许可", "table2::label_licensing", kDecisions, 0, ""},
     RowSpec{"punishment", "行政处罚", "table2::label_punishment", kDecisions, 0, ""},
     RowSpec{"coercion", "行政强制", "table2::label_coercion", kDecisions, 0, ""},
     RowSpec{"fees", "行政事业性收费", "table2::label_fees", kAmount, 0, ""},
 };
 
-constexpr std::array<std::string_view, 4> kArticle1Headers = {"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"};
+constexpr std::array<std::string_view, 4> kArticle1Headers = {"信息内容", "本年制发件数", "本年废止件数",
+                                                              "现行有效件数"};
 constexpr std::array<std::string_view, 2> kDecisionHeaders = {"信息内容", "本年处理决定数量"};
 constexpr std::array<std::string_view, 2> kFeeHeaders = {"信息内容", "本年收费金额"};
 constexpr std::array kTable2Blocks = {
@@ -32,9 +34,11 @@ constexpr std::array kTable3Rows = {
     RowSpec{"new_received", "一、本年新收政府信息公开申请数量", "table3::label_new_received", k7, 0, ""},
     RowSpec{"carried_over", "二、上年结转政府信息公开申请数量", "table3::label_carried_over", k7, 0, ""},
     RowSpec{"granted", "(一)予以公开", "table3::label_granted", k7, 1, ""},
-    RowSpec{"partially_granted", "(二)部分公开(区分处理的,只计这一情形,不计其他情形)", "table3::label_partially_granted", k7, 1, ""},
+    RowSpec{"partially_granted", "(二)部分公开(区分处理的,只计这一情形,不计其他情形)",
+            "table3::label_partially_granted", k7, 1, ""},
     RowSpec{"denied.state_secret", "1.属于国家秘密", "table3::label_state_secret", k7, 2, "denied"},
-    RowSpec{"denied.prohibited_by_law", "2.其他法律行政法规禁止公开", "table3::label_prohibited_by_law", k7, 2, "denied"},
+    RowSpec{"denied.prohibited_by_law", "2.其他法律行政法规禁止公开", "table3::label_prohibited_by_law", k7, 2,
+            "denied"},
     RowSpec{"denied.security_stability", "3.危及“三安全一稳定”", "table3::label_security_stability", k7, 2, "denied"},
     RowSpec{"denied.third_party", "4.保护第三方合法权益", "table3::label_third_party", k7, 2, "denied"},
     RowSpec{"denied.internal_affairs", "5.属于三类内部事务信息", "table3::label_internal_affairs", k7, 2, "denied"},
@@ -48,9 +52,12 @@ constexpr std::array kTable3Rows = {
     RowSpec{"not_processed.repeated", "2.重复申请", "table3::label_repeated", k7, 2, "not_processed"},
     RowSpec{"not_processed.publication", "3.要求提供公开出版物", "table3::label_publication", k7, 2, "not_processed"},
     RowSpec{"not_processed.excessive", "4.无正当理由大量反复申请", "table3::label_excessive", k7, 2, "not_processed"},
-    RowSpec{"not_processed.reconfirm", "5.要求行政机关确认或重新出具已获取信息", "table3::label_reconfirm", k7, 2, "not_processed"},
-    RowSpec{"other.no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "table3::label_no_correction", k7, 2, "other"},
-    RowSpec{"other.unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "table3::label_unpaid_fee", k7, 2, "other"},
+    RowSpec{"not_processed.reconfirm", "5.要求行政机关确认或重新出具已获取信息", "table3::label_reconfirm", k7, 2,
+            "not_processed"},
+    RowSpec{"other.no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            "table3::label_no_correction", k7, 2, "other"},
+    RowSpec{"other.unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            "table3::label_unpaid_fee", k7, 2, "other"},
     RowSpec{"other.other", "3.其他", "table3::label_other_other", k7, 2, "other"},
     RowSpec{"total", "(七)总计", "table3::label_total", k7, 1, ""},
     RowSpec{"carried_forward", "四、结转下年度继续办理", "table3::label_carried_forward", k7, 0, ""},
@@ -64,14 +71,26 @@ constexpr std::array kTable3Groups = {
     GroupSpec{"other", "(六)其他处理", "table3::group_other"},
 };
 
-constexpr std::array<std::string_view, 20> kResultLeaves = {
-    "granted", "partially_granted",
-    "denied.state_secret", "denied.prohibited_by_law", "denied.security_stability", "denied.third_party",
-    "denied.internal_affairs", "denied.process_info", "denied.enforcement_file", "denied.query_matter",
-    "unable.not_held", "unable.needs_creation", "unable.unclear",
-    "not_processed.petition", "not_processed.repeated", "not_processed.publication",
-    "not_processed.excessive", "not_processed.reconfirm",
-    "other.no_correction", "other.unpaid_fee"};
+constexpr std::array<std::string_view, 20> kResultLeaves = {"granted",
+                                                            "partially_granted",
+                                                            "denied.state_secret",
+                                                            "denied.prohibited_by_law",
+                                                            "denied.security_stability",
+                                                            "denied.third_party",
+                                                            "denied.internal_affairs",
+                                                            "denied.process_info",
+                                                            "denied.enforcement_file",
+                                                            "denied.query_matter",
+                                                            "unable.not_held",
+                                                            "unable.needs_creation",
+                                                            "unable.unclear",
+                                                            "not_processed.petition",
+                                                            "not_processed.repeated",
+                                                            "not_processed.publication",
+                                                            "not_processed.excessive",
+                                                            "not_processed.reconfirm",
+                                                            "other.no_correction",
+                                                            "other.unpaid_fee"};
 // other.other is the 21st leaf; kept apart so the array size reads as the spec's list.
 constexpr std::array<std::string_view, 21> kResultLeavesAll = [] {
   std::array<std::string_view, 21> all{};
@@ -91,12 +110,24 @@ constexpr std::array kSections = {
 
 }  // namespace
 
-std::span<const RowSpec> table2_rows() { return kTable2Rows; }
-std::span<const RowSpec> table3_rows() { return kTable3Rows; }
-std::span<const GroupSpec> table3_groups() { return kTable3Groups; }
-std::span<const Table2Block> table2_blocks() { return kTable2Blocks; }
-std::span<const std::string_view> table3_result_leaves() { return kResultLeavesAll; }
-std::span<const SectionSpec> sections() { return kSections; }
+std::span<const RowSpec> table2_rows() {
+  return kTable2Rows;
+}
+std::span<const RowSpec> table3_rows() {
+  return kTable3Rows;
+}
+std::span<const GroupSpec> table3_groups() {
+  return kTable3Groups;
+}
+std::span<const Table2Block> table2_blocks() {
+  return kTable2Blocks;
+}
+std::span<const std::string_view> table3_result_leaves() {
+  return kResultLeavesAll;
+}
+std::span<const SectionSpec> sections() {
+  return kSections;
+}
 
 const RowSpec* find_row(std::span<const RowSpec> rows, std::string_view key) {
   for (const auto& r : rows) {

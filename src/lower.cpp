@@ -59,7 +59,7 @@ std::optional<int> year_in(std::string_view text) {
 }
 
 class DocumentLowering {
-public:
+ public:
   explicit DocumentLowering(LowerContext& cx) : cx_(cx) {}
 
   void run(const TreeNode& root) {
@@ -67,7 +67,7 @@ public:
     detect_format();
   }
 
-private:
+ private:
   LowerContext& cx_;
   Report& report() { return cx_.report; }
 
@@ -245,12 +245,18 @@ const Cell* Table::cell(std::string_view row_key, std::string_view column) const
 
 std::string_view to_string(CellState s) {
   switch (s) {
-    case CellState::number: return "number";
-    case CellState::blank: return "blank";
-    case CellState::dash: return "dash";
-    case CellState::slash: return "slash";
-    case CellState::none: return "none";
-    case CellState::text: return "text";
+    case CellState::number:
+      return "number";
+    case CellState::blank:
+      return "blank";
+    case CellState::dash:
+      return "dash";
+    case CellState::slash:
+      return "slash";
+    case CellState::none:
+      return "none";
+    case CellState::text:
+      return "text";
   }
   return "?";
 }

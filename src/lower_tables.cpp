@@ -168,7 +168,8 @@ void check_header(std::string_view table, const TreeNode& header, std::span<cons
     }
     // Not a typo of the label when too far from every word: then the label is just missing.
     if (closest != nullptr && best * 3 <= code_points(expect).size()) {
-      cx.report.altered_labels.push_back({std::string(table) + ".header", std::string(closest->text), std::string(expect),
+      cx.report.altered_labels.push_back({std::string(table) + ".header", std::string(closest->text),
+                                          std::string(expect),
                                           cx.source.position(cx.offset(header) + closest->offset)});
     } else {
       cx.report.altered_labels.push_back({std::string(table) + ".header", "", std::string(expect), cx.pos(header)});
@@ -267,7 +268,8 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
       for (const auto& g : table3_groups()) {
         if (g.grammar_rule != rule_name(*label)) continue;
         const RowSpec subtotal{g.key, g.label, g.grammar_rule, kTable3Columns, 1, ""};
-        cx.report.table3_subtotals.push_back(make_row("table3", subtotal, *child, cx, std::string(g.key) + ".subtotal"));
+        cx.report.table3_subtotals.push_back(
+            make_row("table3", subtotal, *child, cx, std::string(g.key) + ".subtotal"));
       }
       continue;
     }
@@ -293,7 +295,8 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
         cx.report.altered_labels.push_back({"table3." + row.key, written, strip_numbering(best->label), row.pos});
         add_row(table, std::move(row), cx);
       } else {
-        cx.report.unplaced.push_back({"table3 row with an unknown label", without_whitespace(child->string_view()), cx.pos(*child)});
+        cx.report.unplaced.push_back(
+            {"table3 row with an unknown label", without_whitespace(child->string_view()), cx.pos(*child)});
       }
     }
   }
@@ -302,7 +305,8 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
 void lower_table4(const TreeNode& node, LowerContext& cx) {
   Table& table = cx.report.table4;
   if (table.present) {
-    cx.report.unplaced.push_back({"a second table of 四", without_whitespace(node.string_view()).substr(0, 60), cx.pos(node)});
+    cx.report.unplaced.push_back(
+        {"a second table of 四", without_whitespace(node.string_view()).substr(0, 60), cx.pos(node)});
     return;
   }
   table.present = true;

@@ -27,7 +27,9 @@ namespace pt = tao::pegtl::parse_tree;
 
 // True for the rules built on table3::level0/1/2: every row and group label of table 三.
 template <typename Rule>
-constexpr bool is_table3_label = requires(const Rule* r) { table3_level(r); };
+constexpr bool is_table3_label = requires(const Rule* r) {
+  table3_level(r);
+};
 
 template <typename Rule, typename... Kept>
 constexpr bool one_of = (std::is_same_v<Rule, Kept> || ...);
@@ -38,23 +40,19 @@ template <typename Rule>
 struct selector
     : std::bool_constant<
           is_table3_label<Rule> ||
-          one_of<Rule, g::report_title, g::title_agency, g::title_line, g::section_heading,
-                 g::unknown_section_heading, g::subsection_heading, g::prose_line, g::unplaced_row, g::unplaced_text,
-                 g::title_overview, g::title_proactive, g::title_applications, g::title_review_litigation,
-                 g::title_review_litigation_because_of_work, g::title_review_and_litigation,
-                 g::title_problems, g::title_problems_of_work, g::title_problems_short,
-                 g::title_problems_shortest, g::title_other_matters, g::heading_number,
-                 g::label_note, g::cell_number, g::cell_dash, g::cell_slash, g::cell_none,
-                 g::blank_cells,
-                 g::table2::table, g::table2::article_item, g::table2::column_header,
-                 g::table2::row_regulations, g::table2::row_normative_documents,
-                 g::table2::row_licensing, g::table2::row_punishment, g::table2::row_coercion,
-                 g::table2::row_fees, g::table2::label_regulations,
-                 g::table2::label_normative_documents, g::table2::label_licensing,
-                 g::table2::label_punishment, g::table2::label_coercion, g::table2::label_fees,
-                 g::table3::table, g::table3::header, g::table3::corner_note, g::table3::row,
-                 g::table3::group, g::table3::unrecognised_row, g::table3::unrecognised_label,
-                 g::table3::label_total, g::table4::table, g::table4::header>> {};
+          one_of<Rule, g::report_title, g::title_agency, g::title_line, g::section_heading, g::unknown_section_heading,
+                 g::subsection_heading, g::prose_line, g::unplaced_row, g::unplaced_text, g::title_overview,
+                 g::title_proactive, g::title_applications, g::title_review_litigation,
+                 g::title_review_litigation_because_of_work, g::title_review_and_litigation, g::title_problems,
+                 g::title_problems_of_work, g::title_problems_short, g::title_problems_shortest, g::title_other_matters,
+                 g::heading_number, g::label_note, g::cell_number, g::cell_dash, g::cell_slash, g::cell_none,
+                 g::blank_cells, g::table2::table, g::table2::article_item, g::table2::column_header,
+                 g::table2::row_regulations, g::table2::row_normative_documents, g::table2::row_licensing,
+                 g::table2::row_punishment, g::table2::row_coercion, g::table2::row_fees, g::table2::label_regulations,
+                 g::table2::label_normative_documents, g::table2::label_licensing, g::table2::label_punishment,
+                 g::table2::label_coercion, g::table2::label_fees, g::table3::table, g::table3::header,
+                 g::table3::corner_note, g::table3::row, g::table3::group, g::table3::unrecognised_row,
+                 g::table3::unrecognised_label, g::table3::label_total, g::table4::table, g::table4::header>> {};
 
 }  // namespace
 
@@ -115,7 +113,9 @@ std::string parse_tree_sexpr(const Source& source) {
   return out.str();
 }
 
-bool parse_tree_has_unplaced(const Source& source) { return contains_unplaced(*build_parse_tree(source)); }
+bool parse_tree_has_unplaced(const Source& source) {
+  return contains_unplaced(*build_parse_tree(source));
+}
 
 void trace_parse(const Source& source, std::ostream& out) {
   const std::string& text = source.text();

@@ -38,8 +38,7 @@ bool is_rule_line(std::string_view line) {
   return dashes >= 3;
 }
 
-SourcePos position_in(const std::string& original, const std::vector<std::uint32_t>& line_starts,
-                      std::size_t offset) {
+SourcePos position_in(const std::string& original, const std::vector<std::uint32_t>& line_starts, std::size_t offset) {
   auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
   const auto line = static_cast<std::uint32_t>(it - line_starts.begin());
   const std::size_t start = line_starts[line - 1];
@@ -59,10 +58,23 @@ std::string normalise_code_point(char32_t cp) {
     return out;
   }
   switch (cp) {
-    case 0x00A0: case 0x3000: case 0x2002: case 0x2003: case 0x2004: case 0x2005:
-    case 0x2006: case 0x2007: case 0x2008: case 0x2009: case 0x200A: case 0x202F:
+    case 0x00A0:
+    case 0x3000:
+    case 0x2002:
+    case 0x2003:
+    case 0x2004:
+    case 0x2005:
+    case 0x2006:
+    case 0x2007:
+    case 0x2008:
+    case 0x2009:
+    case 0x200A:
+    case 0x202F:
       return " ";
-    case 0x200B: case 0x200C: case 0x200D: case 0xFEFF:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0xFEFF:
       return "";
     default:
       break;

@@ -17,9 +17,11 @@ constexpr RuleInfo kRules[] = {
     {"A5", Severity::error, "合计错误", "table 四: 行政复议 总计 = 维持 + 纠正 + 其他 + 尚未审结"},
     {"A6", Severity::error, "合计错误", "table 四: 未经复议直接起诉 总计 = 维持 + 纠正 + 其他 + 尚未审结"},
     {"A7", Severity::error, "合计错误", "table 四: 复议后起诉 总计 = 维持 + 纠正 + 其他 + 尚未审结"},
-    {"A8", Severity::error, "单位错误", "domains: counts are non-negative integers; the fee is a non-negative amount in 万元"},
+    {"A8", Severity::error, "单位错误",
+     "domains: counts are non-negative integers; the fee is a non-negative amount in 万元"},
     {"B1", Severity::warning, "表格数据不一致", "上年结转 equals last year's 结转下年度 (needs last year's report)"},
-    {"B2", Severity::warning, "表格数据不一致", "现行有效件数 follows last year's plus 制发 minus 废止 (needs last year's report)"},
+    {"B2", Severity::warning, "表格数据不一致",
+     "现行有效件数 follows last year's plus 制发 minus 废止 (needs last year's report)"},
     {"B4", Severity::warning, "表格数据不一致", "numbers stated in the prose match the tables"},
     {"B5", Severity::warning, "表格数据不一致", "信息处理费 stated in 六 is consistent with table 三"},
     {"Y1", Severity::warning, "年份错误", "the title year, the statistical period and this-year statements agree"},
@@ -36,7 +38,9 @@ constexpr RuleInfo kRules[] = {
 
 }  // namespace
 
-std::span<const RuleInfo> rule_catalogue() { return kRules; }
+std::span<const RuleInfo> rule_catalogue() {
+  return kRules;
+}
 
 const RuleInfo& rule_info(std::string_view id) {
   for (const auto& r : kRules) {
@@ -45,7 +49,9 @@ const RuleInfo& rule_info(std::string_view id) {
   throw std::out_of_range("unknown rule id");
 }
 
-std::string_view to_string(Severity s) { return s == Severity::error ? "error" : "warning"; }
+std::string_view to_string(Severity s) {
+  return s == Severity::error ? "error" : "warning";
+}
 
 std::vector<Finding> validate(const Report& report, const Source& source) {
   std::vector<Finding> findings;

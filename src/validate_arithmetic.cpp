@@ -8,7 +8,9 @@
 namespace xxgk {
 namespace {
 
-bool differ(double a, double b) { return std::fabs(a - b) > 1e-9; }
+bool differ(double a, double b) {
+  return std::fabs(a - b) > 1e-9;
+}
 
 // Sums the cells; nullopt when any of them says nothing.
 std::optional<double> sum(const std::vector<const Cell*>& cells) {
@@ -28,15 +30,15 @@ std::vector<std::string> keys_of(const Cell* first, const std::vector<const Cell
 }
 
 // Total cell against the sum of its parts: one finding when they differ.
-void check_sum(std::string_view rule, const Cell* total, const std::vector<const Cell*>& parts,
-               std::string_view what, std::vector<Finding>& out) {
+void check_sum(std::string_view rule, const Cell* total, const std::vector<const Cell*>& parts, std::string_view what,
+               std::vector<Finding>& out) {
   const auto stated = arithmetic_value(total);
   const auto computed = sum(parts);
   if (!stated || !computed || !differ(*stated, *computed)) return;
-  out.push_back(make_finding(rule, keys_of(total, parts),
-                             fmt::format("{} is {} but {} add up to {}", total->key, number_text(*stated), what,
-                                         number_text(*computed)),
-                             total->pos, stated, computed));
+  out.push_back(make_finding(
+      rule, keys_of(total, parts),
+      fmt::format("{} is {} but {} add up to {}", total->key, number_text(*stated), what, number_text(*computed)),
+      total->pos, stated, computed));
 }
 
 void check_table3(const Report& r, std::vector<Finding>& out) {
@@ -67,10 +69,10 @@ void check_table3(const Report& r, std::vector<Finding>& out) {
     if (in && outgoing && differ(*in, *outgoing)) {
       out.push_back(make_finding(
           "A3", {received->key, carried_over->key, total->key, carried_forward->key},
-          fmt::format("新收 {} + 上年结转 {} = {}, but 总计 {} + 结转下年度 {} = {}", number_text(*arithmetic_value(received)),
-                      number_text(*arithmetic_value(carried_over)), number_text(*in),
-                      number_text(*arithmetic_value(total)), number_text(*arithmetic_value(carried_forward)),
-                      number_text(*outgoing)),
+          fmt::format("新收 {} + 上年结转 {} = {}, but 总计 {} + 结转下年度 {} = {}",
+                      number_text(*arithmetic_value(received)), number_text(*arithmetic_value(carried_over)),
+                      number_text(*in), number_text(*arithmetic_value(total)),
+                      number_text(*arithmetic_value(carried_forward)), number_text(*outgoing)),
           received->pos, in, outgoing));
     }
   }
@@ -97,7 +99,8 @@ void check_table4(const Report& r, std::vector<Finding>& out) {
   for (std::size_t g = 0; g < kTable4Groups.size(); ++g) {
     const auto group = kTable4Groups[g];
     std::vector<const Cell*> parts;
-    for (std::size_t c = 0; c + 1 < kTable4Columns.size(); ++c) parts.push_back(r.table4.cell(group, kTable4Columns[c]));
+    for (std::size_t c = 0; c + 1 < kTable4Columns.size(); ++c)
+      parts.push_back(r.table4.cell(group, kTable4Columns[c]));
     check_sum(rules[g], r.table4.cell(group, "total"), parts, "结果维持 + 结果纠正 + 其他结果 + 尚未审结", out);
   }
 }
@@ -109,14 +112,16 @@ void check_domain(const Cell& cell, bool is_money, std::vector<Finding>& out) {
   if (v < 0) {
     out.push_back(make_finding("A8", {cell.key}, fmt::format("{} is negative ({})", cell.key, cell.raw), cell.pos, v));
   } else if (!is_money && differ(v, std::floor(v))) {
-    out.push_back(make_finding("A8", {cell.key}, fmt::format("{} counts items but is not a whole number ({})", cell.key, cell.raw),
+    out.push_back(make_finding("A8", {cell.key},
+                               fmt::format("{} counts items but is not a whole number ({})", cell.key, cell.raw),
                                cell.pos, v));
   } else if (is_money && !cell.unit.empty() && cell.unit != "万元") {
-    out.push_back(make_finding("A8", {cell.key},
-                               fmt::format("{} is written in {} but the column is in 万元 ({})", cell.key, cell.unit, cell.raw),
-                               cell.pos, v));
+    out.push_back(make_finding(
+        "A8", {cell.key},
+        fmt::format("{} is written in {} but the column is in 万元 ({})", cell.key, cell.unit, cell.raw), cell.pos, v));
   } else if (!is_money && (cell.unit == "元" || cell.unit == "万元")) {
-    out.push_back(make_finding("A8", {cell.key}, fmt::format("{} counts items but carries a money unit ({})", cell.key, cell.raw),
+    out.push_back(make_finding("A8", {cell.key},
+                               fmt::format("{} counts items but carries a money unit ({})", cell.key, cell.raw),
                                cell.pos, v));
   }
 }
@@ -126,7 +131,8 @@ void check_fee_unit(const Report& r, std::vector<Finding>& out) {
   const Cell* fee = r.table2.cell("fees", "amount");
   if (fee == nullptr || r.table2.header.find("收费金额") == std::string::npos) return;
   if (r.table2.header.find("万元") == std::string::npos) {
-    out.push_back(make_finding("A8", {fee->key}, "the fee column's header does not give the unit 万元", fee->pos, fee->value));
+    out.push_back(
+        make_finding("A8", {fee->key}, "the fee column's header does not give the unit 万元", fee->pos, fee->value));
   }
 }
 

@@ -11,7 +11,8 @@ namespace {
 void check_sections(const Report& r, std::vector<Finding>& out) {
   const SourcePos end_of_document = r.sections.empty() ? SourcePos{1, 1} : r.sections.back().pos;
   for (const auto& spec : sections()) {
-    const bool present = std::any_of(r.sections.begin(), r.sections.end(), [&](const Section& s) { return s.key == spec.key; });
+    const bool present =
+        std::any_of(r.sections.begin(), r.sections.end(), [&](const Section& s) { return s.key == spec.key; });
     if (!present) {
       out.push_back(make_finding("F1", {std::string("section.") + std::string(spec.key)},
                                  fmt::format("section {} ({}) is missing", spec.number, spec.title), end_of_document));
@@ -21,21 +22,26 @@ void check_sections(const Report& r, std::vector<Finding>& out) {
   for (const Section& s : r.sections) {
     const std::string key = "section." + s.key;
     if (s.variant == "renamed") {
-      out.push_back(make_finding("F2", {key}, fmt::format("heading '{}' is not a regulated wording; read as section {} ({})",
-                                                          s.written_heading, s.number, sections()[static_cast<std::size_t>(s.number - 1)].title),
-                                 s.pos));
+      out.push_back(make_finding(
+          "F2", {key},
+          fmt::format("heading '{}' is not a regulated wording; read as section {} ({})", s.written_heading, s.number,
+                      sections()[static_cast<std::size_t>(s.number - 1)].title),
+          s.pos));
     } else if (!s.variant.empty()) {
-      out.push_back(make_finding("F2", {key}, fmt::format("heading '{}' is a variant wording of {} (rule {})", s.written_heading,
-                                                          sections()[static_cast<std::size_t>(s.number - 1)].title, s.variant),
+      out.push_back(make_finding("F2", {key},
+                                 fmt::format("heading '{}' is a variant wording of {} (rule {})", s.written_heading,
+                                             sections()[static_cast<std::size_t>(s.number - 1)].title, s.variant),
                                  s.pos));
     }
     if (s.arabic_numbering) {
-      out.push_back(make_finding("F2", {key}, fmt::format("heading '{}' is numbered with an arabic numeral, not 一–六", s.written_heading),
-                                 s.pos));
+      out.push_back(make_finding(
+          "F2", {key}, fmt::format("heading '{}' is numbered with an arabic numeral, not 一–六", s.written_heading),
+          s.pos));
     }
     if (s.written_number != 0 && s.written_number != s.number) {
-      out.push_back(make_finding("F3", {key}, fmt::format("heading '{}' carries number {} but is section {}", s.written_heading,
-                                                          s.written_number, s.number),
+      out.push_back(make_finding("F3", {key},
+                                 fmt::format("heading '{}' carries number {} but is section {}", s.written_heading,
+                                             s.written_number, s.number),
                                  s.pos));
     }
     if (s.number < last) {
@@ -72,10 +78,11 @@ void check_completeness(const Report& r, std::vector<Finding>& out) {
     }
     if (!missing.empty()) {
       const SourcePos at = e.table.rows.empty() ? e.table.pos : e.table.rows.back().pos;
-      out.push_back(make_finding("F6", missing,
-                                 fmt::format("the table of {} lacks {} of its {} rows, first {} (cut off or not recognised)",
-                                             e.name, missing.size(), e.rows.size(), missing.front()),
-                                 at));
+      out.push_back(
+          make_finding("F6", missing,
+                       fmt::format("the table of {} lacks {} of its {} rows, first {} (cut off or not recognised)",
+                                   e.name, missing.size(), e.rows.size(), missing.front()),
+                       at));
     }
   }
   if (!r.table4.present) {
@@ -84,7 +91,8 @@ void check_completeness(const Report& r, std::vector<Finding>& out) {
     std::size_t cells = 0;
     for (const Row& row : r.table4.rows) cells += row.cells.size();
     if (cells < kTable4Groups.size() * kTable4Columns.size()) {
-      out.push_back(make_finding("F6", {"table4"}, fmt::format("the table of 四 has {} of its 15 cells", cells), r.table4.pos));
+      out.push_back(
+          make_finding("F6", {"table4"}, fmt::format("the table of 四 has {} of its 15 cells", cells), r.table4.pos));
     }
   }
 }
@@ -94,7 +102,8 @@ void check_cells(const Report& r, std::vector<Finding>& out) {
     for (const Row& row : table->rows) {
       for (const Cell& cell : row.cells) {
         if (cell.state == CellState::blank) {
-          out.push_back(make_finding("F5", {cell.key}, fmt::format("{} is blank; the format asks for a number (0 for none)", cell.key),
+          out.push_back(make_finding("F5", {cell.key},
+                                     fmt::format("{} is blank; the format asks for a number (0 for none)", cell.key),
                                      cell.pos));
         }
       }
@@ -113,12 +122,13 @@ void check_labels_and_placement(const Report& r, std::vector<Finding>& out) {
     out.push_back(make_finding("F7", {}, fmt::format("{}: '{}'", u.what, u.text), u.pos));
   }
   for (const Row& row : r.duplicate_rows) {
-    out.push_back(make_finding("F7", {r.table3.key + "." + row.key}, fmt::format("row '{}' appears a second time; the first one is used",
-                                                                                 row.written_label),
+    out.push_back(make_finding("F7", {r.table3.key + "." + row.key},
+                               fmt::format("row '{}' appears a second time; the first one is used", row.written_label),
                                row.pos));
   }
   for (const Cell& cell : r.extra_cells) {
-    out.push_back(make_finding("F7", {cell.key}, fmt::format("a cell more than the row has columns: '{}'", cell.raw), cell.pos));
+    out.push_back(
+        make_finding("F7", {cell.key}, fmt::format("a cell more than the row has columns: '{}'", cell.raw), cell.pos));
   }
 }
 

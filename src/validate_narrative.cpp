@@ -18,7 +18,9 @@ struct Sentence {
   [[nodiscard]] bool has(std::string_view s) const { return text.find(s) != std::string::npos; }
 };
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 std::vector<Sentence> sentences_of(const std::vector<Paragraph>& paragraphs) {
   std::vector<Sentence> out(1);
@@ -29,8 +31,9 @@ std::vector<Sentence> sentences_of(const std::vector<Paragraph>& paragraphs) {
       out.back().text.push_back(c);
       out.back().offsets.push_back(p.offset + i);
       const std::string& t = out.back().text;
-      const bool sentence_end = (t.size() >= 3 && (t.compare(t.size() - 3, 3, "。") == 0 || t.compare(t.size() - 3, 3, "；") == 0)) ||
-                                c == ';' || c == '!' || c == '?' || c == ':';
+      const bool sentence_end =
+          (t.size() >= 3 && (t.compare(t.size() - 3, 3, "。") == 0 || t.compare(t.size() - 3, 3, "；") == 0)) ||
+          c == ';' || c == '!' || c == '?' || c == ':';
       if (sentence_end) out.emplace_back();
     }
     if (p.heading && !out.back().text.empty()) out.emplace_back();
@@ -45,21 +48,24 @@ struct NumberMention {
 };
 
 // The first number at or after `from` that is followed by one of the units (件, 个, 起 …).
-std::optional<NumberMention> number_with_unit(const Sentence& s, std::size_t from, std::initializer_list<std::string_view> units) {
+std::optional<NumberMention> number_with_unit(const Sentence& s, std::size_t from,
+                                              std::initializer_list<std::string_view> units) {
   for (std::size_t i = from; i < s.text.size(); ++i) {
     if (!is_digit(s.text[i]) || (i > 0 && (is_digit(s.text[i - 1]) || s.text[i - 1] == '.'))) continue;
     std::size_t j = i;
     while (j < s.text.size() && is_digit(s.text[j])) ++j;
     for (const auto unit : units) {
-      if (s.text.compare(j, unit.size(), unit) == 0) return NumberMention{std::strtod(s.text.substr(i, j - i).c_str(), nullptr), i};
+      if (s.text.compare(j, unit.size(), unit) == 0)
+        return NumberMention{std::strtod(s.text.substr(i, j - i).c_str(), nullptr), i};
     }
   }
   return std::nullopt;
 }
 
 class NarrativeCheck {
-public:
-  NarrativeCheck(const Report& r, const Source& source, std::vector<Finding>& out) : r_(r), source_(source), out_(out) {}
+ public:
+  NarrativeCheck(const Report& r, const Source& source, std::vector<Finding>& out)
+      : r_(r), source_(source), out_(out) {}
 
   void run() {
     std::vector<const std::vector<Paragraph>*> parts{&r_.preamble};
@@ -75,12 +81,14 @@ public:
     }
   }
 
-private:
+ private:
   const Report& r_;
   const Source& source_;
   std::vector<Finding>& out_;
 
-  SourcePos pos(const Sentence& s, std::size_t at) const { return source_.position(s.offsets[std::min(at, s.offsets.size() - 1)]); }
+  SourcePos pos(const Sentence& s, std::size_t at) const {
+    return source_.position(s.offsets[std::min(at, s.offsets.size() - 1)]);
+  }
 
   // The prose says `said` where the table has the cell; `also_fine` are other readings some
   // agencies use (e.g. new plus carried-over applications as "received").
@@ -91,19 +99,23 @@ private:
     for (const auto& alt : also_fine) {
       if (alt && *alt == said) return;
     }
-    out_.push_back(make_finding("B4", {cell->key},
-                                fmt::format("the prose says {} {} but {} is {}", what, number_text(said), cell->key, number_text(*table)),
-                                pos(s, at), table, said));
+    out_.push_back(make_finding(
+        "B4", {cell->key},
+        fmt::format("the prose says {} {} but {} is {}", what, number_text(said), cell->key, number_text(*table)),
+        pos(s, at), table, said));
   }
 
   void statistical_period(const Sentence& s) {
     if (!r_.year) return;
     for (std::size_t i = s.text.find("年1月1日"); i != std::string::npos; i = s.text.find("年1月1日", i + 1)) {
-      if (i < 4 || !std::all_of(s.text.begin() + static_cast<long>(i - 4), s.text.begin() + static_cast<long>(i), is_digit)) continue;
+      if (i < 4 ||
+          !std::all_of(s.text.begin() + static_cast<long>(i - 4), s.text.begin() + static_cast<long>(i), is_digit))
+        continue;
       const int year = std::atoi(s.text.substr(i - 4, 4).c_str());
       if (year != *r_.year) {
-        out_.push_back(make_finding("Y1", {"year"}, fmt::format("the statistical period starts in {} but the title says {}", year, *r_.year),
-                                    pos(s, i - 4), year, *r_.year));
+        out_.push_back(make_finding(
+            "Y1", {"year"}, fmt::format("the statistical period starts in {} but the title says {}", year, *r_.year),
+            pos(s, i - 4), year, *r_.year));
       }
     }
   }
@@ -115,9 +127,10 @@ private:
     if (s.text.compare(4, 3, "年") != 0) return;
     const int year = std::atoi(s.text.substr(0, 4).c_str());
     if (year == *r_.year || year == *r_.year + 1) return;
-    out_.push_back(make_finding("Y1", {"year"}, fmt::format("a sentence about the reporting year opens with {} but the report is on {}", year,
-                                                            *r_.year),
-                                pos(s, 0), year, *r_.year));
+    out_.push_back(make_finding(
+        "Y1", {"year"},
+        fmt::format("a sentence about the reporting year opens with {} but the report is on {}", year, *r_.year),
+        pos(s, 0), year, *r_.year));
   }
 
   void applications(const Sentence& s) {

@@ -249,7 +249,8 @@ int main(int argc, char** argv) {
     run_document(file, update, known_failures.count(file.filename().string()) > 0, t);
   }
   if (t.known > 0) std::cout << t.known << " known failures (known_failures.txt)\n";
-  if (t.refused > 0) std::cout << t.refused << " refused: fix the grammar so nothing is left unplaced, then update again\n";
+  if (t.refused > 0)
+    std::cout << t.refused << " refused: fix the grammar so nothing is left unplaced, then update again\n";
   std::cout << "corpus: " << t.passed << " passed, " << t.failed << " failed\n";
   return (t.failed > 0 || t.refused > 0) ? 1 : 0;
 }

@@ -15,11 +15,11 @@ enum class CellState { number, blank, dash, slash, none, text };
 std::string_view to_string(CellState s);
 
 struct Cell {
-  std::string key;             // canonical key, e.g. "table3.denied.state_secret.natural_person"
+  std::string key;  // canonical key, e.g. "table3.denied.state_secret.natural_person"
   CellState state = CellState::blank;
-  std::string raw;             // as written after normalisation (`35`, `0.0235`, `/`, `251000元`); "" when blank
-  std::optional<double> value; // for numbers: the number without its unit
-  std::string unit;            // a unit typed into the cell (`元`, `万元`, `件`), else ""
+  std::string raw;              // as written after normalisation (`35`, `0.0235`, `/`, `251000元`); "" when blank
+  std::optional<double> value;  // for numbers: the number without its unit
+  std::string unit;             // a unit typed into the cell (`元`, `万元`, `件`), else ""
   SourcePos pos;
 };
 
@@ -28,7 +28,7 @@ struct Row {
   std::string canonical_label;  // from the spec
   std::string written_label;    // as in the document, line breaks and spaces removed
   SourcePos pos;
-  std::vector<Cell> cells;      // in column order; cells the document does not have are absent
+  std::vector<Cell> cells;  // in column order; cells the document does not have are absent
 };
 
 struct Table {
@@ -47,19 +47,19 @@ struct Subsection {
 };
 
 struct Paragraph {
-  std::string text;  // one line of prose as normalised
+  std::string text;        // one line of prose as normalised
   std::size_t offset = 0;  // byte offset into the normalised text
   SourcePos pos;
-  bool heading = false;    // a subsection heading line: a sentence ends with it
+  bool heading = false;  // a subsection heading line: a sentence ends with it
 };
 
 struct Section {
-  int number = 0;            // 1–6 as the canonical order, 0 when unknown
-  std::string key;           // overview, proactive, applications, review_litigation, problems, other_matters
+  int number = 0;   // 1–6 as the canonical order, 0 when unknown
+  std::string key;  // overview, proactive, applications, review_litigation, problems, other_matters
   std::string written_heading;
-  std::string variant;       // grammar rule of the accepted wording (e.g. title_problems_short)
+  std::string variant;  // grammar rule of the accepted wording (e.g. title_problems_short)
   bool arabic_numbering = false;
-  int written_number = 0;    // the number the heading carries (一 → 1, 2、 → 2)
+  int written_number = 0;  // the number the heading carries (一 → 1, 2、 → 2)
   SourcePos pos;
   std::vector<Subsection> subsections;
   std::vector<Paragraph> prose;

@@ -13,7 +13,7 @@ enum class Severity { error, warning };
 std::string_view to_string(Severity s);
 
 struct Finding {
-  std::string rule;               // A1–A8, B4, Y1, F1–F8 (see include/xxgk/rules.hpp)
+  std::string rule;  // A1–A8, B4, Y1, F1–F8 (see include/xxgk/rules.hpp)
   Severity severity = Severity::warning;
   std::vector<std::string> keys;  // canonical cell keys; the first one is where the finding points
   std::string message;

@@ -10,12 +10,12 @@ namespace xxgk {
 
 // A row of one of the three tables.
 struct RowSpec {
-  std::string_view key;              // e.g. "denied.state_secret"
-  std::string_view label;            // the canonical label, normalised (half-width punctuation)
-  std::string_view grammar_rule;     // the grammar rule that recognises the label
+  std::string_view key;           // e.g. "denied.state_secret"
+  std::string_view label;         // the canonical label, normalised (half-width punctuation)
+  std::string_view grammar_rule;  // the grammar rule that recognises the label
   std::span<const std::string_view> columns;
-  int level = 0;                     // table 三: 0, 1 or 2
-  std::string_view group;            // table 三: "denied", "unable", ... for level-2 rows
+  int level = 0;           // table 三: 0, 1 or 2
+  std::string_view group;  // table 三: "denied", "unable", ... for level-2 rows
 };
 
 struct GroupSpec {
@@ -28,12 +28,11 @@ inline constexpr std::array<std::string_view, 7> kTable3Columns = {
     "natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"};
 inline constexpr std::array<std::string_view, 7> kTable3ColumnLabels = {
     "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"};
-inline constexpr std::array<std::string_view, 3> kTable4Groups = {
-    "review", "litigation_direct", "litigation_after_review"};
-inline constexpr std::array<std::string_view, 5> kTable4Columns = {
-    "upheld", "corrected", "other", "pending", "total"};
-inline constexpr std::array<std::string_view, 5> kTable4ColumnLabels = {
-    "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"};
+inline constexpr std::array<std::string_view, 3> kTable4Groups = {"review", "litigation_direct",
+                                                                  "litigation_after_review"};
+inline constexpr std::array<std::string_view, 5> kTable4Columns = {"upheld", "corrected", "other", "pending", "total"};
+inline constexpr std::array<std::string_view, 5> kTable4ColumnLabels = {"结果维持", "结果纠正", "其他结果", "尚未审结",
+                                                                        "总计"};
 
 std::span<const RowSpec> table2_rows();
 std::span<const RowSpec> table3_rows();

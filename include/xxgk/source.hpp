@@ -18,17 +18,16 @@ struct SourcePos {
 
 // Thrown when a file cannot be read as a report at all (binary, invalid UTF-8, empty).
 class InputError : public std::runtime_error {
-public:
-  InputError(std::string message, SourcePos pos)
-      : std::runtime_error(std::move(message)), pos_(pos) {}
+ public:
+  InputError(std::string message, SourcePos pos) : std::runtime_error(std::move(message)), pos_(pos) {}
   [[nodiscard]] SourcePos pos() const noexcept { return pos_; }
 
-private:
+ private:
   SourcePos pos_;
 };
 
 class Source {
-public:
+ public:
   // Decodes and normalises; throws InputError with the position of the first bad byte.
   static Source from_bytes(std::string bytes, std::string name);
   static Source from_file(const std::string& path);  // "-" reads standard input
@@ -43,7 +42,7 @@ public:
   // The original line (without its line end), for quoting in diagnostics.
   [[nodiscard]] std::string_view original_line(std::uint32_t line) const;
 
-private:
+ private:
   std::string name_;
   std::string original_;
   std::string text_;

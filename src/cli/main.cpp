@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "xxgk/xxgk.hpp"
 
@@ -84,7 +84,8 @@ int run_check(const Options& o) {
   if (o.format == "json") {
     std::cout << all.dump(2) << '\n';
   } else {
-    std::cout << fmt::format("{} error{}, {} warning{}\n", errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+    std::cout << fmt::format("{} error{}, {} warning{}\n", errors, errors == 1 ? "" : "s", warnings,
+                             warnings == 1 ? "" : "s");
   }
   return status;
 }
@@ -132,7 +133,8 @@ int main(int argc, char** argv) {
     if (std::string_view(sub.name) == "check") {
       cmd->add_option("--format", options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
     }
-    if (std::string_view(sub.name) == "tree") cmd->add_flag("--trace", options.trace, "show every rule the parser tried");
+    if (std::string_view(sub.name) == "tree")
+      cmd->add_flag("--trace", options.trace, "show every rule the parser tried");
     cmd->callback([&chosen, &sub] { chosen = &sub; });
   }
   try {

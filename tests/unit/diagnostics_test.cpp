@@ -21,10 +21,11 @@ BOOST_AUTO_TEST_CASE(diagnostic_is_printed_like_a_compiler) {
   BOOST_TEST_REQUIRE(findings.size() == 1u);
   std::ostringstream out;
   write_diagnostic(findings[0], source, out);
-  BOOST_TEST(out.str() == "test.txt:64:9: error[A5] table4.review.total: table4.review.total is 0 but "
-                          "结果维持 + 结果纠正 + 其他结果 + 尚未审结 add up to 1\n"
-                          "   64 | 1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n"
-                          "      |  \t \t \t \t^\n");
+  BOOST_TEST(out.str() ==
+             "test.txt:64:9: error[A5] table4.review.total: table4.review.total is 0 but "
+             "结果维持 + 结果纠正 + 其他结果 + 尚未审结 add up to 1\n"
+             "   64 | 1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\n"
+             "      |  \t \t \t \t^\n");
 }
 
 BOOST_AUTO_TEST_CASE(json_finding_has_the_documented_fields) {
@@ -37,7 +38,8 @@ BOOST_AUTO_TEST_CASE(json_finding_has_the_documented_fields) {
   f.value = 5;
   f.expected = 4;
   const auto j = to_json(f, "r.txt");
-  BOOST_TEST(j.dump() ==
-             R"({"file":"r.txt","rule":"A1","severity":"error","key":"table3.total.total","keys":["table3.total.total"],)"
-             R"("line":3,"column":7,"message":"m","value":5,"expected":4})");
+  BOOST_TEST(
+      j.dump() ==
+      R"({"file":"r.txt","rule":"A1","severity":"error","key":"table3.total.total","keys":["table3.total.total"],)"
+      R"("line":3,"column":7,"message":"m","value":5,"expected":4})");
 }

@@ -72,7 +72,7 @@ BOOST_AUTO_TEST_CASE(number_rows_of_known_arity_across_breaks) {
 BOOST_AUTO_TEST_CASE(tab_gaps_hold_blank_cells_only_between_cells) {
   BOOST_TEST(consumed<g::blank_cells>("\t\t0") == 2);
   BOOST_TEST(consumed<g::blank_cells>("\t\t\t5") == 3);
-  BOOST_TEST(consumed<g::blank_cells>("\t0") == -1);   // one tab: no blank between
+  BOOST_TEST(consumed<g::blank_cells>("\t0") == -1);     // one tab: no blank between
   BOOST_TEST(consumed<g::blank_cells>("\t\t\n") == -1);  // trailing: layout
 }
 

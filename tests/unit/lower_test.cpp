@@ -6,7 +6,9 @@
 using namespace xxgk;
 
 namespace {
-Report lower(const std::string& text) { return parse_report(Source::from_bytes(text, "t.txt")); }
+Report lower(const std::string& text) {
+  return parse_report(Source::from_bytes(text, "t.txt"));
+}
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(rows_are_matched_by_label_not_by_order) {
@@ -24,7 +26,7 @@ BOOST_AUTO_TEST_CASE(cell_states_stay_distinct) {
   const Row* row = r.table3.row("new_received");
   BOOST_TEST_REQUIRE(row != nullptr);
   BOOST_TEST_REQUIRE(row->cells.size() == 7u);
-  const CellState expected[] = {CellState::number, CellState::blank, CellState::dash, CellState::slash,
+  const CellState expected[] = {CellState::number, CellState::blank, CellState::dash,  CellState::slash,
                                 CellState::none,   CellState::dash,  CellState::number};
   for (std::size_t i = 0; i < 7; ++i) BOOST_TEST((row->cells[i].state == expected[i]), "cell " << i);
   BOOST_TEST(*row->cells[0].value == 0.0);
@@ -50,7 +52,9 @@ BOOST_AUTO_TEST_CASE(cell_positions_are_in_characters_of_the_original) {
 }
 
 BOOST_AUTO_TEST_CASE(pdf_broken_row_keeps_each_cell_position) {
-  const auto r = lower("申请人情况\n（六）其他\n\n处理\n\n1.申请人无正当理由逾期不补正、行政\n\n机关不再处理其政府信息公开申请\n0 0 0 0 0 0\n\n7\n");
+  const auto r = lower(
+      "申请人情况\n（六）其他\n\n处理\n\n1.申请人无正当理由逾期不补正、行政\n\n机关不再处理其政府信息公开申请\n0 0 0 0 "
+      "0 0\n\n7\n");
   const Cell* cell = r.table3.cell("other.no_correction", "total");
   BOOST_TEST_REQUIRE(cell != nullptr);
   BOOST_TEST(cell->raw == "7");

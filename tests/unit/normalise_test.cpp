@@ -70,5 +70,8 @@ BOOST_AUTO_TEST_CASE(binary_empty_and_utf16_are_refused) {
   BOOST_CHECK_THROW((void)Source::from_bytes(std::string("abc\0def", 7), "t"), InputError);
   BOOST_CHECK_THROW((void)Source::from_bytes("", "t"), InputError);
   BOOST_CHECK_THROW((void)Source::from_bytes(" \n\t\n", "t"), InputError);
-  BOOST_CHECK_THROW((void)Source::from_bytes("\xFF\xFE" "a\0", "t"), InputError);
+  BOOST_CHECK_THROW((void)Source::from_bytes("\xFF\xFE"
+                                             "a\0",
+                                             "t"),
+                    InputError);
 }

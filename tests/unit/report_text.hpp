@@ -25,7 +25,8 @@ struct ReportText {
     std::string t = "第二十条第(一)项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n";
     for (const char* row : {"regulations", "normative_documents"}) {
       t += std::string(row == std::string("regulations") ? "规章" : "行政规范性文件");
-      for (const char* c : {"issued", "repealed", "in_force"}) t += "\t" + value(std::string("table2.") + row + "." + c);
+      for (const char* c : {"issued", "repealed", "in_force"})
+        t += "\t" + value(std::string("table2.") + row + "." + c);
       t += "\n";
     }
     t += "第二十条第(五)项\n信息内容\t本年处理决定数量\n行政许可\t" + value("table2.licensing.decisions") + "\n";
@@ -48,7 +49,8 @@ struct ReportText {
       }
       group = std::string(spec.group);
       t += std::string(spec.label);
-      for (const auto column : kTable3Columns) t += "\t" + value("table3." + std::string(spec.key) + "." + std::string(column));
+      for (const auto column : kTable3Columns)
+        t += "\t" + value("table3." + std::string(spec.key) + "." + std::string(column));
       t += "\n";
     }
     return t;
@@ -70,8 +72,8 @@ struct ReportText {
 
   [[nodiscard]] std::string str() const {
     return title + "\n\n一、总体情况\n" + overview + "\n(一)主动公开\n本局主动公开政府信息。\n(二)依申请公开\n" +
-           applications_prose + "\n二、主动公开政府信息情况\n" + table2() + "\n三、收到和处理政府信息公开申请情况\n" + table3() +
-           "\n四、政府信息公开行政复议、行政诉讼情况\n" + table4() +
+           applications_prose + "\n二、主动公开政府信息情况\n" + table2() + "\n三、收到和处理政府信息公开申请情况\n" +
+           table3() + "\n四、政府信息公开行政复议、行政诉讼情况\n" + table4() +
            "\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n";
   }
 

@@ -97,7 +97,8 @@ BOOST_AUTO_TEST_CASE(a4_group_subtotal) {
 }
 
 BOOST_AUTO_TEST_CASE(a5_a6_a7_table4_totals) {
-  for (const auto& [group, rule] : {std::pair{"review", "A5"}, {"litigation_direct", "A6"}, {"litigation_after_review", "A7"}}) {
+  for (const auto& [group, rule] :
+       {std::pair{"review", "A5"}, {"litigation_direct", "A6"}, {"litigation_after_review", "A7"}}) {
     auto r = consistent();
     r.cells[std::string("table4.") + group + ".pending"] = "2";
     const auto found = findings_of(check(r), rule);
@@ -178,8 +179,10 @@ BOOST_AUTO_TEST_CASE(f1_f3_sections) {
 BOOST_AUTO_TEST_CASE(f2_heading_variant_and_renamed) {
   auto r = consistent();
   std::string text = r.str();
-  text.replace(text.find("五、存在的主要问题及改进情况"), std::string("五、存在的主要问题及改进情况").size(), "五、存在问题及改进情况");
-  text.replace(text.find("二、主动公开政府信息情况"), std::string("二、主动公开政府信息情况").size(), "二、主动公开政府信息工作情况");
+  text.replace(text.find("五、存在的主要问题及改进情况"), std::string("五、存在的主要问题及改进情况").size(),
+               "五、存在问题及改进情况");
+  text.replace(text.find("二、主动公开政府信息情况"), std::string("二、主动公开政府信息情况").size(),
+               "二、主动公开政府信息工作情况");
   const auto source = Source::from_bytes(text, "f2.txt");
   const auto f2 = findings_of(validate(parse_report(source), source), "F2");
   BOOST_TEST_REQUIRE(f2.size() == 2u);
@@ -190,7 +193,8 @@ BOOST_AUTO_TEST_CASE(f2_heading_variant_and_renamed) {
 BOOST_AUTO_TEST_CASE(f4_altered_label) {
   auto r = consistent();
   std::string text = r.str();
-  text.replace(text.find("5.属于三类内部事务信息"), std::string("5.属于三类内部事务信息").size(), "5.属于三类内容事务信息");
+  text.replace(text.find("5.属于三类内部事务信息"), std::string("5.属于三类内部事务信息").size(),
+               "5.属于三类内容事务信息");
   const auto source = Source::from_bytes(text, "f4.txt");
   const auto report = parse_report(source);
   // The row is still read, under its canonical key.
@@ -246,8 +250,8 @@ BOOST_AUTO_TEST_CASE(f8_title) {
 }
 
 BOOST_AUTO_TEST_CASE(every_rule_id_is_in_the_catalogue) {
-  for (const auto id : {"A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "B4", "Y1", "Y2", "F1", "F2", "F3", "F4", "F5", "F6",
-                        "F7", "F8"}) {
+  for (const auto id : {"A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "B4", "Y1", "Y2", "F1", "F2", "F3", "F4", "F5",
+                        "F6", "F7", "F8"}) {
     BOOST_TEST(rule_info(id).id == id);
   }
   BOOST_CHECK_THROW(rule_info("Z9"), std::out_of_range);
