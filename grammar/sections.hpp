@@ -24,17 +24,21 @@ struct report_title : sor<seq<title_agency_line, title_line>, title_line> {};
 
 struct heading_number : seq<sor<chinese_numeral, range<'1', '6'>>, star<hspace>, list_comma, star<hspace>> {};
 
-struct title_overview : label<"总体情况"> {};
-struct title_proactive : label<"主动公开政府信息情况"> {};
-struct title_applications : label<"收到和处理政府信息公开申请情况"> {};
-struct title_review_litigation : label<"政府信息公开行政复议、行政诉讼情况"> {};
-struct title_review_litigation_because_of_work : label<"因政府信息公开工作被申请行政复议、提起行政诉讼情况"> {};
-struct title_review_and_litigation : label<"政府信息公开行政复议和行政诉讼情况"> {};
-struct title_problems : label<"存在的主要问题及改进情况"> {};
-struct title_problems_of_work : label<"政府信息公开工作存在的主要问题及改进情况"> {};
-struct title_problems_short : label<"存在主要问题及改进情况"> {};
-struct title_problems_shortest : label<"存在问题及改进情况"> {};
-struct title_other_matters : label<"其他需要报告的事项"> {};
+// One accepted wording of a section title; each becomes a tree node named after its rule.
+template <text Wording>
+struct wording : label<Wording> {};
+
+struct title_overview : wording<"总体情况"> {};
+struct title_proactive : wording<"主动公开政府信息情况"> {};
+struct title_applications : wording<"收到和处理政府信息公开申请情况"> {};
+struct title_review_litigation : wording<"政府信息公开行政复议、行政诉讼情况"> {};
+struct title_review_litigation_because_of_work : wording<"因政府信息公开工作被申请行政复议、提起行政诉讼情况"> {};
+struct title_review_and_litigation : wording<"政府信息公开行政复议和行政诉讼情况"> {};
+struct title_problems : wording<"存在的主要问题及改进情况"> {};
+struct title_problems_of_work : wording<"政府信息公开工作存在的主要问题及改进情况"> {};
+struct title_problems_short : wording<"存在主要问题及改进情况"> {};
+struct title_problems_shortest : wording<"存在问题及改进情况"> {};
+struct title_other_matters : wording<"其他需要报告的事项"> {};
 
 struct known_section_title
     : sor<title_overview, title_proactive, title_applications, title_review_litigation,

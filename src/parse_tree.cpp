@@ -11,15 +11,17 @@
 
 namespace xxgk {
 namespace g = grammar;
-namespace table3_levels {
+// Declared only, for the concepts below: which rule families a rule derives from.
+namespace rule_families {
 template <g::text L>
 void table3_level(const g::table3::level0<L>*);
 template <g::text L>
 void table3_level(const g::table3::level1<L>*);
 template <g::text L>
 void table3_level(const g::table3::level2<L>*);
-}  // namespace table3_levels
-using table3_levels::table3_level;
+template <g::text L>
+void section_wording(const g::wording<L>*);
+}  // namespace rule_families
 
 namespace {
 
@@ -28,7 +30,12 @@ namespace pt = tao::pegtl::parse_tree;
 // True for the rules built on table3::level0/1/2: every row and group label of table 三.
 template <typename Rule>
 constexpr bool is_table3_label = requires(const Rule* r) {
-  table3_level(r);
+  rule_families::table3_level(r);
+};
+// True for every accepted wording of a section title (grammar/sections.hpp).
+template <typename Rule>
+constexpr bool is_section_wording = requires(const Rule* r) {
+  rule_families::section_wording(r);
 };
 
 template <typename Rule, typename... Kept>
@@ -39,16 +46,13 @@ constexpr bool one_of = (std::is_same_v<Rule, Kept> || ...);
 template <typename Rule>
 struct selector
     : std::bool_constant<
-          is_table3_label<Rule> ||
+          is_table3_label<Rule> || is_section_wording<Rule> ||
           one_of<Rule, g::report_title, g::title_agency, g::title_line, g::section_heading, g::unknown_section_heading,
-                 g::subsection_heading, g::prose_line, g::unplaced_row, g::unplaced_text, g::title_overview,
-                 g::title_proactive, g::title_applications, g::title_review_litigation,
-                 g::title_review_litigation_because_of_work, g::title_review_and_litigation, g::title_problems,
-                 g::title_problems_of_work, g::title_problems_short, g::title_problems_shortest, g::title_other_matters,
-                 g::heading_number, g::label_note, g::cell_number, g::cell_dash, g::cell_slash, g::cell_none,
-                 g::blank_cells, g::table2::table, g::table2::article_item, g::table2::column_header,
-                 g::table2::row_regulations, g::table2::row_normative_documents, g::table2::row_licensing,
-                 g::table2::row_punishment, g::table2::row_coercion, g::table2::row_fees, g::table2::label_regulations,
+                 g::subsection_heading, g::prose_line, g::unplaced_row, g::unplaced_text, g::heading_number,
+                 g::label_note, g::cell_number, g::cell_dash, g::cell_slash, g::cell_none, g::blank_cells,
+                 g::table2::table, g::table2::article_item, g::table2::column_header, g::table2::row_regulations,
+                 g::table2::row_normative_documents, g::table2::row_licensing, g::table2::row_punishment,
+                 g::table2::row_coercion, g::table2::row_fees, g::table2::label_regulations,
                  g::table2::label_normative_documents, g::table2::label_licensing, g::table2::label_punishment,
                  g::table2::label_coercion, g::table2::label_fees, g::table3::table, g::table3::header,
                  g::table3::corner_note, g::table3::row, g::table3::group, g::table3::unrecognised_row,
