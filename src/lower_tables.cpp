@@ -216,7 +216,10 @@ void lower_table2(const TreeNode& node, LowerContext& cx) {
       const std::string item = without_whitespace(child->string_view());
       block = nullptr;
       for (const auto& b : table2_blocks()) {
-        if (item.find(std::string("(") + std::string(b.article) + ")") != std::string::npos) block = &b;
+        std::string needle = "(";
+        needle += b.article;
+        needle += ')';
+        if (item.find(needle) != std::string::npos) block = &b;
       }
       continue;
     }
