@@ -1,6 +1,10 @@
 #include "xxgk/source.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <limits>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -101,8 +105,9 @@ Source Source::from_file(const std::string& path) {
     bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     return from_bytes(std::move(bytes), "<stdin>");
   }
+  if (std::filesystem::is_directory(path)) throw InputError("is a directory, not a report file", {});
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(fmt::format("cannot open file"), {});
+  if (!in) throw InputError(fmt::format("cannot open file: {}", std::strerror(errno)), {});
   std::ostringstream ss;
   ss << in.rdbuf();
   return from_bytes(std::move(ss).str(), path);
