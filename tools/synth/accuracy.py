@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Measures xxgk against a generated set (tools/synth/generate.py): per extraction route, how
+many reports parse fully, cell accuracy, missed and wrong cells, injected errors found, and
+error findings on clean reports.
+
+    tools/synth/accuracy.py --xxgk build/release/xxgk /tmp/synth [--show-wrong N]
+"""
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+
+def xxgk_json(xxgk, *args):
+    p = subprocess.run([xxgk, *args], capture_output=True)
+    if p.returncode == 2:
+        return None
+    return json.loads(p.stdout)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--xxgk", default="build/release/xxgk")
+    ap.add_argument("--show-wrong", type=int, default=0, help="print up to N wrong cells per route")
+    ap.add_argument("set")
+    args = ap.parse_args()
+    root = Path(args.set)
+    truths = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((root / "truth").glob("*.json"))}
+    routes = sorted(d.name for d in root.iterdir() if d.is_dir() and d.name not in ("truth", "source"))
+    header = f"{'route':<18} {'reports':>7} {'full':>5} {'cells right/total':>20} {'acc %':>7} {'missed':>6} {'wrong':>6} {'injected found':>14} {'false':>5}"
+    print(header)
+    print("-" * len(header))
+    failed = False
+    for route in routes:
+        reports = full = right = total = missed = wrong = inj = inj_found = false_findings = 0
+        shown = 0
+        for name, truth in truths.items():
+            path = root / route / f"{name}.txt"
+            if not path.exists():
+                continue
+            reports += 1
+            ast = xxgk_json(args.xxgk, "parse", str(path))
+            cells = {}
+            if ast:
+                for table in ast["tables"].values():
+                    for row in (table or {}).get("rows", []):
+                        for c in row["cells"]:
+                            cells[c["key"]] = c["raw"]
+            ok = 0
+            for key, value in truth["cells"].items():
+                total += 1
+                if key not in cells:
+                    missed += 1
+                elif cells[key] != value:
+                    wrong += 1
+                    if shown < args.show_wrong:
+                        print(f"  {route}/{name}: {key} = {cells[key]!r}, truth {value!r}")
+                        shown += 1
+                else:
+                    ok += 1
+            right += ok
+            full += ok == len(truth["cells"])
+            findings = xxgk_json(args.xxgk, "check", "--format=json", str(path)) or []
+            errors = [f for f in findings if f["severity"] == "error"]
+            if truth["injected"]:
+                inj += 1
+                inj_found += any(f["rule"] == truth["injected"]["rule"] for f in errors)
+            else:
+                false_findings += len(errors)
+                if errors and shown < args.show_wrong:
+                    print(f"  {route}/{name}: false {errors[0]['rule']} {errors[0]['message']}")
+                    shown += 1
+        acc = 100.0 * right / total if total else 0.0
+        print(f"{route:<18} {reports:>7} {full:>5} {f'{right}/{total}':>20} {acc:>7.2f} {missed:>6} {wrong:>6} {f'{inj_found}/{inj}':>14} {false_findings:>5}")
+        failed |= right != total or inj_found != inj or false_findings > 0
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,327 @@
+#!/usr/bin/env python3
+"""Generates synthetic 2021-format annual reports with known cell values, renders them as real
+documents and extracts their text the ways users do.
+
+    tools/synth/generate.py --count 30 --seed 1 --out /tmp/synth
+
+writes, for each report NNN and each extraction route R:
+    OUT/R/NNN.txt          the extracted text xxgk reads
+    OUT/truth/NNN.json     cell values keyed by the spec's canonical keys, the injected error if any
+    OUT/source/NNN.html    the rendered document (also .docx and .pdf)
+
+Routes: tabrow (a browser's copy of the page: one table row a line, tab-separated), w3m, lynx,
+html2text (text browsers on the HTML), pandoc and docx2txt (on a DOCX made by LibreOffice),
+pdftotext-raw and pdftotext-layout (on a PDF made by LibreOffice, A4, CJK fonts from Debian).
+
+Needs: libreoffice-writer-nogui, fonts-wqy-zenhei, poppler-utils, pandoc, docx2txt, w3m, lynx,
+html2text (tools/synth/install-deps). The test suite does not: it uses committed extracts.
+"""
+import argparse
+import html
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+COLUMNS = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
+T4_GROUPS = ["review", "litigation_direct", "litigation_after_review"]
+T4_COLUMNS = ["upheld", "corrected", "other", "pending", "total"]
+
+# (key, label, group) in table order; group rows have key None.
+T3_ROWS = [
+    ("new_received", "一、本年新收政府信息公开申请数量", None),
+    ("carried_over", "二、上年结转政府信息公开申请数量", None),
+    ("granted", "（一）予以公开", None),
+    ("partially_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", None),
+    ("denied.state_secret", "1.属于国家秘密", "denied"),
+    ("denied.prohibited_by_law", "2.其他法律行政法规禁止公开", "denied"),
+    ("denied.security_stability", "3.危及“三安全一稳定”", "denied"),
+    ("denied.third_party", "4.保护第三方合法权益", "denied"),
+    ("denied.internal_affairs", "5.属于三类内部事务信息", "denied"),
+    ("denied.process_info", "6.属于四类过程性信息", "denied"),
+    ("denied.enforcement_file", "7.属于行政执法案卷", "denied"),
+    ("denied.query_matter", "8.属于行政查询事项", "denied"),
+    ("unable.not_held", "1.本机关不掌握相关政府信息", "unable"),
+    ("unable.needs_creation", "2.没有现成信息需要另行制作", "unable"),
+    ("unable.unclear", "3.补正后申请内容仍不明确", "unable"),
+    ("not_processed.petition", "1.信访举报投诉类申请", "not_processed"),
+    ("not_processed.repeated", "2.重复申请", "not_processed"),
+    ("not_processed.publication", "3.要求提供公开出版物", "not_processed"),
+    ("not_processed.excessive", "4.无正当理由大量反复申请", "not_processed"),
+    ("not_processed.reconfirm", "5.要求行政机关确认或重新出具已获取信息", "not_processed"),
+    ("other.no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "other"),
+    ("other.unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "other"),
+    ("other.other", "3.其他", "other"),
+    ("total", "（七）总计", None),
+    ("carried_forward", "四、结转下年度继续办理", None),
+]
+GROUP_LABELS = {"denied": "（三）不予公开", "unable": "（四）无法提供", "not_processed": "（五）不予处理", "other": "（六）其他处理"}
+LEAVES = [k for k, _, _ in T3_ROWS if k not in ("new_received", "carried_over", "total", "carried_forward")]
+
+AGENCY_PLACES = ["西工区", "中卫市", "大兴区", "卫滨区", "高新区", "临潼县", "东城区", "江宁区", "武侯区", "南山区"]
+AGENCY_BODIES = ["退役军人事务局", "人民政府办公室", "教育局", "卫生健康委员会", "自然资源局", "市场监督管理局",
+                 "住房和城乡建设局", "人力资源和社会保障局", "生态环境局", "交通运输局"]
+HEADINGS = {
+    1: ["一、总体情况"],
+    2: ["二、主动公开政府信息情况"],
+    3: ["三、收到和处理政府信息公开申请情况"],
+    4: ["四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+        "四、政府信息公开行政复议和行政诉讼情况"],
+    5: ["五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况", "五、存在主要问题及改进情况",
+        "五、存在问题及改进情况"],
+    6: ["六、其他需要报告的事项"],
+}
+
+
+def half_width(s):
+    return s.replace("（", "(").replace("）", ")").replace("，", ",").replace("：", ":")
+
+
+def small(rng):
+    r = rng.random()
+    if r < 0.7:
+        return 0
+    if r < 0.95:
+        return rng.randint(1, 20)
+    return rng.randint(100, 15000)
+
+
+def make_report(rng, index):
+    """Cell values that keep every rule; then maybe one rule broken on purpose."""
+    cells = {}
+    leaves = {leaf: [small(rng) if c < 2 or rng.random() < 0.15 else 0 for c in range(6)] for leaf in LEAVES}
+    total = [sum(leaves[leaf][c] for leaf in LEAVES) for c in range(6)]
+    forward = [rng.choice([0, 0, 0, rng.randint(0, 5)]) for _ in range(6)]
+    carried = [min(rng.choice([0, 0, rng.randint(0, 5)]), total[c] + forward[c]) for c in range(6)]
+    received = [total[c] + forward[c] - carried[c] for c in range(6)]
+    rows = dict(leaves, new_received=received, carried_over=carried, total=total, carried_forward=forward)
+    for key, values in rows.items():
+        for c, v in enumerate(values):
+            cells[f"table3.{key}.{COLUMNS[c]}"] = str(v)
+        cells[f"table3.{key}.total"] = str(sum(values))
+    for group in T4_GROUPS:
+        parts = [rng.choice([0, 0, 0, 1, 2]) for _ in range(4)]
+        for col, v in zip(T4_COLUMNS, parts + [sum(parts)]):
+            cells[f"table4.{group}.{col}"] = str(v)
+    for row in ("regulations", "normative_documents"):
+        for col in ("issued", "repealed", "in_force"):
+            cells[f"table2.{row}.{col}"] = str(rng.choice([0, 0, 0, 1, 2, 5, 13]))
+    for row in ("licensing", "punishment", "coercion"):
+        cells[f"table2.{row}.decisions"] = str(rng.choice([0, 0, 3, 17, 256, 13612]))
+    cells["table2.fees.amount"] = rng.choice(["0", "0", "0", "0.0235", "1.2", "0.15"])
+
+    injected = None
+    if rng.random() < 0.3:
+        rule = rng.choice(["A1", "A3", "A5–A7"])
+        if rule == "A1":
+            row = rng.choice(LEAVES + ["new_received"])
+            key = f"table3.{row}.total"
+        elif rule == "A3":
+            key = f"table3.carried_forward.{rng.choice(COLUMNS)}"
+        else:
+            group = rng.choice(T4_GROUPS)
+            rule = {"review": "A5", "litigation_direct": "A6", "litigation_after_review": "A7"}[group]
+            key = f"table4.{group}.total"
+        cells[key] = str(int(cells[key]) + rng.randint(1, 3))
+        injected = {"rule": rule, "key": key}
+        if rule == "A3" and not key.endswith(".total"):
+            # Keep the row total right so that only A3 (and A2 is untouched) breaks.
+            row_total = f"table3.carried_forward.total"
+            cells[row_total] = str(sum(int(cells[f"table3.carried_forward.{c}"]) for c in COLUMNS[:6]))
+    elif rng.random() < 0.15:
+        # A cell left blank: not a rule break, a format finding (F5).
+        key = f"table3.{rng.choice(LEAVES)}.{rng.choice(COLUMNS[1:6])}"
+        if cells[key] == "0":
+            cells[key] = ""
+    return {
+        "index": index,
+        "agency": rng.choice(AGENCY_PLACES) + rng.choice(AGENCY_BODIES),
+        "year": rng.choice([2021, 2022, 2023, 2024]),
+        "headings": {n: rng.choice(options) for n, options in HEADINGS.items()},
+        "half_width": rng.random() < 0.4,
+        "cells": cells,
+        "injected": injected,
+    }
+
+
+def td(text, rowspan=1, colspan=1):
+    attrs = ""
+    if rowspan > 1:
+        attrs += f' rowspan="{rowspan}"'
+    if colspan > 1:
+        attrs += f' colspan="{colspan}"'
+    return (f"<td{attrs}>{html.escape(text)}</td>", text, rowspan, colspan)
+
+
+def table2_rows(r, label):
+    v = r["cells"]
+    rows = []
+    for article, header, body in [
+        ("（一）", ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+         [("规章", "regulations"), ("行政规范性文件", "normative_documents")]),
+        ("（五）", ["信息内容", "本年处理决定数量"], [("行政许可", "licensing")]),
+        ("（六）", ["信息内容", "本年处理决定数量"], [("行政处罚", "punishment"), ("行政强制", "coercion")]),
+        ("（八）", ["信息内容", "本年收费金额（单位：万元）"], [("行政事业性收费", "fees")]),
+    ]:
+        rows.append([td(label(f"第二十条第{article}项"), colspan=4)])
+        if len(header) == 4:
+            rows.append([td(label(h)) for h in header])
+        else:
+            rows.append([td(label(header[0])), td(label(header[1]), colspan=3)])
+        for text, key in body:
+            if key in ("regulations", "normative_documents"):
+                rows.append([td(label(text))] + [td(v[f"table2.{key}.{c}"]) for c in ("issued", "repealed", "in_force")])
+            else:
+                col = "amount" if key == "fees" else "decisions"
+                rows.append([td(label(text)), td(v[f"table2.{key}.{col}"], colspan=3)])
+    return rows
+
+
+def table3_rows(r, label):
+    v = r["cells"]
+    rows = [
+        [td(label("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"), rowspan=3, colspan=3),
+         td("申请人情况", colspan=7)],
+        [td("自然人", rowspan=2), td("法人或其他组织", colspan=5), td("总计", rowspan=2)],
+        [td(x) for x in ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")],
+    ]
+    seen_groups = set()
+    for key, text, group in T3_ROWS:
+        values = [td(v[f"table3.{key}.{c}"]) for c in COLUMNS]
+        row = []
+        if key in ("new_received", "carried_over", "carried_forward"):
+            row.append(td(label(text), colspan=3))
+        else:
+            if key == "granted":
+                row.append(td(label("三、本年度办理结果"), rowspan=22))
+            if group is None:
+                row.append(td(label(text), colspan=2))
+            else:
+                if group not in seen_groups:
+                    seen_groups.add(group)
+                    size = sum(1 for _, _, g in T3_ROWS if g == group)
+                    row.append(td(label(GROUP_LABELS[group]), rowspan=size))
+                row.append(td(label(text)))
+        rows.append(row + values)
+    return rows
+
+
+def table4_rows(r, label):
+    v = r["cells"]
+    heads = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    return [
+        [td("行政复议", colspan=5), td("行政诉讼", colspan=10)],
+        [td(h, rowspan=2) for h in heads] + [td("未经复议直接起诉", colspan=5), td("复议后起诉", colspan=5)],
+        [td(h) for h in heads * 2],
+        [td(v[f"table4.{g}.{c}"]) for g in T4_GROUPS for c in T4_COLUMNS],
+    ]
+
+
+def paragraphs(r):
+    v = r["cells"]
+    y = r["year"]
+    received = v["table3.new_received.total"]
+    return {
+        "preamble": [f"本报告根据《中华人民共和国政府信息公开条例》编制，统计数据从{y}年1月1日至{y}年12月31日。"],
+        1: [f"{y}年，{r['agency']}认真贯彻落实政务公开工作要求，依法做好政府信息公开工作。",
+            "（一）主动公开", f"全年通过政府网站发布各类信息{r['index'] % 90 + 10}条。",
+            "（二）依申请公开", f"本年度共收到政府信息公开申请{received}件，均在法定期限内答复。",
+            "（三）政府信息管理", "严格落实保密审查制度。",
+            "（四）政府信息公开平台建设", "加强政府网站和政务新媒体建设。",
+            "（五）监督保障", "将政务公开工作纳入年度考核。"],
+        5: ["一是公开内容的深度和广度有待提升。", "下一步将加强业务培训。"],
+        6: [f"{y}年度本机关未收取信息处理费。"],
+    }
+
+
+def render_html(r):
+    label = half_width if r["half_width"] else (lambda s: s)
+    title = f"{r['agency']}{r['year']}年政府信息公开工作年度报告"
+    text = paragraphs(r)
+    out = ["<!DOCTYPE html>", '<html><head><meta charset="utf-8"><title>', html.escape(title), "</title>",
+           "<style>table{border-collapse:collapse} td{border:1px solid #000;padding:2px 4px;text-align:center}"
+           "body{font-family:'WenQuanYi Zen Hei'}</style></head><body>",
+           f"<h1>{html.escape(title)}</h1>"]
+    out += [f"<p>{html.escape(p)}</p>" for p in text["preamble"]]
+    tables = {2: table2_rows(r, label), 3: table3_rows(r, label), 4: table4_rows(r, label)}
+    model = {}
+    for n in range(1, 7):
+        out.append(f"<h2>{html.escape(r['headings'][n])}</h2>")
+        out += [f"<p>{html.escape(p)}</p>" for p in text.get(n, [])]
+        if n in tables:
+            model[n] = tables[n]
+            out.append('<table border="1" cellspacing="0" cellpadding="2" width="100%" style="font-size:9pt">')
+            for row in tables[n]:
+                out.append("<tr>" + "".join(cell[0] for cell in row) + "</tr>")
+            out.append("</table>")
+    out.append("</body></html>")
+    return "\n".join(out), title, text, model
+
+
+def tab_row_copy(r, title, text, model):
+    """What a browser puts on the clipboard: block text as lines, each table row as its cells
+    joined by tabs (cells spanned from a row above are not repeated)."""
+    lines = [title, ""] + text["preamble"] + [""]
+    for n in range(1, 7):
+        lines.append(r["headings"][n])
+        lines += text.get(n, [])
+        if n in model:
+            for row in model[n]:
+                lines.append("\t".join(cell[1] for cell in row))
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, capture_output=True, **kw)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--count", type=int, default=30)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    out = Path(args.out)
+    routes = ["tabrow", "w3m", "lynx", "html2text", "pandoc", "docx2txt", "pdftotext-raw", "pdftotext-layout"]
+    for d in ["truth", "source"] + routes:
+        (out / d).mkdir(parents=True, exist_ok=True)
+    reports = [make_report(rng, i) for i in range(args.count)]
+    for r in reports:
+        name = f"{r['index']:03d}"
+        doc, title, text, model = render_html(r)
+        (out / "source" / f"{name}.html").write_text(doc, encoding="utf-8")
+        (out / "tabrow" / f"{name}.txt").write_text(tab_row_copy(r, title, text, model), encoding="utf-8")
+        truth = {k: r[k] for k in ("agency", "year", "cells", "injected")}
+        (out / "truth" / f"{name}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+    src = out / "source"
+    htmls = sorted(str(p) for p in src.glob("*.html"))
+    profile = f"-env:UserInstallation=file://{out.resolve()}/lo-profile"
+    # One LibreOffice start per step for the whole set: starting it is the slow part.
+    run(["soffice", profile, "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(src)] + htmls)
+    docxs = sorted(str(p) for p in src.glob("*.docx"))
+    run(["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(src)] + docxs)
+    for r in reports:
+        name = f"{r['index']:03d}"
+        h, d, p = src / f"{name}.html", src / f"{name}.docx", src / f"{name}.pdf"
+        outputs = {
+            "w3m": run(["w3m", "-dump", "-T", "text/html", "-cols", "200", "-I", "UTF-8", "-O", "UTF-8", str(h)]).stdout,
+            "lynx": run(["lynx", "-dump", "-nolist", "-width=200", "-display_charset=utf-8", "-assume_charset=utf-8", str(h)]).stdout,
+            "html2text": run(["html2text", "-utf8", "-width", "200", str(h)]).stdout,
+            "pandoc": run(["pandoc", "-t", "plain", "--wrap=none", str(d)]).stdout,
+            "docx2txt": run(["docx2txt", str(d), "-"]).stdout,
+            "pdftotext-raw": run(["pdftotext", "-raw", "-enc", "UTF-8", str(p), "-"]).stdout,
+            "pdftotext-layout": run(["pdftotext", "-layout", "-enc", "UTF-8", str(p), "-"]).stdout,
+        }
+        for route, data in outputs.items():
+            (out / route / f"{name}.txt").write_bytes(data)
+    shutil.rmtree(out / "lo-profile", ignore_errors=True)
+    print(f"{len(reports)} reports x {len(routes)} routes in {out}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
