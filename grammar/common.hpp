@@ -108,7 +108,7 @@ struct label {
 // Numbering in front of labels: 一、 / 2、 / (三) / 1.
 struct chinese_numeral : utf8::one<U'一', U'二', U'三', U'四', U'五', U'六', U'七', U'八', U'九', U'十'> {};
 struct list_comma : sor<utf8::one<U'、'>, one<'.', ','>> {};
-struct paren_numeral : seq<one<'('>, star<ws>, plus<chinese_numeral>, star<ws>, one<')'>, star<hspace>> {};
+struct paren_numeral : seq<one<'('>, star<ws>, plus<chinese_numeral>, star<ws>, one<')'>, star<ws>> {};
 struct item_number : seq<plus<digit>, star<hspace>, list_comma, star<ws>> {};
 struct level0_number : seq<chinese_numeral, star<hspace>, list_comma, star<ws>> {};
 
@@ -137,9 +137,11 @@ struct cell_start : sor<digit, one<'-', '/', '\\'>, utf8::one<U'无', U'—', U'
 struct blank_cells : seq<star<one<' '>>, one<'\t'>, plus<star<one<' '>>, one<'\t'>>, star<one<' '>>, at<cell_start>> {};
 struct cell_gap : sor<blank_cells, gap> {};
 
-// Up to N cells of one table row, wherever the extraction put the breaks between them.
+// Up to N cells of one table row, wherever the extraction put the breaks between them, and up
+// to 3 more: a number split by extraction (`844` `8` for 8448) is rejoined by lowering with the
+// row's rules (src/split_cells.hpp).
 template <unsigned N>
-struct cells : seq<cell, rep_opt<N - 1, cell_gap, cell>> {};
+struct cells : seq<cell, rep_opt<N + 2, cell_gap, cell>> {};
 
 }  // namespace xxgk::grammar
 

@@ -77,14 +77,16 @@ struct unrecognised_row : seq<unrecognised_label, gap, cells<7>> {};
 struct item : sor<row, group, unrecognised_row> {};
 
 // Header: the corner note on 勾稽关系, 申请人情况 and the column labels, up to the first row.
-struct corner_note : label_note {};
+// `(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)`
+struct corner_note : seq<one<'('>, star<ws>, label<"本列数据">, until<one<')'>>> {};
 // Header words are made of the column labels' characters only (自然人, 法人或其他组织, 商业企业 …),
 // however extraction broke them, so a row label can never be taken for a header word.
 struct header_char
     : utf8::one<U'自', U'然', U'人', U'法', U'或', U'其', U'他', U'组', U'织', U'商', U'业', U'企', U'科', U'研', U'机',
                 U'构', U'社', U'会', U'公', U'益', U'律', U'服', U'务', U'总', U'计'> {};
 struct header_word : seq<plus<header_char>, at<sor<ws, eof>>> {};
-struct header : seq<opt<corner_note, gap>, label<"申请人情况">, rep_opt<40, gap, header_word>> {};
+// Text browsers put the corner note beside the column labels, after 申请人情况.
+struct header : seq<opt<corner_note, gap>, label<"申请人情况">, rep_opt<40, gap, sor<corner_note, header_word>>> {};
 
 struct table : seq<at_line_start, star<hspace>, header, star<gap, item>> {};
 

@@ -72,6 +72,15 @@ json to_json(const Report& r) {
   for (const Unplaced& u : r.unplaced) {
     unplaced.push_back(json{{"what", u.what}, {"text", u.text}, {"line", u.pos.line}, {"column", u.pos.column}});
   }
+  json extraction = json::array();
+  for (const ExtractionNote& n : r.extraction_notes) {
+    extraction.push_back(json{{"rule", n.rule},
+                              {"keys", n.keys},
+                              {"written", n.written},
+                              {"readings", n.readings},
+                              {"line", n.pos.line},
+                              {"column", n.pos.column}});
+  }
   json subtotals = json::array();
   for (const Row& row : r.table3_subtotals) subtotals.push_back(row_json(row));
   return json{

@@ -257,6 +257,8 @@ std::string_view to_string(CellState s) {
       return "none";
     case CellState::text:
       return "text";
+    case CellState::unresolved:
+      return "unresolved";
   }
   return "?";
 }

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "src/lower.hpp"
+#include "src/split_cells.hpp"
 #include "src/text.hpp"
 
 namespace xxgk {
@@ -78,6 +79,69 @@ std::string written_label(const TreeNode& row) {
   return label;
 }
 
+// Checks a reading of a row's numbers against the row's own arithmetic (A1 for table 三, A5–A7
+// for table 四); tables without such a rule have none.
+using RowCheck = bool (*)(const std::vector<double>&);
+
+bool row_total_holds(const std::vector<double>& v) {
+  double sum = 0;
+  for (std::size_t i = 0; i + 1 < v.size(); ++i) sum += v[i];
+  return v.size() == kTable3Columns.size() && sum == v.back();
+}
+
+bool table4_totals_hold(const std::vector<double>& v) {
+  for (std::size_t g = 0; g + 4 < v.size(); g += 5) {
+    if (v[g] + v[g + 1] + v[g + 2] + v[g + 3] != v[g + 4]) return false;
+  }
+  return v.size() == kTable4Groups.size() * kTable4Columns.size();
+}
+
+bool is_digits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// More numbers than columns: extraction split some. Finds the readings the row's rule accepts;
+// one → used, with an X1 note; several → the cells are left unresolved, with an X2 note. Never a
+// silent change: the note shows the text and the reading.
+std::vector<WrittenCell> fit_cells(std::vector<WrittenCell> written, std::size_t columns, RowCheck check,
+                                   const std::string& key_prefix, std::span<const std::string_view> column_keys,
+                                   LowerContext& cx) {
+  if (written.size() <= columns) return written;
+  std::vector<std::string> tokens;
+  for (const auto& w : written) {
+    if (w.state != CellState::number || !is_digits(w.raw)) return written;  // only plain digits split
+    tokens.push_back(w.raw);
+  }
+  std::vector<Reading> consistent;
+  for (auto& r : split_readings(tokens, columns)) {
+    std::vector<double> values;
+    for (const auto& n : r.numbers) values.push_back(std::strtod(n.c_str(), nullptr));
+    if (check == nullptr || check(values)) consistent.push_back(std::move(r));
+  }
+  if (consistent.empty()) return written;  // no reading fits: the extra cells are reported (F7)
+  ExtractionNote note;
+  for (const auto column : column_keys) note.keys.push_back(key_prefix + std::string(column));
+  for (std::size_t i = 0; i < tokens.size(); ++i) note.written += (i ? " " : "") + tokens[i];
+  note.pos = cx.source.position(written.front().offset);
+  for (const auto& r : consistent) {
+    std::string reading;
+    for (std::size_t i = 0; i < r.numbers.size(); ++i) reading += (i ? " " : "") + r.numbers[i];
+    note.readings.push_back(std::move(reading));
+  }
+  std::vector<WrittenCell> fitted;
+  if (consistent.size() == 1 && (check != nullptr || split_readings(tokens, columns).size() == 1)) {
+    note.rule = "X1";
+    const Reading& r = consistent.front();
+    for (std::size_t i = 0; i < columns; ++i)
+      fitted.push_back({CellState::number, r.numbers[i], written[r.first_token[i]].offset});
+  } else {
+    note.rule = "X2";
+    for (std::size_t i = 0; i < columns; ++i) fitted.push_back({CellState::unresolved, "", written[i].offset});
+  }
+  cx.report.extraction_notes.push_back(std::move(note));
+  return fitted;
+}
+
 // Builds a row from its spec and the cells written; cells past the columns go to extra_cells.
 Row make_row(std::string_view table, const RowSpec& spec, const TreeNode& node, LowerContext& cx,
              std::string_view key_prefix = {}) {
@@ -86,8 +150,9 @@ Row make_row(std::string_view table, const RowSpec& spec, const TreeNode& node, 
   row.canonical_label = std::string(spec.label);
   row.written_label = written_label(node);
   row.pos = cx.pos(node);
-  const auto written = written_cells(node, cx);
   const std::string prefix = fmt_key_prefix(table, key_prefix.empty() ? spec.key : key_prefix);
+  const auto written = fit_cells(written_cells(node, cx), spec.columns.size(),
+                                 table == "table3" ? row_total_holds : nullptr, prefix, spec.columns, cx);
   for (std::size_t c = 0; c < spec.columns.size(); ++c) {
     Cell cell;
     cell.key = prefix + std::string(spec.columns[c]);
@@ -323,7 +388,12 @@ void lower_table4(const TreeNode& node, LowerContext& cx) {
     }
   }
   // One data row of 15 cells, keyed group by group.
-  const auto written = written_cells(node, cx);
+  std::vector<std::string> keys;
+  for (const auto group : kTable4Groups) {
+    for (const auto column : kTable4Columns) keys.push_back(std::string(group) + "." + std::string(column));
+  }
+  std::vector<std::string_view> key_views(keys.begin(), keys.end());
+  const auto written = fit_cells(written_cells(node, cx), keys.size(), table4_totals_hold, "table4.", key_views, cx);
   std::size_t i = 0;
   for (const auto group : kTable4Groups) {
     Row row;

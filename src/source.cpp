@@ -83,6 +83,8 @@ std::string normalise_code_point(char32_t cp) {
     default:
       break;
   }
+  // Box-drawing characters are table rules drawn by text browsers (w3m): layout, not text.
+  if (cp >= 0x2500 && cp <= 0x257F) return " ";
   const auto& n = nfkc();
   if (n.isInert(static_cast<UChar32>(cp))) {
     append_utf8(out, cp);
@@ -158,6 +160,13 @@ Source Source::from_bytes(std::string bytes, std::string name) {
       }
     }
     const unsigned char c = static_cast<unsigned char>(in[i]);
+    // A form feed is a page break (pdftotext puts one before each page): a line break.
+    if (c == '\f' || c == '\v') {
+      emit("\n", i);
+      ++i;
+      line_end = i;
+      continue;
+    }
     if (c == '\r') {
       emit("\n", i);
       i += (i + 1 < in.size() && in[i + 1] == '\n') ? 2 : 1;

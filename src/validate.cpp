@@ -34,6 +34,10 @@ constexpr RuleInfo kRules[] = {
     {"F6", Severity::error, "内容缺项", "every table, row and cell of the format is present"},
     {"F7", Severity::warning, "格式不规范", "all table text is placed: no stray cells, duplicate rows or unknown rows"},
     {"F8", Severity::warning, "格式不规范", "the report has a title, before 一、总体情况"},
+    {"X1", Severity::warning, "提取",
+     "numbers split by extraction were rejoined: the one reading the row's rules accept"},
+    {"X2", Severity::warning, "提取",
+     "numbers split by extraction allow several readings: the cells are left unresolved"},
 };
 
 }  // namespace

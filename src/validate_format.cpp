@@ -132,6 +132,19 @@ void check_labels_and_placement(const Report& r, std::vector<Finding>& out) {
   }
 }
 
+void check_extraction(const Report& r, std::vector<Finding>& out) {
+  for (const ExtractionNote& n : r.extraction_notes) {
+    std::string readings;
+    for (const auto& reading : n.readings) readings += (readings.empty() ? "" : " | ") + reading;
+    const std::string message =
+        n.rule == "X1" ? fmt::format("the row was written '{}'; read as '{}', the only reading its totals accept",
+                                     n.written, readings)
+                       : fmt::format("the row was written '{}'; {} readings fit its totals ({}), cells left unresolved",
+                                     n.written, n.readings.size(), readings);
+    out.push_back(make_finding(n.rule, n.keys, message, n.pos));
+  }
+}
+
 void check_layout_year(const Report& r, std::vector<Finding>& out) {
   if (!r.year || r.format_version.empty()) return;
   const bool expects_2021 = *r.year >= 2021;
@@ -152,6 +165,7 @@ void check_format(const Report& report, std::vector<Finding>& out) {
   check_cells(report, out);
   check_labels_and_placement(report, out);
   check_layout_year(report, out);
+  check_extraction(report, out);
 }
 
 }  // namespace xxgk

@@ -11,7 +11,8 @@
 namespace xxgk {
 
 // How a cell is filled. 0, blank, `-`, `/` and `无` are different statements and stay apart.
-enum class CellState { number, blank, dash, slash, none, text };
+// `unresolved`: extraction split or ran numbers together and the rules allow several readings.
+enum class CellState { number, blank, dash, slash, none, text, unresolved };
 std::string_view to_string(CellState s);
 
 struct Cell {
@@ -81,6 +82,15 @@ struct LabelNote {
   SourcePos pos;
 };
 
+// Cells that extraction split or ran together, and how they were read (X1) or could not be (X2).
+struct ExtractionNote {
+  std::string rule;  // X1 resolved, X2 ambiguous
+  std::vector<std::string> keys;
+  std::string written;                // the tokens as written
+  std::vector<std::string> readings;  // each consistent reading, numbers joined by spaces
+  SourcePos pos;
+};
+
 struct Report {
   std::string path;
   std::string title;
@@ -98,6 +108,7 @@ struct Report {
   std::vector<LabelNote> altered_labels;
   std::vector<Row> duplicate_rows;
   std::vector<Cell> extra_cells;  // more cells than the row has columns
+  std::vector<ExtractionNote> extraction_notes;
 };
 
 }  // namespace xxgk

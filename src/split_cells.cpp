@@ -1,0 +1,93 @@
+#include "src/split_cells.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace xxgk {
+namespace {
+
+bool well_formed(const std::string& number) {
+  return !number.empty() && (number.size() == 1 || number[0] != '0');
+}
+
+bool all_well_formed(const std::vector<std::string>& numbers) {
+  return std::all_of(numbers.begin(), numbers.end(), well_formed);
+}
+
+// Adjacent tokens joined into `columns` consecutive groups.
+void adjacent(const std::vector<std::string>& tokens, std::size_t from, std::size_t columns, Reading& current,
+              std::set<Reading>& out) {
+  const std::size_t left = tokens.size() - from;
+  if (columns == 0) {
+    if (left == 0 && all_well_formed(current.numbers)) out.insert(current);
+    return;
+  }
+  // Each group takes at least one token and leaves one for every later group.
+  for (std::size_t take = 1; take + (columns - 1) <= left; ++take) {
+    std::string joined;
+    for (std::size_t i = from; i < from + take; ++i) joined += tokens[i];
+    current.numbers.push_back(joined);
+    current.first_token.push_back(from);
+    adjacent(tokens, from + take, columns - 1, current, out);
+    current.numbers.pop_back();
+    current.first_token.pop_back();
+  }
+}
+
+// The first `columns` tokens are heads; each later token continues a head, heads strictly increasing.
+void wrapped(const std::vector<std::string>& tokens, std::size_t columns, std::size_t tail, std::size_t min_head,
+             Reading& current, std::set<Reading>& out) {
+  if (columns + tail == tokens.size()) {
+    if (all_well_formed(current.numbers)) out.insert(current);
+    return;
+  }
+  for (std::size_t head = min_head; head < columns; ++head) {
+    const std::string before = current.numbers[head];
+    current.numbers[head] += tokens[columns + tail];
+    wrapped(tokens, columns, tail + 1, head + 1, current, out);
+    current.numbers[head] = before;
+  }
+}
+
+}  // namespace
+
+std::vector<Reading> split_readings(const std::vector<std::string>& tokens, std::size_t columns) {
+  std::set<Reading> out;
+  if (columns == 0 || tokens.size() <= columns) return {};
+  Reading current;
+  adjacent(tokens, 0, columns, current, out);
+  Reading heads;
+  for (std::size_t i = 0; i < columns; ++i) {
+    heads.numbers.push_back(tokens[i]);
+    heads.first_token.push_back(i);
+  }
+  wrapped(tokens, columns, 0, 0, heads, out);
+  return {out.begin(), out.end()};
+}
+
+std::vector<std::vector<std::string>> run_together_readings(const std::string& digits, std::size_t columns,
+                                                            std::size_t max_digits) {
+  std::set<std::vector<std::string>> out;
+  std::vector<std::string> current;
+  // Depth-first over cut positions; numbers are at most max_digits long, so the search is small.
+  auto go = [&](auto& self, std::size_t from) -> void {
+    if (current.size() == columns) {
+      if (from == digits.size()) out.insert(current);
+      return;
+    }
+    const std::size_t left = digits.size() - from;
+    const std::size_t still = columns - current.size();
+    if (left < still || left > still * max_digits) return;
+    for (std::size_t take = 1; take <= max_digits && take <= left; ++take) {
+      std::string number = digits.substr(from, take);
+      if (!well_formed(number)) break;
+      current.push_back(std::move(number));
+      self(self, from + take);
+      current.pop_back();
+    }
+  };
+  go(go, 0);
+  return {out.begin(), out.end()};
+}
+
+}  // namespace xxgk

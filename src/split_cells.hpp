@@ -1,0 +1,28 @@
+// Numbers that extraction split or ran together (spec §7; issue #3): every way of reading the
+// written digits as a row's cells. The caller keeps the readings its rules accept.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace xxgk {
+
+// Readings of `tokens` (digit strings, more of them than `columns`) as `columns` numbers:
+//  - a wide number spaced apart: adjacent tokens join (`136` `12` → 13612);
+//  - a number wrapped inside its PDF cell: the first `columns` tokens are the cells and each later
+//    token continues one of them, left to right (`… 844` then `8` → 8448).
+// A number never starts with 0 unless it is 0. Each reading appears once.
+struct Reading {
+  std::vector<std::string> numbers;
+  std::vector<std::size_t> first_token;  // for each number, the token it starts with
+  friend bool operator<(const Reading& a, const Reading& b) { return a.numbers < b.numbers; }
+};
+std::vector<Reading> split_readings(const std::vector<std::string>& tokens, std::size_t columns);
+
+// Readings of one digit string whose cells ran together when whitespace was collapsed
+// (`21710000218` → 217 1 0 0 0 0 218), as `columns` numbers of at most `max_digits` digits.
+std::vector<std::vector<std::string>> run_together_readings(const std::string& digits, std::size_t columns,
+                                                            std::size_t max_digits = 6);
+
+}  // namespace xxgk
