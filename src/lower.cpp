@@ -218,7 +218,7 @@ Report parse_report(const Source& source) {
   report.table3.key = "table3";
   report.table4.key = "table4";
   const auto root = build_parse_tree(source);
-  LowerContext cx{source, report};
+  LowerContext cx{source, report, {}};
   DocumentLowering(cx).run(*root);
   return report;
 }

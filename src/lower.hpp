@@ -18,6 +18,10 @@ struct LowerContext {
     return static_cast<std::size_t>(node.m_begin.data - source.text().data());
   }
   [[nodiscard]] SourcePos pos(const TreeNode& node) const { return source.position(offset(node)); }
+
+  // Where the columns of the table being lowered stand, in display columns of the normalised
+  // text (text aligned by runs of spaces); empty when the table is not laid out that way.
+  std::vector<double> column_centers;
 };
 
 void lower_table2(const TreeNode& table, LowerContext& cx);

@@ -1,6 +1,7 @@
 // Lowering of the three tables: rows matched by their labels, cells keyed by the spec's keys.
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 
 #include "src/lower.hpp"
@@ -79,10 +80,150 @@ std::string written_label(const TreeNode& row) {
   return label;
 }
 
+// Display column (East Asian wide characters count 2) of a byte offset in its normalised line.
+double display_x(std::string_view text, std::size_t offset) {
+  const std::size_t start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  const std::size_t from = (start == std::string_view::npos || offset == 0) ? 0 : start + 1;
+  double x = 0;
+  for (const char32_t cp : code_points(text.substr(from, offset - from))) x += display_width(cp);
+  return x;
+}
+
+bool same_line(std::string_view text, std::size_t a, std::size_t b) {
+  return text.substr(std::min(a, b), (a < b ? b - a : a - b)).find('\n') == std::string_view::npos;
+}
+
+// Centre of each column, from rows that fill every column on one line: in text aligned by runs
+// of spaces (pandoc, lynx, w3m) a short row's cells can then be put in their columns.
+std::vector<double> column_centers_of(const std::vector<std::vector<WrittenCell>>& rows, std::size_t columns,
+                                      std::string_view text) {
+  std::vector<std::vector<double>> xs(columns);
+  for (const auto& row : rows) {
+    if (row.size() != columns || !same_line(text, row.front().offset, row.back().offset)) continue;
+    for (std::size_t c = 0; c < columns; ++c) {
+      xs[c].push_back(display_x(text, row[c].offset) + static_cast<double>(code_points(row[c].raw).size()) / 2);
+    }
+  }
+  std::vector<double> centers;
+  for (auto& column : xs) {
+    if (column.size() < 3) return {};  // too few full rows to trust
+    std::nth_element(column.begin(), column.begin() + static_cast<long>(column.size() / 2), column.end());
+    centers.push_back(column[column.size() / 2]);
+  }
+  return centers;
+}
+
+using RowCheck = bool (*)(const std::vector<double>&);
+void note_readings(std::string rule, const std::vector<WrittenCell>& written, std::vector<std::string> readings,
+                   const std::string& key_prefix, std::span<const std::string_view> column_keys, LowerContext& cx);
+
+// Without evidence of where the blanks are, the row's rule decides: each placement is tried with
+// the blank read as 0; the one that keeps the row's total is used (X1), else nothing is guessed and
+// the row's cells are left unresolved (X2).
+std::vector<WrittenCell> place_blanks_by_rule(const std::vector<WrittenCell>& written, std::size_t columns,
+                                              RowCheck check, const std::string& key_prefix,
+                                              std::span<const std::string_view> column_keys, LowerContext& cx) {
+  std::vector<std::vector<WrittenCell>> consistent;
+  std::vector<std::string> readings;
+  // Which columns hold the written cells: every choice of written.size() of them, in order.
+  std::vector<bool> filled(columns, false);
+  std::fill(filled.begin(), filled.begin() + static_cast<long>(written.size()), true);
+  std::sort(filled.begin(), filled.end());
+  do {
+    std::vector<WrittenCell> placed;
+    std::vector<double> values;
+    std::string reading;
+    bool numbers = true;
+    for (std::size_t c = 0, w = 0; c < columns; ++c) {
+      if (filled[c]) {
+        placed.push_back(written[w++]);
+        numbers = numbers && placed.back().state == CellState::number;
+        values.push_back(numbers ? std::strtod(placed.back().raw.c_str(), nullptr) : 0);
+        reading += (c ? " " : "") + placed.back().raw;
+      } else {
+        placed.push_back({CellState::blank, "", written.front().offset});
+        values.push_back(0);
+        reading += c ? " _" : "_";
+      }
+    }
+    if (check != nullptr && numbers && check(values)) {
+      consistent.push_back(std::move(placed));
+      readings.push_back(std::move(reading));
+    }
+  } while (std::next_permutation(filled.begin(), filled.end()));
+  if (consistent.size() == 1) {
+    note_readings("X1", written, readings, key_prefix, column_keys, cx);
+    return consistent.front();
+  }
+  note_readings("X2", written, readings, key_prefix, column_keys, cx);
+  std::vector<WrittenCell> unresolved;
+  for (std::size_t c = 0; c < columns; ++c) unresolved.push_back({CellState::unresolved, "", written.front().offset});
+  return unresolved;
+}
+
+// A row with fewer cells than columns left some blank. Where the text shows where (aligned
+// columns, or an empty line among one-cell-a-line cells), the blanks go there; otherwise they
+// stay at the end of the row, as before.
+std::vector<WrittenCell> place_blanks(std::vector<WrittenCell> written, std::size_t columns, RowCheck check,
+                                      const std::string& key_prefix, std::span<const std::string_view> column_keys,
+                                      LowerContext& cx) {
+  if (written.empty() || written.size() >= columns) return written;
+  const std::string_view text = cx.source.text();
+  const auto blank_at = [&](std::size_t offset) { return WrittenCell{CellState::blank, "", offset}; };
+  if (cx.column_centers.size() == columns && same_line(text, written.front().offset, written.back().offset)) {
+    std::vector<WrittenCell> placed(columns, blank_at(written.front().offset));
+    std::size_t next = 0;
+    bool ok = true;
+    for (const auto& w : written) {
+      const double x = display_x(text, w.offset) + static_cast<double>(code_points(w.raw).size()) / 2;
+      std::size_t best = 0;
+      for (std::size_t c = 1; c < columns; ++c) {
+        if (std::abs(cx.column_centers[c] - x) < std::abs(cx.column_centers[best] - x)) best = c;
+      }
+      if (best < next) {
+        ok = false;
+        break;
+      }
+      placed[best] = w;
+      next = best + 1;
+    }
+    if (ok) {
+      for (std::size_t c = 0; c < columns; ++c) {
+        if (placed[c].state == CellState::blank)
+          placed[c].offset = c > 0 ? placed[c - 1].offset : written.front().offset;
+      }
+      return placed;
+    }
+  }
+  // One cell a line (docx2txt): an empty line between two cells is an empty cell.
+  std::vector<std::size_t> empty_line_gaps;
+  std::size_t single_line_gaps = 0;
+  for (std::size_t i = 0; i + 1 < written.size(); ++i) {
+    const std::size_t end = written[i].offset + written[i].raw.size();
+    const std::string_view gap = text.substr(end, written[i + 1].offset - end);
+    const auto breaks = std::count(gap.begin(), gap.end(), '\n');
+    if (breaks == 1) ++single_line_gaps;
+    if (breaks >= 2) empty_line_gaps.push_back(i);
+  }
+  if (single_line_gaps > 0 && empty_line_gaps.size() == columns - written.size()) {
+    std::vector<WrittenCell> placed;
+    for (std::size_t i = 0; i < written.size(); ++i) {
+      placed.push_back(written[i]);
+      if (std::find(empty_line_gaps.begin(), empty_line_gaps.end(), i) != empty_line_gaps.end()) {
+        placed.push_back(blank_at(written[i].offset + written[i].raw.size() + 1));
+      }
+    }
+    return placed;
+  }
+  // A tab-separated row has its blanks as cells already: nothing to place.
+  if (std::any_of(written.begin(), written.end(), [](const WrittenCell& w) { return w.state == CellState::blank; })) {
+    return written;
+  }
+  return place_blanks_by_rule(written, columns, check, key_prefix, column_keys, cx);
+}
+
 // Checks a reading of a row's numbers against the row's own arithmetic (A1 for table 三, A5–A7
 // for table 四); tables without such a rule have none.
-using RowCheck = bool (*)(const std::vector<double>&);
-
 bool row_total_holds(const std::vector<double>& v) {
   double sum = 0;
   for (std::size_t i = 0; i + 1 < v.size(); ++i) sum += v[i];
@@ -119,27 +260,35 @@ std::vector<WrittenCell> fit_cells(std::vector<WrittenCell> written, std::size_t
     if (check == nullptr || check(values)) consistent.push_back(std::move(r));
   }
   if (consistent.empty()) return written;  // no reading fits: the extra cells are reported (F7)
-  ExtractionNote note;
-  for (const auto column : column_keys) note.keys.push_back(key_prefix + std::string(column));
-  for (std::size_t i = 0; i < tokens.size(); ++i) note.written += (i ? " " : "") + tokens[i];
-  note.pos = cx.source.position(written.front().offset);
+  std::vector<std::string> readings;
   for (const auto& r : consistent) {
     std::string reading;
     for (std::size_t i = 0; i < r.numbers.size(); ++i) reading += (i ? " " : "") + r.numbers[i];
-    note.readings.push_back(std::move(reading));
+    readings.push_back(std::move(reading));
   }
   std::vector<WrittenCell> fitted;
-  if (consistent.size() == 1 && (check != nullptr || split_readings(tokens, columns).size() == 1)) {
-    note.rule = "X1";
+  const bool resolved = consistent.size() == 1 && (check != nullptr || split_readings(tokens, columns).size() == 1);
+  if (resolved) {
     const Reading& r = consistent.front();
-    for (std::size_t i = 0; i < columns; ++i)
+    for (std::size_t i = 0; i < columns; ++i) {
       fitted.push_back({CellState::number, r.numbers[i], written[r.first_token[i]].offset});
+    }
   } else {
-    note.rule = "X2";
     for (std::size_t i = 0; i < columns; ++i) fitted.push_back({CellState::unresolved, "", written[i].offset});
   }
-  cx.report.extraction_notes.push_back(std::move(note));
+  note_readings(resolved ? "X1" : "X2", written, std::move(readings), key_prefix, column_keys, cx);
   return fitted;
+}
+
+void note_readings(std::string rule, const std::vector<WrittenCell>& written, std::vector<std::string> readings,
+                   const std::string& key_prefix, std::span<const std::string_view> column_keys, LowerContext& cx) {
+  ExtractionNote note;
+  note.rule = std::move(rule);
+  for (const auto column : column_keys) note.keys.push_back(key_prefix + std::string(column));
+  for (std::size_t i = 0; i < written.size(); ++i) note.written += (i ? " " : "") + written[i].raw;
+  note.readings = std::move(readings);
+  note.pos = cx.source.position(written.front().offset);
+  cx.report.extraction_notes.push_back(std::move(note));
 }
 
 // Builds a row from its spec and the cells written; cells past the columns go to extra_cells.
@@ -151,8 +300,10 @@ Row make_row(std::string_view table, const RowSpec& spec, const TreeNode& node, 
   row.written_label = written_label(node);
   row.pos = cx.pos(node);
   const std::string prefix = fmt_key_prefix(table, key_prefix.empty() ? spec.key : key_prefix);
-  const auto written = fit_cells(written_cells(node, cx), spec.columns.size(),
-                                 table == "table3" ? row_total_holds : nullptr, prefix, spec.columns, cx);
+  const RowCheck check = table == "table3" ? row_total_holds : nullptr;
+  const auto blanks_placed =
+      place_blanks(written_cells(node, cx), spec.columns.size(), check, prefix, spec.columns, cx);
+  const auto written = fit_cells(blanks_placed, spec.columns.size(), check, prefix, spec.columns, cx);
   for (std::size_t c = 0; c < spec.columns.size(); ++c) {
     Cell cell;
     cell.key = prefix + std::string(spec.columns[c]);
@@ -269,6 +420,7 @@ std::string strip_numbering(std::string_view label) {
 }
 
 void lower_table2(const TreeNode& node, LowerContext& cx) {
+  cx.column_centers.clear();
   Table& table = cx.report.table2;
   if (!table.present) {
     table.present = true;
@@ -307,6 +459,9 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
     table.present = true;
     table.pos = cx.pos(node);
   }
+  std::vector<std::vector<WrittenCell>> all_rows;
+  for (const auto& child : node.children) all_rows.push_back(written_cells(*child, cx));
+  cx.column_centers = column_centers_of(all_rows, kTable3Columns.size(), cx.source.text());
   for (const auto& child : node.children) {
     const auto name = rule_name(*child);
     if (name == "table3::header") {
@@ -371,6 +526,7 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
 }
 
 void lower_table4(const TreeNode& node, LowerContext& cx) {
+  cx.column_centers.clear();
   Table& table = cx.report.table4;
   if (table.present) {
     cx.report.unplaced.push_back(
