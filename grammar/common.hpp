@@ -23,7 +23,6 @@ using namespace tao::pegtl;  // NOLINT: the grammar reads as PEG, not as namespa
 struct hspace : one<' ', '\t'> {};
 struct newline : one<'\n'> {};
 struct ws : one<' ', '\t', '\n'> {};
-struct gap : plus<ws> {};
 struct line_rest : star<not_one<'\n'>> {};
 struct line_end : seq<star<hspace>, sor<newline, eof>> {};
 struct blank_line : sor<seq<star<hspace>, newline>, seq<plus<hspace>, eof>> {};
@@ -38,6 +37,18 @@ struct at_line_start {
     return in.current() == in.begin() || in.current()[-1] == '\n';
   }
 };
+
+struct digits : plus<digit> {};
+
+// A page number left inside the text by PDF extraction (`-3-`, `- 3 -`, `第3页`, `第3页 共12页`),
+// on a line of its own. Tables cross pages, so it may stand between any two cells.
+struct page_number
+    : seq<at_line_start, star<hspace>,
+          sor<seq<one<'-'>, star<hspace>, digits, star<hspace>, one<'-'>>,
+              seq<utf8::one<U'第'>, star<hspace>, digits, star<hspace>, utf8::one<U'页'>,
+                  opt<star<hspace>, utf8::one<U'共'>, star<hspace>, digits, star<hspace>, utf8::one<U'页'>>>>,
+          star<hspace>, at<sor<newline, eof>>> {};
+struct gap : plus<sor<ws, page_number>> {};
 
 // A run of non-blank characters.
 struct word : plus<not_one<' ', '\t', '\n'>> {};
@@ -120,7 +131,6 @@ struct label_note : seq<one<'('>, until<one<')'>, not_one<'('>>> {};
 // Table cells
 
 struct cell_end : at<sor<ws, eof>> {};
-struct digits : plus<digit> {};
 struct money_unit : sor<label<"万元">, label<"元">> {};
 struct count_unit : utf8::one<U'件', U'个', U'项', U'条'> {};
 // A number as written: `0`, `13612`, `0.0235`, `-8`, `251000元`.

@@ -74,7 +74,10 @@ struct unrecognised_word : seq<not_at<row_label>, not_at<group_label>, not_at<ce
 struct unrecognised_label : seq<unrecognised_word, rep_opt<11, gap, unrecognised_word>> {};
 struct unrecognised_row : seq<unrecognised_label, gap, cells<7>> {};
 
-struct item : sor<row, group, unrecognised_row> {};
+struct header;
+// A table that crosses a page repeats its header there (a Word or LibreOffice heading row).
+struct repeated_header;
+struct item : sor<row, group, repeated_header, unrecognised_row> {};
 
 // Header: the corner note on 勾稽关系, 申请人情况 and the column labels, up to the first row.
 // `(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)`
@@ -88,6 +91,7 @@ struct header_word : seq<plus<header_char>, at<sor<ws, eof>>> {};
 // Text browsers put the corner note beside the column labels, after 申请人情况.
 struct header : seq<opt<corner_note, gap>, label<"申请人情况">, rep_opt<40, gap, sor<corner_note, header_word>>> {};
 
+struct repeated_header : header {};
 struct table : seq<at_line_start, star<hspace>, header, star<gap, item>> {};
 
 }  // namespace xxgk::grammar::table3
