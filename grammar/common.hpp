@@ -150,8 +150,8 @@ struct cell_gap : sor<blank_cells, gap> {};
 // Up to N cells of one table row, wherever the extraction put the breaks between them, and up
 // to 3 more: a number split by extraction (`844` `8` for 8448) is rejoined by lowering with the
 // row's rules (src/split_cells.hpp).
-template <unsigned N>
-struct cells : seq<cell, rep_opt<N + 2, cell_gap, cell>> {};
+template <unsigned N, typename Gap = cell_gap>
+struct cells : seq<cell, rep_opt<N + 2, Gap, cell>> {};
 
 }  // namespace xxgk::grammar
 

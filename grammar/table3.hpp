@@ -62,8 +62,14 @@ struct row_label
           label_reconfirm, label_no_correction, label_unpaid_fee, label_other_other> {};
 struct group_label : sor<group_results, group_denied, group_unable, group_not_processed, group_other> {};
 
+// A table that crosses a page repeats its header there (a Word or LibreOffice heading row), even
+// inside a row that the page break cut.
+struct repeated_header;
+struct page_break_gap : plus<sor<ws, page_number, repeated_header>> {};
+struct row_cell_gap : sor<blank_cells, page_break_gap> {};
+
 // A data row: its label, an optional note, and up to 7 cells (fewer when cells are blank).
-struct row : seq<row_label, opt<star<hspace>, label_note>, opt<gap, cells<7>>> {};
+struct row : seq<row_label, opt<star<hspace>, label_note>, opt<gap, cells<7, row_cell_gap>>> {};
 // A group label; numbers on it are a subtotal the official table does not have (rule A4).
 struct group : seq<group_label, opt<gap, cells<7>>> {};
 
@@ -74,9 +80,6 @@ struct unrecognised_word : seq<not_at<row_label>, not_at<group_label>, not_at<ce
 struct unrecognised_label : seq<unrecognised_word, rep_opt<11, gap, unrecognised_word>> {};
 struct unrecognised_row : seq<unrecognised_label, gap, cells<7>> {};
 
-struct header;
-// A table that crosses a page repeats its header there (a Word or LibreOffice heading row).
-struct repeated_header;
 struct item : sor<row, group, repeated_header, unrecognised_row> {};
 
 // Header: the corner note on 勾稽关系, 申请人情况 and the column labels, up to the first row.

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <tuple>
 
 #include "src/lower.hpp"
 #include "src/split_cells.hpp"
@@ -171,26 +172,49 @@ std::vector<WrittenCell> place_blanks(std::vector<WrittenCell> written, std::siz
   const std::string_view text = cx.source.text();
   const auto blank_at = [&](std::size_t offset) { return WrittenCell{CellState::blank, "", offset}; };
   if (cx.column_centers.size() == columns && same_line(text, written.front().offset, written.back().offset)) {
-    std::vector<WrittenCell> placed(columns, blank_at(written.front().offset));
-    std::size_t next = 0;
-    bool ok = true;
-    for (const auto& w : written) {
-      const double x = display_x(text, w.offset) + static_cast<double>(code_points(w.raw).size()) / 2;
-      std::size_t best = 0;
-      for (std::size_t c = 1; c < columns; ++c) {
-        if (std::abs(cx.column_centers[c] - x) < std::abs(cx.column_centers[best] - x)) best = c;
-      }
-      if (best < next) {
-        ok = false;
-        break;
-      }
-      placed[best] = w;
-      next = best + 1;
+    // Try every choice of columns for the written cells. Text browsers align columns across rows
+    // (pandoc, w3m) or only space cells alike within a row (lynx): score each choice by how far the
+    // gaps between its cells are from the gaps between those columns, then by how far the cells
+    // are from the columns themselves; take the best when it is clearly the best.
+    const std::size_t m = written.size();
+    std::vector<double> x(m);
+    for (std::size_t i = 0; i < m; ++i) {
+      x[i] = display_x(text, written[i].offset) + static_cast<double>(code_points(written[i].raw).size()) / 2;
     }
-    if (ok) {
+    struct Choice {
+      std::vector<std::size_t> columns;
+      double gap_error, position_error;
+    };
+    std::vector<Choice> choices;
+    std::vector<bool> filled(columns, false);
+    std::fill(filled.end() - static_cast<long>(m), filled.end(), true);
+    do {
+      Choice choice{{}, 0, 0};
       for (std::size_t c = 0; c < columns; ++c) {
-        if (placed[c].state == CellState::blank)
-          placed[c].offset = c > 0 ? placed[c - 1].offset : written.front().offset;
+        if (filled[c]) choice.columns.push_back(c);
+      }
+      for (std::size_t i = 0; i < m; ++i) {
+        const double centre = cx.column_centers[choice.columns[i]];
+        choice.position_error += std::abs(centre - x[i]);
+        if (i > 0) {
+          const double expected = centre - cx.column_centers[choice.columns[i - 1]];
+          choice.gap_error = std::max(choice.gap_error, std::abs((x[i] - x[i - 1]) - expected));
+        }
+      }
+      choices.push_back(std::move(choice));
+    } while (std::next_permutation(filled.begin(), filled.end()));
+    std::sort(choices.begin(), choices.end(), [](const Choice& a, const Choice& b) {
+      return std::tie(a.gap_error, a.position_error) < std::tie(b.gap_error, b.position_error);
+    });
+    const Choice& best = choices.front();
+    const bool clear = choices.size() == 1 || choices[1].gap_error > best.gap_error + 1.5 ||
+                       (choices[1].gap_error <= best.gap_error + 1.5 &&
+                        choices[1].position_error > best.position_error + 2.0 * static_cast<double>(m));
+    if (best.gap_error <= 2.5 && clear) {
+      std::vector<WrittenCell> placed(columns, blank_at(written.front().offset));
+      for (std::size_t i = 0; i < m; ++i) placed[best.columns[i]] = written[i];
+      for (std::size_t c = 1; c < columns; ++c) {
+        if (placed[c].state == CellState::blank) placed[c].offset = placed[c - 1].offset;
       }
       return placed;
     }
@@ -259,7 +283,7 @@ std::vector<WrittenCell> fit_cells(std::vector<WrittenCell> written, std::size_t
     for (const auto& n : r.numbers) values.push_back(std::strtod(n.c_str(), nullptr));
     if (check == nullptr || check(values)) consistent.push_back(std::move(r));
   }
-  if (consistent.empty()) return written;  // no reading fits: the extra cells are reported (F7)
+  if (consistent.empty() && check == nullptr) return written;  // no rule to read by: extras are reported (F7)
   std::vector<std::string> readings;
   for (const auto& r : consistent) {
     std::string reading;
@@ -277,6 +301,8 @@ std::vector<WrittenCell> fit_cells(std::vector<WrittenCell> written, std::size_t
     for (std::size_t i = 0; i < columns; ++i) fitted.push_back({CellState::unresolved, "", written[i].offset});
   }
   note_readings(resolved ? "X1" : "X2", written, std::move(readings), key_prefix, column_keys, cx);
+  // No reading at all keeps the row's total: whatever the digits were, the row breaks its rule.
+  if (consistent.empty()) cx.report.extraction_notes.back().broken_rule = check == row_total_holds ? "A1" : "A5–A7";
   return fitted;
 }
 

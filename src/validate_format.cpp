@@ -141,6 +141,13 @@ void check_extraction(const Report& r, std::vector<Finding>& out) {
                                      n.written, readings)
                        : fmt::format("the row was written '{}'; {} readings fit its totals ({}), cells left unresolved",
                                      n.written, n.readings.size(), readings);
+    if (!n.broken_rule.empty()) {
+      const std::string rule = n.broken_rule == "A1" ? "A1" : "A5";
+      out.push_back(make_finding(
+          rule, n.keys,
+          fmt::format("the row was written '{}' and no reading of its numbers keeps its total", n.written), n.pos));
+      continue;
+    }
     out.push_back(make_finding(n.rule, n.keys, message, n.pos));
   }
 }

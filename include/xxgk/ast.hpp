@@ -89,6 +89,7 @@ struct ExtractionNote {
   std::string written;                // the tokens as written
   std::vector<std::string> readings;  // each consistent reading, numbers joined by spaces
   SourcePos pos;
+  std::string broken_rule;  // set when no reading keeps the row's rule: it is broken whatever the digits
 };
 
 struct Report {

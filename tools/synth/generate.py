@@ -142,6 +142,15 @@ def make_report(rng, index):
         "year": rng.choice([2021, 2022, 2023, 2024]),
         "headings": {n: rng.choice(options) for n, options in HEADINGS.items()},
         "half_width": rng.random() < 0.4,
+        # Damage and layout variants seen in real reports (spec §7), each in some of the reports.
+        "variants": {
+            "appendix": rng.random() < 0.15,            # tables after 六, under 附表
+            "prose_before_table": rng.random() < 0.3,   # 该部分以表格形式报告。表格如下：
+            "title_after_first": rng.random() < 0.1,    # the title below 一、总体情况
+            "page_chrome": rng.random() < 0.3,          # site navigation before, 附件下载 after
+            "page_numbers": rng.random() < 0.5,         # -N- footers in PDF text
+            "flat_table4": rng.random() < 0.2,          # table 四 copied as one line
+        },
         "cells": cells,
         "injected": injected,
     }
@@ -237,42 +246,84 @@ def paragraphs(r):
     }
 
 
-def render_html(r):
+def blocks_of(r):
+    """The document as a list of blocks: (kind, payload), kind in h1, h2, p, table."""
     label = half_width if r["half_width"] else (lambda s: s)
+    v = r["variants"]
     title = f"{r['agency']}{r['year']}年政府信息公开工作年度报告"
     text = paragraphs(r)
-    out = ["<!DOCTYPE html>", '<html><head><meta charset="utf-8"><title>', html.escape(title), "</title>",
-           "<style>table{border-collapse:collapse} td{border:1px solid #000;padding:2px 4px;text-align:center}"
-           "body{font-family:'WenQuanYi Zen Hei'}</style></head><body>",
-           f"<h1>{html.escape(title)}</h1>"]
-    out += [f"<p>{html.escape(p)}</p>" for p in text["preamble"]]
     tables = {2: table2_rows(r, label), 3: table3_rows(r, label), 4: table4_rows(r, label)}
-    model = {}
+    blocks = []
+    if v["page_chrome"]:
+        blocks += [("p", "首页 > 政务公开 > 政府信息公开年报"), ("p", "发布时间：2025-01-20 来源：本站 字号：大 中 小")]
+    if not v["title_after_first"]:
+        blocks.append(("h1", title))
+    blocks += [("p", p) for p in text["preamble"]]
     for n in range(1, 7):
-        out.append(f"<h2>{html.escape(r['headings'][n])}</h2>")
-        out += [f"<p>{html.escape(p)}</p>" for p in text.get(n, [])]
-        if n in tables:
-            model[n] = tables[n]
-            out.append('<table border="1" cellspacing="0" cellpadding="2" width="100%" style="font-size:9pt">')
-            for row in tables[n]:
-                out.append("<tr>" + "".join(cell[0] for cell in row) + "</tr>")
-            out.append("</table>")
+        blocks.append(("h2", r["headings"][n]))
+        if n == 1 and v["title_after_first"]:
+            blocks.append(("h1", title))
+        blocks += [("p", p) for p in text.get(n, [])]
+        if n in tables and not v["appendix"]:
+            if v["prose_before_table"]:
+                blocks.append(("p", "该部分以表格形式报告。表格如下："))
+            blocks.append(("table", (n, tables[n])))
+    if v["appendix"]:
+        blocks.append(("h2", "附表"))
+        for n in (2, 3, 4):
+            blocks.append(("p", f"附表{n - 1}"))
+            blocks.append(("table", (n, tables[n])))
+    if v["page_chrome"]:
+        blocks += [("p", "附件下载："), ("p", "打印本页 关闭窗口")]
+    return title, blocks
+
+
+def render_html(r, title, blocks):
+    out = ["<!DOCTYPE html>", '<html><head><meta charset="utf-8"><title>', html.escape(title), "</title>",
+           "<style>body{font-family:'WenQuanYi Zen Hei'}</style></head><body>"]
+    for kind, payload in blocks:
+        if kind != "table":
+            out.append(f"<{kind}>{html.escape(payload)}</{kind}>")
+            continue
+        n, rows = payload
+        out.append('<table border="1" cellspacing="0" cellpadding="2" width="100%" style="font-size:9pt">')
+        # Table 三's three header rows repeat on each page the table crosses.
+        head = 3 if n == 3 else 0
+        for i, row in enumerate(rows):
+            if head and i == 0:
+                out.append("<thead>")
+            out.append("<tr>" + "".join(cell[0] for cell in row) + "</tr>")
+            if head and i == head - 1:
+                out.append("</thead><tbody>")
+        if head:
+            out.append("</tbody>")
+        out.append("</table>")
     out.append("</body></html>")
-    return "\n".join(out), title, text, model
+    return "\n".join(out)
 
 
-def tab_row_copy(r, title, text, model):
+def tab_row_copy(r, blocks):
     """What a browser puts on the clipboard: block text as lines, each table row as its cells
     joined by tabs (cells spanned from a row above are not repeated)."""
-    lines = [title, ""] + text["preamble"] + [""]
-    for n in range(1, 7):
-        lines.append(r["headings"][n])
-        lines += text.get(n, [])
-        if n in model:
-            for row in model[n]:
-                lines.append("\t".join(cell[1] for cell in row))
-        lines.append("")
+    lines = []
+    for kind, payload in blocks:
+        if kind != "table":
+            lines.append(payload)
+            continue
+        n, rows = payload
+        if n == 4 and r["variants"]["flat_table4"]:
+            # A crawler that collapsed the table's line breaks: all of it on one line.
+            lines.append(" ".join(cell[1] for row in rows for cell in row))
+        else:
+            lines += ["\t".join(cell[1] for cell in row) for row in rows]
     return "\n".join(lines) + "\n"
+
+
+def with_page_numbers(data):
+    """A footer `-N-` at the end of each page, as pdftotext writes it before the form feed."""
+    pages = data.split(b"\f")
+    return b"".join(page + (f"\n-{i + 1}-\n".encode() + b"\f" if i + 1 < len(pages) else b"")
+                    for i, page in enumerate(pages))
 
 
 def run(cmd, **kw):
@@ -293,10 +344,10 @@ def main():
     reports = [make_report(rng, i) for i in range(args.count)]
     for r in reports:
         name = f"{r['index']:03d}"
-        doc, title, text, model = render_html(r)
-        (out / "source" / f"{name}.html").write_text(doc, encoding="utf-8")
-        (out / "tabrow" / f"{name}.txt").write_text(tab_row_copy(r, title, text, model), encoding="utf-8")
-        truth = {k: r[k] for k in ("agency", "year", "cells", "injected")}
+        title, blocks = blocks_of(r)
+        (out / "source" / f"{name}.html").write_text(render_html(r, title, blocks), encoding="utf-8")
+        (out / "tabrow" / f"{name}.txt").write_text(tab_row_copy(r, blocks), encoding="utf-8")
+        truth = {k: r[k] for k in ("agency", "year", "cells", "injected", "variants")}
         (out / "truth" / f"{name}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
     src = out / "source"
     htmls = sorted(str(p) for p in src.glob("*.html"))
@@ -317,6 +368,9 @@ def main():
             "pdftotext-raw": run(["pdftotext", "-raw", "-enc", "UTF-8", str(p), "-"]).stdout,
             "pdftotext-layout": run(["pdftotext", "-layout", "-enc", "UTF-8", str(p), "-"]).stdout,
         }
+        if r["variants"]["page_numbers"]:
+            for route in ("pdftotext-raw", "pdftotext-layout"):
+                outputs[route] = with_page_numbers(outputs[route])
         for route, data in outputs.items():
             (out / route / f"{name}.txt").write_bytes(data)
     shutil.rmtree(out / "lo-profile", ignore_errors=True)
