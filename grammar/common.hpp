@@ -50,6 +50,20 @@ struct page_number
           star<hspace>, at<sor<newline, eof>>> {};
 struct gap : plus<sor<ws, page_number>> {};
 
+// Lookahead that builds no tree nodes: `at<>` run under the parse-tree control would keep the
+// nodes its rules build.
+template <typename... Rules>
+struct quiet_at {
+  using rule_t = quiet_at;
+  using subs_t = type_list<Rules...>;
+  template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
+            typename... States>
+  static bool match(ParseInput& in, States&&...) {
+    auto saved = in.template mark<rewind_mode::required>();  // rewinds when it goes out of scope
+    return pegtl::match<seq<Rules...>, apply_mode::nothing, rewind_mode::active, nothing, normal>(in);
+  }
+};
+
 // A run of non-blank characters.
 struct word : plus<not_one<' ', '\t', '\n'>> {};
 
@@ -160,4 +174,6 @@ template <typename Name, xxgk::grammar::text Label>
 struct analyze_traits<Name, xxgk::grammar::label<Label>> : analyze_any_traits<> {};
 template <typename Name>
 struct analyze_traits<Name, xxgk::grammar::at_line_start> : analyze_opt_traits<> {};
+template <typename Name, typename... Rules>
+struct analyze_traits<Name, xxgk::grammar::quiet_at<Rules...>> : analyze_opt_traits<Rules...> {};
 }  // namespace tao::pegtl

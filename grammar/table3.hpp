@@ -78,9 +78,22 @@ struct group : seq<group_label, opt<gap, cells<7>>> {};
 struct unrecognised_word : seq<not_at<row_label>, not_at<group_label>, not_at<cell>, not_at<section_heading>,
                                not_at<label<"行政复议">>, word> {};
 struct unrecognised_label : seq<unrecognised_word, rep_opt<11, gap, unrecognised_word>> {};
-struct unrecognised_row : seq<unrecognised_label, gap, cells<7>> {};
+// The rest of a label that PDF text put after the row's numbers (below them, or past a page break).
+struct label_continuation : seq<unrecognised_word, rep_opt<11, gap, unrecognised_word>> {};
+struct unrecognised_row : seq<unrecognised_label, gap, cells<7, row_cell_gap>, opt<row_cell_gap, label_continuation>> {
+};
 
-struct item : sor<row, group, repeated_header, unrecognised_row> {};
+// Pieces of a label cut apart by a page break (`(五)不` `予处` … `理`): short words without cells,
+// kept as nodes and checked by lowering against the labels they could come from.
+struct fragment_word
+    : seq<not_at<row_label>, not_at<group_label>, not_at<cell>, not_at<section_heading>, not_at<label<"行政复议">>,
+          rep_min_max<1, 6, utf8::not_one<' ', '\t', '\n'>>, at<sor<ws, eof>>> {};
+struct label_fragment;
+// Only inside the table: more of it follows (so a short line after the table stays prose).
+struct fragment_continues : sor<row, group, repeated_header, unrecognised_row, label_fragment> {};
+struct label_fragment : seq<fragment_word, rep_opt<2, gap, fragment_word>, quiet_at<gap, fragment_continues>> {};
+
+struct item : sor<row, group, repeated_header, unrecognised_row, label_fragment> {};
 
 // Header: the corner note on 勾稽关系, 申请人情况 and the column labels, up to the first row.
 // `(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)`

@@ -522,12 +522,26 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
       }
       continue;
     }
+    if (name == "table3::label_fragment") {
+      // A piece of a label is fine where it is part of one; anything else is text out of place.
+      const std::string piece = without_whitespace(child->string_view());
+      bool part_of_a_label = false;
+      for (const auto& spec : table3_rows())
+        part_of_a_label = part_of_a_label || spec.label.find(piece) != std::string_view::npos;
+      for (const auto& g : table3_groups())
+        part_of_a_label = part_of_a_label || g.label.find(piece) != std::string_view::npos;
+      if (!part_of_a_label) cx.report.unplaced.push_back({"text inside table 三", piece, cx.pos(*child)});
+      continue;
+    }
     if (name == "table3::unrecognised_row") {
-      const TreeNode* label = nullptr;
+      std::string label_text;
       for (const auto& c : child->children) {
-        if (rule_name(*c) == "table3::unrecognised_label") label = c.get();
+        const auto part = rule_name(*c);
+        if (part == "table3::unrecognised_label" || part == "table3::label_continuation") {
+          label_text += without_whitespace(c->string_view());
+        }
       }
-      const std::string written = label ? strip_numbering(label->string_view()) : std::string();
+      const std::string written = strip_numbering(label_text);
       const RowSpec* best = nullptr;
       std::size_t best_distance = std::string::npos;
       for (const auto& spec : table3_rows()) {

@@ -56,8 +56,8 @@ struct selector
                  g::table2::label_normative_documents, g::table2::label_licensing, g::table2::label_punishment,
                  g::table2::label_coercion, g::table2::label_fees, g::table3::table, g::table3::header,
                  g::table3::repeated_header, g::page_number, g::table3::corner_note, g::table3::row, g::table3::group,
-                 g::table3::unrecognised_row, g::table3::unrecognised_label, g::table3::label_total, g::table4::table,
-                 g::table4::header>> {};
+                 g::table3::unrecognised_row, g::table3::unrecognised_label, g::table3::label_continuation,
+                 g::table3::label_fragment, g::table3::label_total, g::table4::table, g::table4::header>> {};
 
 }  // namespace
 
