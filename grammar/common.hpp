@@ -134,7 +134,8 @@ struct label {
 struct chinese_numeral : utf8::one<U'一', U'二', U'三', U'四', U'五', U'六', U'七', U'八', U'九', U'十'> {};
 struct list_comma : sor<utf8::one<U'、'>, one<'.', ','>> {};
 struct paren_numeral : seq<one<'('>, star<ws>, plus<chinese_numeral>, star<ws>, one<')'>, star<ws>> {};
-struct item_number : seq<plus<digit>, star<hspace>, list_comma, star<ws>> {};
+// One digit, 1–8 in the format: in digits run together (`10000015.属于…`) only `5.` numbers a label.
+struct item_number : seq<range<'1', '9'>, star<hspace>, list_comma, star<ws>> {};
 struct level0_number : seq<chinese_numeral, star<hspace>, list_comma, star<ws>> {};
 
 // A parenthesised note after a label, possibly broken across lines:
@@ -160,6 +161,11 @@ struct cell_start : sor<digit, one<'-', '/', '\\'>, utf8::one<U'无', U'—', U'
 // between the zeros. Only counted when a cell follows on the same line, so trailing tabs are layout.
 struct blank_cells : seq<star<one<' '>>, one<'\t'>, plus<star<one<' '>>, one<'\t'>>, star<one<' '>>, at<cell_start>> {};
 struct cell_gap : sor<blank_cells, gap> {};
+
+// Cells whose whitespace a crawler removed run together: `35000000035`. One node; lowering
+// reads it with the row's rules (src/split_cells.hpp). It ends where a label starts (`…00002.其他`).
+template <typename LabelStart>
+struct run_together : seq<digit, star<not_at<LabelStart>, sor<digit, seq<one<'.'>, digit>>>> {};
 
 // Up to N cells of one table row, wherever the extraction put the breaks between them, and up
 // to 3 more: a number split by extraction (`844` `8` for 8448) is rejoined by lowering with the

@@ -23,8 +23,10 @@ struct row_label
     : sor<label_regulations, label_normative_documents, label_licensing, label_punishment, label_coercion, label_fees> {
 };
 
+struct row_label;
+struct run_together_cells : run_together<row_label> {};
 template <typename Label, unsigned Columns>
-struct row_of : seq<Label, opt<star<hspace>, label_note>, opt<gap, cells<Columns>>> {};
+struct row_of : seq<Label, opt<star<hspace>, label_note>, opt<sor<seq<gap, cells<Columns>>, run_together_cells>>> {};
 
 struct row_regulations : row_of<label_regulations, 3> {};
 struct row_normative_documents : row_of<label_normative_documents, 3> {};
@@ -37,10 +39,13 @@ struct row : sor<row_regulations, row_normative_documents, row_licensing, row_pu
 
 // `信息内容 本年制发件数 本年废止件数 现行有效件数`: the wording is checked by lowering (typos such
 // as 本年度止件数 occur), so the grammar takes the words up to the first row label.
-struct header_word : seq<not_at<row_label>, not_at<article_item>, not_at<cell>, word> {};
-struct column_header : seq<label<"信息内容">, rep_opt<8, gap, header_word>> {};
+// Header text runs up to the first row label, article or cell, across lines and whether or not
+// whitespace separates it from them.
+struct header_char
+    : seq<not_at<row_label>, not_at<article_item>, not_at<cell>, not_at<section_heading>, utf8::not_one<'\n'>> {};
+struct column_header : seq<label<"信息内容">, rep_opt<80, sor<header_char, newline>>> {};
 
 struct item : sor<article_item, column_header, row> {};
-struct table : seq<article_item, star<gap, item>> {};
+struct table : seq<article_item, star<opt<gap>, item>> {};
 
 }  // namespace xxgk::grammar::table2

@@ -8,7 +8,8 @@
 namespace xxgk::grammar::table3 {
 
 // A label ends where its cell text ends: `其他` must not match the start of `其他处理`.
-struct label_end : at<sor<ws, one<'('>, eof>> {};
+// Cells may follow with no blank in between when a crawler collapsed whitespace.
+struct label_end : at<sor<ws, one<'('>, eof, cell_start>> {};
 
 template <text L>
 struct level0 : seq<opt<level0_number>, label<L>, label_end> {};
@@ -69,7 +70,9 @@ struct page_break_gap : plus<sor<ws, page_number, repeated_header>> {};
 struct row_cell_gap : sor<blank_cells, page_break_gap> {};
 
 // A data row: its label, an optional note, and up to 7 cells (fewer when cells are blank).
-struct row : seq<row_label, opt<star<hspace>, label_note>, opt<gap, cells<7, row_cell_gap>>> {};
+struct run_together_cells : run_together<row_label> {};
+struct row
+    : seq<row_label, opt<star<hspace>, label_note>, opt<sor<seq<gap, cells<7, row_cell_gap>>, run_together_cells>>> {};
 // A group label; numbers on it are a subtotal the official table does not have (rule A4).
 struct group : seq<group_label, opt<gap, cells<7>>> {};
 
@@ -103,11 +106,12 @@ struct corner_note : seq<one<'('>, star<ws>, label<"本列数据">, until<one<')
 struct header_char
     : utf8::one<U'自', U'然', U'人', U'法', U'或', U'其', U'他', U'组', U'织', U'商', U'业', U'企', U'科', U'研', U'机',
                 U'构', U'社', U'会', U'公', U'益', U'律', U'服', U'务', U'总', U'计'> {};
-struct header_word : seq<plus<header_char>, at<sor<ws, eof>>> {};
+struct header_word : plus<header_char> {};
 // Text browsers put the corner note beside the column labels, after 申请人情况.
-struct header : seq<opt<corner_note, gap>, label<"申请人情况">, rep_opt<40, gap, sor<corner_note, header_word>>> {};
+struct header
+    : seq<opt<corner_note, opt<gap>>, label<"申请人情况">, rep_opt<40, opt<gap>, sor<corner_note, header_word>>> {};
 
 struct repeated_header : header {};
-struct table : seq<at_line_start, star<hspace>, header, star<gap, item>> {};
+struct table : seq<at_line_start, star<hspace>, header, star<opt<gap>, item>> {};
 
 }  // namespace xxgk::grammar::table3

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 #include <tuple>
 
 #include "src/lower.hpp"
@@ -301,6 +302,7 @@ std::vector<WrittenCell> fit_cells(std::vector<WrittenCell> written, std::size_t
     for (std::size_t i = 0; i < columns; ++i) fitted.push_back({CellState::unresolved, "", written[i].offset});
   }
   note_readings(resolved ? "X1" : "X2", written, std::move(readings), key_prefix, column_keys, cx);
+  cx.report.extraction_notes.back().by_rule = check != nullptr;
   // No reading at all keeps the row's total: whatever the digits were, the row breaks its rule.
   if (consistent.empty()) cx.report.extraction_notes.back().broken_rule = check == row_total_holds ? "A1" : "A5–A7";
   return fitted;
@@ -317,6 +319,57 @@ void note_readings(std::string rule, const std::vector<WrittenCell>& written, st
   cx.report.extraction_notes.push_back(std::move(note));
 }
 
+// A run of digits whose cells ran together when whitespace was collapsed: the readings the
+// row's rule accepts. One → used (X1); several, or no rule to decide → unresolved (X2); none →
+// the row breaks its rule whatever the digits were.
+std::vector<WrittenCell> read_run_together(const std::string& digits, std::size_t offset, std::size_t columns,
+                                           RowCheck check, const std::string& key_prefix,
+                                           std::span<const std::string_view> column_keys, LowerContext& cx) {
+  const WrittenCell as_written{CellState::number, digits, offset};
+  if (columns == 1) return {as_written};
+  std::vector<std::vector<std::string>> consistent;
+  if (digits.find('.') == std::string::npos) {
+    for (auto& reading : run_together_readings(digits, columns)) {
+      std::vector<double> values;
+      for (const auto& n : reading) values.push_back(std::strtod(n.c_str(), nullptr));
+      if (check == nullptr || check(values)) consistent.push_back(std::move(reading));
+    }
+  }
+  std::vector<std::string> readings;
+  for (const auto& r : consistent) {
+    std::string text;
+    for (std::size_t i = 0; i < r.size(); ++i) text += (i ? " " : "") + r[i];
+    readings.push_back(std::move(text));
+  }
+  std::vector<WrittenCell> cells;
+  const bool resolved = consistent.size() == 1;
+  for (std::size_t c = 0; c < columns; ++c) {
+    cells.push_back(resolved ? WrittenCell{CellState::number, consistent[0][c], offset}
+                             : WrittenCell{CellState::unresolved, "", offset});
+  }
+  note_readings(resolved ? "X1" : "X2", {as_written}, std::move(readings), key_prefix, column_keys, cx);
+  cx.report.extraction_notes.back().by_rule = check != nullptr;
+  if (consistent.empty() && check != nullptr) {
+    cx.report.extraction_notes.back().broken_rule = check == row_total_holds ? "A1" : "A5–A7";
+  }
+  return cells;
+}
+
+// The digits of a row whose cells ran together: a run_together_cells node, or a single number
+// with more digits than the row has columns and nothing else (it ended at a blank).
+std::optional<WrittenCell> run_together_of(const TreeNode& node, std::size_t columns, const LowerContext& cx) {
+  for (const auto& child : node.children) {
+    if (rule_name(*child).find("run_together_cells") != std::string_view::npos) {
+      return WrittenCell{CellState::number, std::string(child->string_view()), cx.offset(*child)};
+    }
+  }
+  const auto written = written_cells(node, cx);
+  if (columns > 1 && written.size() == 1 && is_digits(written[0].raw) && written[0].raw.size() >= columns) {
+    return written[0];
+  }
+  return std::nullopt;
+}
+
 // Builds a row from its spec and the cells written; cells past the columns go to extra_cells.
 Row make_row(std::string_view table, const RowSpec& spec, const TreeNode& node, LowerContext& cx,
              std::string_view key_prefix = {}) {
@@ -327,9 +380,14 @@ Row make_row(std::string_view table, const RowSpec& spec, const TreeNode& node, 
   row.pos = cx.pos(node);
   const std::string prefix = fmt_key_prefix(table, key_prefix.empty() ? spec.key : key_prefix);
   const RowCheck check = table == "table3" ? row_total_holds : nullptr;
-  const auto blanks_placed =
-      place_blanks(written_cells(node, cx), spec.columns.size(), check, prefix, spec.columns, cx);
-  const auto written = fit_cells(blanks_placed, spec.columns.size(), check, prefix, spec.columns, cx);
+  std::vector<WrittenCell> written;
+  if (const auto run = run_together_of(node, spec.columns.size(), cx)) {
+    written = read_run_together(run->raw, run->offset, spec.columns.size(), check, prefix, spec.columns, cx);
+  } else {
+    const auto blanks_placed =
+        place_blanks(written_cells(node, cx), spec.columns.size(), check, prefix, spec.columns, cx);
+    written = fit_cells(blanks_placed, spec.columns.size(), check, prefix, spec.columns, cx);
+  }
   for (std::size_t c = 0; c < spec.columns.size(); ++c) {
     Cell cell;
     cell.key = prefix + std::string(spec.columns[c]);
@@ -589,7 +647,10 @@ void lower_table4(const TreeNode& node, LowerContext& cx) {
     for (const auto column : kTable4Columns) keys.push_back(std::string(group) + "." + std::string(column));
   }
   std::vector<std::string_view> key_views(keys.begin(), keys.end());
-  const auto written = fit_cells(written_cells(node, cx), keys.size(), table4_totals_hold, "table4.", key_views, cx);
+  const auto run = run_together_of(node, keys.size(), cx);
+  const auto written =
+      run ? read_run_together(run->raw, run->offset, keys.size(), table4_totals_hold, "table4.", key_views, cx)
+          : fit_cells(written_cells(node, cx), keys.size(), table4_totals_hold, "table4.", key_views, cx);
   std::size_t i = 0;
   for (const auto group : kTable4Groups) {
     Row row;

@@ -57,7 +57,8 @@ struct selector
                  g::table2::label_coercion, g::table2::label_fees, g::table3::table, g::table3::header,
                  g::table3::repeated_header, g::page_number, g::table3::corner_note, g::table3::row, g::table3::group,
                  g::table3::unrecognised_row, g::table3::unrecognised_label, g::table3::label_continuation,
-                 g::table3::label_fragment, g::table3::label_total, g::table4::table, g::table4::header>> {};
+                 g::table3::label_fragment, g::table3::label_total, g::table4::table, g::table4::header,
+                 g::table2::run_together_cells, g::table3::run_together_cells, g::table4::run_together_cells>> {};
 
 }  // namespace
 

@@ -137,8 +137,8 @@ void check_extraction(const Report& r, std::vector<Finding>& out) {
     std::string readings;
     for (const auto& reading : n.readings) readings += (readings.empty() ? "" : " | ") + reading;
     const std::string message =
-        n.rule == "X1" ? fmt::format("the row was written '{}'; read as '{}', the only reading its totals accept",
-                                     n.written, readings)
+        n.rule == "X1" ? fmt::format("the row was written '{}'; read as '{}', the only reading {}", n.written, readings,
+                                     n.by_rule ? "its totals accept" : "of its digits")
                        : fmt::format("the row was written '{}'; {} readings fit its totals ({}), cells left unresolved",
                                      n.written, n.readings.size(), readings);
     if (!n.broken_rule.empty()) {

@@ -90,6 +90,7 @@ struct ExtractionNote {
   std::vector<std::string> readings;  // each consistent reading, numbers joined by spaces
   SourcePos pos;
   std::string broken_rule;  // set when no reading keeps the row's rule: it is broken whatever the digits
+  bool by_rule = true;      // false when the row has no rule and the digits allow only one reading
 };
 
 struct Report {
