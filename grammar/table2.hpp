@@ -41,9 +41,9 @@ struct row : sor<row_regulations, row_normative_documents, row_licensing, row_pu
 // as 本年度止件数 occur), so the grammar takes the words up to the first row label.
 // Header text runs up to the first row label, article or cell, across lines and whether or not
 // whitespace separates it from them.
-struct header_char
-    : seq<not_at<row_label>, not_at<article_item>, not_at<cell>, not_at<section_heading>, utf8::not_one<'\n'>> {};
-struct column_header : seq<label<"信息内容">, rep_opt<80, sor<header_char, newline>>> {};
+struct header_char : seq<not_at<row_label>, not_at<article_item>, not_at<cell>, not_at<section_heading>,
+                         not_at<page_number>, utf8::not_one<' ', '\t', '\n'>> {};
+struct column_header : seq<label<"信息内容">, rep_opt<40, star<ws>, plus<header_char>>> {};
 
 struct item : sor<article_item, column_header, row> {};
 struct table : seq<article_item, star<opt<gap>, item>> {};

@@ -79,7 +79,7 @@ struct group : seq<group_label, opt<gap, cells<7>>> {};
 // A row whose label is none of the above (a typo, a truncated label): lowering matches it to the
 // closest canonical label or reports it as unplaced.
 struct unrecognised_word : seq<not_at<row_label>, not_at<group_label>, not_at<cell>, not_at<section_heading>,
-                               not_at<label<"行政复议">>, word> {};
+                               not_at<page_number>, not_at<label<"行政复议">>, word> {};
 struct unrecognised_label : seq<unrecognised_word, rep_opt<11, gap, unrecognised_word>> {};
 // The rest of a label that PDF text put after the row's numbers (below them, or past a page break).
 struct label_continuation : seq<unrecognised_word, rep_opt<11, gap, unrecognised_word>> {};
@@ -89,8 +89,8 @@ struct unrecognised_row : seq<unrecognised_label, gap, cells<7, row_cell_gap>, o
 // Pieces of a label cut apart by a page break (`(五)不` `予处` … `理`): short words without cells,
 // kept as nodes and checked by lowering against the labels they could come from.
 struct fragment_word
-    : seq<not_at<row_label>, not_at<group_label>, not_at<cell>, not_at<section_heading>, not_at<label<"行政复议">>,
-          rep_min_max<1, 6, utf8::not_one<' ', '\t', '\n'>>, at<sor<ws, eof>>> {};
+    : seq<not_at<row_label>, not_at<group_label>, not_at<cell>, not_at<section_heading>, not_at<page_number>,
+          not_at<label<"行政复议">>, rep_min_max<1, 6, utf8::not_one<' ', '\t', '\n'>>, at<sor<ws, eof>>> {};
 struct label_fragment;
 // Only inside the table: more of it follows (so a short line after the table stays prose).
 struct fragment_continues : sor<row, group, repeated_header, unrecognised_row, label_fragment> {};

@@ -9,16 +9,25 @@
 // documents/X.txt  a whole report; X.cells holds `xxgk cells`, X.findings the findings
 //                  (`line:col: severity[rule] key: message`). Documents listed in
 //                  known_failures.txt may fail; they are reported, not counted.
+// collapsed/X.txt  documents/X.txt with all whitespace inside its tables removed: every cell
+//                  reads as in X.txt, or is unresolved and an X2 or A1 finding says so.
+// synthetic/ROUTE/N.txt  a generated report as one extraction route gives it (tools/synth);
+//                  synthetic/truth/N.json holds its cells: each cell must read as the truth, or
+//                  be unresolved with a finding that says so; an injected error must be reported;
+//                  a clean report must get no error finding.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
 
 #include "xxgk/xxgk.hpp"
 
@@ -212,6 +221,105 @@ void run_document(const fs::path& file, bool update, bool known_failure, Tally& 
   }
 }
 
+// Cell key → raw text, and the keys left unresolved.
+struct CellValues {
+  std::map<std::string, std::string> raw;
+  std::set<std::string> unresolved;
+};
+
+CellValues cell_values(const xxgk::Report& report) {
+  CellValues v;
+  for (const xxgk::Table* t : {&report.table2, &report.table3, &report.table4}) {
+    for (const auto& row : t->rows) {
+      for (const auto& c : row.cells) {
+        if (c.state == xxgk::CellState::unresolved) v.unresolved.insert(c.key);
+        v.raw[c.key] = c.raw;
+      }
+    }
+  }
+  return v;
+}
+
+// Keys that an X2 or A1 finding names: cells whose reading the report says is open.
+std::set<std::string> keys_said_open(const std::vector<xxgk::Finding>& findings) {
+  std::set<std::string> keys;
+  for (const auto& f : findings) {
+    if (f.rule == "X2" || f.rule == "A1") keys.insert(f.keys.begin(), f.keys.end());
+  }
+  return keys;
+}
+
+// Compares read cells with the expected ones; returns the first problem, or "".
+std::string compare_cells(const std::map<std::string, std::string>& expected, const CellValues& got,
+                          const std::set<std::string>& said_open) {
+  for (const auto& [key, value] : expected) {
+    const auto it = got.raw.find(key);
+    if (it == got.raw.end()) return "missing " + key;
+    if (got.unresolved.count(key) > 0) {
+      if (said_open.count(key) == 0) return key + " is unresolved and no finding says so";
+      continue;
+    }
+    if (it->second != value) return fmt::format("{} reads '{}', expected '{}'", key, it->second, value);
+  }
+  return "";
+}
+
+void run_collapsed(const fs::path& file, const fs::path& documents, Tally& t) {
+  const std::string label = "collapsed/" + file.filename().string();
+  try {
+    const auto original = xxgk::Source::from_file((documents / file.filename()).string());
+    std::map<std::string, std::string> expected = cell_values(xxgk::parse_report(original)).raw;
+    const auto source = xxgk::Source::from_file(file.string());
+    const auto report = xxgk::parse_report(source);
+    const std::string problem =
+        compare_cells(expected, cell_values(report), keys_said_open(xxgk::validate(report, source)));
+    if (problem.empty()) {
+      ++t.passed;
+    } else {
+      std::cout << "FAIL " << label << ": " << problem << '\n';
+      ++t.failed;
+    }
+  } catch (const std::exception& e) {
+    std::cout << "FAIL " << label << ": " << e.what() << '\n';
+    ++t.failed;
+  }
+}
+
+void run_synthetic(const fs::path& file, const fs::path& truth_dir, Tally& t) {
+  const std::string label = "synthetic/" + file.parent_path().filename().string() + "/" + file.filename().string();
+  try {
+    fs::path truth_path = truth_dir / file.filename();
+    truth_path.replace_extension(".json");
+    const auto truth = nlohmann::json::parse(read_file(truth_path));
+    const auto expected = truth.at("cells").get<std::map<std::string, std::string>>();
+    const auto source = xxgk::Source::from_file(file.string());
+    const auto report = xxgk::parse_report(source);
+    const auto findings = xxgk::validate(report, source);
+    std::string problem = compare_cells(expected, cell_values(report), keys_said_open(findings));
+    const bool any_error = std::any_of(findings.begin(), findings.end(),
+                                       [](const auto& f) { return f.severity == xxgk::Severity::error; });
+    if (problem.empty() && truth.at("injected").is_object()) {
+      const std::string rule = truth["injected"]["rule"];
+      if (std::none_of(findings.begin(), findings.end(), [&](const auto& f) { return f.rule == rule; })) {
+        problem = "the injected " + rule + " error is not reported";
+      }
+    } else if (problem.empty() && any_error) {
+      for (const auto& f : findings) {
+        if (f.severity == xxgk::Severity::error) problem = "false error " + f.rule + ": " + f.message;
+      }
+    }
+    if (problem.empty()) {
+      ++t.passed;
+    } else {
+      std::cout << "FAIL " << label << ": " << problem << '\n';
+      ++t.failed;
+    }
+  } catch (const std::exception& e) {
+    std::cout << "FAIL " << label << ": " << e.what() << '\n';
+    ++t.failed;
+  }
+}
+
 std::vector<fs::path> files_in(const fs::path& dir, std::string_view extension) {
   std::vector<fs::path> out;
   if (!fs::is_directory(dir)) return out;
@@ -247,6 +355,17 @@ int main(int argc, char** argv) {
   for (const auto& file : files_in(root / "grammar", ".txt")) run_grammar(file, update, t);
   for (const auto& file : files_in(root / "documents", ".txt")) {
     run_document(file, update, known_failures.count(file.filename().string()) > 0, t);
+  }
+  for (const auto& file : files_in(root / "collapsed", ".txt")) run_collapsed(file, root / "documents", t);
+  if (fs::is_directory(root / "synthetic")) {
+    std::vector<fs::path> routes;
+    for (const auto& route : fs::directory_iterator(root / "synthetic")) {
+      if (route.is_directory() && route.path().filename() != "truth") routes.push_back(route.path());
+    }
+    std::sort(routes.begin(), routes.end());
+    for (const auto& route : routes) {
+      for (const auto& file : files_in(route, ".txt")) run_synthetic(file, root / "synthetic" / "truth", t);
+    }
   }
   if (t.known > 0) std::cout << t.known << " known failures (known_failures.txt)\n";
   if (t.refused > 0)
