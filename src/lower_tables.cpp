@@ -328,8 +328,9 @@ std::vector<WrittenCell> read_run_together(const std::string& digits, std::size_
   const WrittenCell as_written{CellState::number, digits, offset};
   if (columns == 1) return {as_written};
   std::vector<std::vector<std::string>> consistent;
+  bool complete = true;
   if (digits.find('.') == std::string::npos) {
-    for (auto& reading : run_together_readings(digits, columns)) {
+    for (auto& reading : run_together_readings(digits, columns, 6, &complete)) {
       std::vector<double> values;
       for (const auto& n : reading) values.push_back(std::strtod(n.c_str(), nullptr));
       if (check == nullptr || check(values)) consistent.push_back(std::move(reading));
@@ -342,14 +343,15 @@ std::vector<WrittenCell> read_run_together(const std::string& digits, std::size_
     readings.push_back(std::move(text));
   }
   std::vector<WrittenCell> cells;
-  const bool resolved = consistent.size() == 1;
+  // A search cut short proves nothing: neither that one reading is the only one nor that none fits.
+  const bool resolved = complete && consistent.size() == 1;
   for (std::size_t c = 0; c < columns; ++c) {
     cells.push_back(resolved ? WrittenCell{CellState::number, consistent[0][c], offset}
                              : WrittenCell{CellState::unresolved, "", offset});
   }
   note_readings(resolved ? "X1" : "X2", {as_written}, std::move(readings), key_prefix, column_keys, cx);
   cx.report.extraction_notes.back().by_rule = check != nullptr;
-  if (consistent.empty() && check != nullptr) {
+  if (complete && consistent.empty() && check != nullptr) {
     cx.report.extraction_notes.back().broken_rule = check == row_total_holds ? "A1" : "A5–A7";
   }
   return cells;

@@ -66,11 +66,15 @@ std::vector<Reading> split_readings(const std::vector<std::string>& tokens, std:
 }
 
 std::vector<std::vector<std::string>> run_together_readings(const std::string& digits, std::size_t columns,
-                                                            std::size_t max_digits) {
+                                                            std::size_t max_digits, bool* complete) {
   std::set<std::vector<std::string>> out;
   std::vector<std::string> current;
-  // Depth-first over cut positions; numbers are at most max_digits long, so the search is small.
+  // Depth-first over cut positions. Long runs of non-zero digits have very many readings: the
+  // search stops after a fixed number of steps, and says so through `complete`.
+  std::size_t steps = 0;
+  constexpr std::size_t kMaxSteps = 200000;
   auto go = [&](auto& self, std::size_t from) -> void {
+    if (++steps > kMaxSteps || out.size() > 1000) return;
     if (current.size() == columns) {
       if (from == digits.size()) out.insert(current);
       return;
@@ -87,6 +91,7 @@ std::vector<std::vector<std::string>> run_together_readings(const std::string& d
     }
   };
   go(go, 0);
+  if (complete != nullptr) *complete = steps <= kMaxSteps && out.size() <= 1000;
   return {out.begin(), out.end()};
 }
 

@@ -22,7 +22,8 @@ std::vector<Reading> split_readings(const std::vector<std::string>& tokens, std:
 
 // Readings of one digit string whose cells ran together when whitespace was collapsed
 // (`21710000218` → 217 1 0 0 0 0 218), as `columns` numbers of at most `max_digits` digits.
+// The search is bounded; `complete` (when given) tells whether it saw every reading.
 std::vector<std::vector<std::string>> run_together_readings(const std::string& digits, std::size_t columns,
-                                                            std::size_t max_digits = 6);
+                                                            std::size_t max_digits = 6, bool* complete = nullptr);
 
 }  // namespace xxgk
