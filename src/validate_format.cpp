@@ -113,6 +113,29 @@ void check_cells(const Report& r, std::vector<Finding>& out) {
 
 void check_labels_and_placement(const Report& r, std::vector<Finding>& out) {
   for (const LabelNote& l : r.altered_labels) {
+    const std::string message = l.written.empty()
+                                    ? fmt::format("label '{}' is missing from {}", l.canonical, l.key)
+                                    : fmt::format("label '{}' differs from the regulated '{}'", l.written, l.canonical);
+    out.push_back(make_finding("F4", {l.key}, message, l.pos));
+  }
+  for (const Unplaced& u : r.unplaced) {
+    out.push_back(make_finding("F7", {}, fmt::format("{}: '{}'", u.what, u.text), u.pos));
+  }
+  for (const Row& row : r.duplicate_rows) {
+    out.push_back(make_finding("F7", {r.table3.key + "." + row.key},
+                               fmt::format("row '{}' appears a second time; the first one is used", row.written_label),
+                               row.pos));
+  }
+  for (const Cell& cell : r.extra_cells) {
+    out.push_back(
+        make_finding("F7", {cell.key}, fmt::format("a cell more than the row has columns: '{}'", cell.raw), cell.pos));
+  }
+}
+
+void check_extraction(const Report& r, std::vector<Finding>& out) {
+  for (const ExtractionNote& n : r.extraction_notes) {
+    std::string readings;
+    for (const auto& reading : n.readings) readings += (readings.empty() ? "" : " | ") + reading;
     std::string message;
     if (n.rule == "X1") {
       message = fmt::format("the row was written '{}'; read as '{}', the only reading {}", n.written, readings,
