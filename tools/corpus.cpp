@@ -264,6 +264,16 @@ std::string compare_cells(const std::map<std::string, std::string>& expected, co
   return "";
 }
 
+// Counts a case: passed when there is no problem, else printed.
+void record(const std::string& label, const std::string& problem, Tally& t) {
+  if (problem.empty()) {
+    ++t.passed;
+    return;
+  }
+  std::cout << "FAIL " << label << ": " << problem << '\n';
+  ++t.failed;
+}
+
 void run_collapsed(const fs::path& file, const fs::path& documents, Tally& t) {
   const std::string label = "collapsed/" + file.filename().string();
   try {
@@ -271,14 +281,7 @@ void run_collapsed(const fs::path& file, const fs::path& documents, Tally& t) {
     std::map<std::string, std::string> expected = cell_values(xxgk::parse_report(original)).raw;
     const auto source = xxgk::Source::from_file(file.string());
     const auto report = xxgk::parse_report(source);
-    const std::string problem =
-        compare_cells(expected, cell_values(report), keys_said_open(xxgk::validate(report, source)));
-    if (problem.empty()) {
-      ++t.passed;
-    } else {
-      std::cout << "FAIL " << label << ": " << problem << '\n';
-      ++t.failed;
-    }
+    record(label, compare_cells(expected, cell_values(report), keys_said_open(xxgk::validate(report, source))), t);
   } catch (const std::exception& e) {
     std::cout << "FAIL " << label << ": " << e.what() << '\n';
     ++t.failed;
@@ -308,12 +311,7 @@ void run_synthetic(const fs::path& file, const fs::path& truth_dir, Tally& t) {
         if (f.severity == xxgk::Severity::error) problem = "false error " + f.rule + ": " + f.message;
       }
     }
-    if (problem.empty()) {
-      ++t.passed;
-    } else {
-      std::cout << "FAIL " << label << ": " << problem << '\n';
-      ++t.failed;
-    }
+    record(label, problem, t);
   } catch (const std::exception& e) {
     std::cout << "FAIL " << label << ": " << e.what() << '\n';
     ++t.failed;

@@ -34,7 +34,9 @@ std::optional<xxgk::Source> read(const std::string& path) {
   }
 }
 
-int run_parse(const Options& o) {
+// Runs `each` on every file that can be read; the status says whether one could not be.
+template <typename Each>
+int for_each_source(const Options& o, Each each) {
   int status = kExitOk;
   for (const auto& path : o.files) {
     const auto source = read(path);
@@ -42,69 +44,51 @@ int run_parse(const Options& o) {
       status = kExitUnreadable;
       continue;
     }
-    std::cout << xxgk::to_json(xxgk::parse_report(*source)).dump(2) << '\n';
+    each(*source);
   }
   return status;
+}
+
+int run_parse(const Options& o) {
+  return for_each_source(
+      o, [](const xxgk::Source& s) { std::cout << xxgk::to_json(xxgk::parse_report(s)).dump(2) << '\n'; });
 }
 
 int run_cells(const Options& o) {
-  int status = kExitOk;
-  for (const auto& path : o.files) {
-    const auto source = read(path);
-    if (!source) {
-      status = kExitUnreadable;
-      continue;
-    }
-    xxgk::write_cells(xxgk::parse_report(*source), std::cout);
-  }
-  return status;
+  return for_each_source(o, [](const xxgk::Source& s) { xxgk::write_cells(xxgk::parse_report(s), std::cout); });
 }
 
 int run_check(const Options& o) {
-  int status = kExitOk;
   auto all = nlohmann::ordered_json::array();
   std::size_t errors = 0, warnings = 0;
-  for (const auto& path : o.files) {
-    const auto source = read(path);
-    if (!source) {
-      status = kExitUnreadable;
-      continue;
-    }
-    const auto report = xxgk::parse_report(*source);
-    for (const auto& f : xxgk::validate(report, *source)) {
+  int status = for_each_source(o, [&](const xxgk::Source& source) {
+    for (const auto& f : xxgk::validate(xxgk::parse_report(source), source)) {
       (f.severity == xxgk::Severity::error ? errors : warnings)++;
-      if (f.severity == xxgk::Severity::error && status == kExitOk) status = kExitFindings;
       if (o.format == "json") {
-        all.push_back(xxgk::to_json(f, source->name()));
+        all.push_back(xxgk::to_json(f, source.name()));
       } else {
-        xxgk::write_diagnostic(f, *source, std::cout);
+        xxgk::write_diagnostic(f, source, std::cout);
       }
     }
-  }
+  });
   if (o.format == "json") {
     std::cout << all.dump(2) << '\n';
   } else {
     std::cout << fmt::format("{} error{}, {} warning{}\n", errors, errors == 1 ? "" : "s", warnings,
                              warnings == 1 ? "" : "s");
   }
+  if (status == kExitOk && errors > 0) status = kExitFindings;
   return status;
 }
 
 int run_tree(const Options& o) {
-  int status = kExitOk;
-  for (const auto& path : o.files) {
-    const auto source = read(path);
-    if (!source) {
-      status = kExitUnreadable;
-      continue;
-    }
+  return for_each_source(o, [&o](const xxgk::Source& s) {
     if (o.trace) {
-      xxgk::trace_parse(*source, std::cout);
+      xxgk::trace_parse(s, std::cout);
     } else {
-      std::cout << xxgk::parse_tree_sexpr(*source);
+      std::cout << xxgk::parse_tree_sexpr(s);
     }
-  }
-  return status;
+  });
 }
 
 struct Subcommand {
