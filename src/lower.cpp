@@ -2,7 +2,9 @@
 #include "src/lower.hpp"
 
 #include <algorithm>
+#include <optional>
 
+#include "src/layout_table.hpp"
 #include "src/text.hpp"
 #include "xxgk/parse.hpp"
 
@@ -64,6 +66,7 @@ class DocumentLowering {
 
   void run(const TreeNode& root) {
     for (const auto& child : root.children) block(*child);
+    read_table3_in_layout();
     detect_format();
   }
 
@@ -71,12 +74,45 @@ class DocumentLowering {
   LowerContext& cx_;
   Report& report() { return cx_.report; }
 
+  // Where table 三 starts, where the region it may take ends, and the unplaced entries inside:
+  // what a column-aware reading may take over when the grammar found too few rows.
+  std::optional<std::size_t> table3_begin_;
+  std::optional<std::size_t> table3_region_end_;
+  std::vector<std::size_t> unplaced_in_region_;
+
+  void read_table3_in_layout() {
+    if (!table3_begin_ || report().table3.rows.size() == table3_rows().size()) return;
+    const std::size_t end = table3_region_end_.value_or(cx_.source.text().size());
+    if (!read_layout_table3(*table3_begin_, end, cx_)) return;
+    // The reading took the lines the grammar could not place, and replaces its rows and notes.
+    for (auto it = unplaced_in_region_.rbegin(); it != unplaced_in_region_.rend(); ++it) {
+      report().unplaced.erase(report().unplaced.begin() + static_cast<long>(*it));
+    }
+    const auto in_table3 = [](const std::string& key) {
+      return key.rfind("table3.", 0) == 0 && key != "table3.header";
+    };
+    std::erase_if(report().altered_labels, [&](const LabelNote& l) { return in_table3(l.key); });
+    std::erase_if(report().extraction_notes, [&](const ExtractionNote& n) { return in_table3(n.keys.front()); });
+    std::erase_if(report().extra_cells, [&](const Cell& c) { return in_table3(c.key); });
+    std::erase_if(report().unplaced, [](const Unplaced& u) { return u.what == "text inside table 三"; });
+    report().duplicate_rows.clear();
+  }
+
   std::vector<Paragraph>& prose() {
     return report().sections.empty() ? report().preamble : report().sections.back().prose;
   }
 
   void block(const TreeNode& node) {
     const auto name = rule_name(node);
+    if (table3_begin_ && !table3_region_end_) {
+      if (name == "section_heading" || name == "unknown_section_heading" || name == "table4::table" ||
+          name == "table2::table") {
+        table3_region_end_ = cx_.offset(node);
+      } else if (name == "unplaced_row" || name == "unplaced_text") {
+        unplaced_in_region_.push_back(report().unplaced.size());
+      }
+    }
+    if (name == "table3::table" && !table3_begin_) table3_begin_ = cx_.offset(node);
     if (name == "section_heading") {
       heading(node);
     } else if (name == "unknown_section_heading") {

@@ -1,0 +1,240 @@
+#include "src/layout_table.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "src/split_cells.hpp"
+#include "src/text.hpp"
+
+namespace xxgk {
+namespace {
+
+struct Segment {
+  std::string text;
+  std::size_t offset;  // into the normalised text
+  int x;               // character column where it starts
+  bool number;
+};
+
+using Line = std::vector<Segment>;
+
+bool is_number(std::string_view s) {
+  return !s.empty() && s[0] != '.' &&
+         std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+}
+
+std::size_t numbers_in(const Line& line) {
+  return static_cast<std::size_t>(std::count_if(line.begin(), line.end(), [](const Segment& s) { return s.number; }));
+}
+
+// Segments of a line: text split at runs of two or more spaces; numbers split at any space.
+Line split_line(std::string_view text, std::size_t begin, std::size_t end) {
+  Line line;
+  int x = 0;
+  std::size_t i = begin;
+  while (i < end) {
+    while (i < end && text[i] == ' ') ++i, ++x;
+    if (i >= end) break;
+    Segment seg{"", i, x, false};
+    while (i < end) {
+      if (text[i] == ' ') {
+        std::size_t run = 1;
+        while (i + run < end && text[i + run] == ' ') ++run;
+        if (run >= 2 || is_number(seg.text) || (i + run < end && text[i + run] >= '0' && text[i + run] <= '9')) break;
+      }
+      char32_t cp = 0;
+      std::size_t len = decode_utf8(text, i, cp);
+      if (len == 0) len = 1, cp = U'?';
+      seg.text.append(text.substr(i, len));
+      x += 1;  // pdftotext -layout places text on a grid of characters, wide or not
+      i += len;
+    }
+    seg.number = is_number(seg.text);
+    line.push_back(std::move(seg));
+  }
+  return line;
+}
+
+std::vector<Segment> numbers_of(const Line& line) {
+  std::vector<Segment> out;
+  for (const Segment& s : line) {
+    if (s.number) out.push_back(s);
+  }
+  return out;
+}
+
+// True when `label` appears in `text` in order, other characters between.
+bool subsequence(const std::vector<char32_t>& label, const std::vector<char32_t>& text) {
+  std::size_t k = 0;
+  for (const char32_t c : text) {
+    if (k < label.size() && c == label[k]) ++k;
+  }
+  return k == label.size();
+}
+
+struct LayoutRow {
+  std::size_t main;            // line index of the row's line
+  std::size_t first, last;     // its lines, pieces included
+  std::vector<Segment> cells;  // 7, in column order
+};
+
+}  // namespace
+
+bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
+  const std::string_view text = cx.source.text();
+  std::vector<Line> lines;
+  for (std::size_t i = begin; i < end;) {
+    std::size_t nl = text.find('\n', i);
+    if (nl == std::string_view::npos || nl > end) nl = end;
+    lines.push_back(split_line(text, i, nl));
+    i = nl + 1;
+  }
+  constexpr std::size_t kColumns = kTable3Columns.size();
+  // Where the columns stand, from the lines that fill all seven.
+  std::vector<std::vector<int>> xs(kColumns);
+  for (const Line& line : lines) {
+    if (numbers_in(line) != kColumns) continue;
+    const auto numbers = numbers_of(line);
+    for (std::size_t c = 0; c < kColumns; ++c) xs[c].push_back(numbers[c].x);
+  }
+  std::vector<int> centres;
+  for (auto& column : xs) {
+    if (column.empty()) break;
+    std::nth_element(column.begin(), column.begin() + static_cast<long>(column.size() / 2), column.end());
+    centres.push_back(column[column.size() / 2]);
+  }
+  const auto is_triple = [&](std::size_t i) {
+    const std::size_t k = numbers_in(lines[i]);
+    return k > 0 && k < kColumns && i + 2 < lines.size() && numbers_in(lines[i + 1]) + k == kColumns &&
+           numbers_in(lines[i + 2]) == k;
+  };
+  // Rows: a line of 7 numbers (with the rest of a wrapped number on the next line, rejoined by the
+  // row's total); three lines of k, 7 − k and k numbers; or a line of 4–6 numbers whose blanks the
+  // column positions place.
+  std::vector<LayoutRow> rows;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::size_t n = numbers_in(lines[i]);
+    if (n == 0) continue;
+    if (is_triple(i)) {
+      const auto above = numbers_of(lines[i]);
+      const auto below = numbers_of(lines[i + 2]);
+      std::vector<Segment> cells = numbers_of(lines[i + 1]);
+      for (std::size_t p = 0; p < above.size(); ++p) {
+        Segment joined = above[p];
+        joined.text += below[p].text;
+        cells.push_back(joined);
+      }
+      std::sort(cells.begin(), cells.end(), [](const Segment& a, const Segment& b) { return a.x < b.x; });
+      rows.push_back({i + 1, i, i + 2, std::move(cells)});
+      i += 2;
+    } else if (n == kColumns) {
+      LayoutRow row{i, i, i, numbers_of(lines[i])};
+      const std::size_t next = i + 1;
+      if (next < lines.size() && numbers_in(lines[next]) > 0 && numbers_in(lines[next]) <= 2 && !is_triple(next)) {
+        std::vector<std::string> tokens;
+        for (const auto& s : row.cells) tokens.push_back(s.text);
+        for (const auto& s : numbers_of(lines[next])) tokens.push_back(s.text);
+        std::vector<Reading> fits;
+        for (auto& r : split_readings(tokens, kColumns)) {
+          std::vector<double> v;
+          for (const auto& t : r.numbers) v.push_back(std::strtod(t.c_str(), nullptr));
+          double sum = 0;
+          for (std::size_t c = 0; c + 1 < kColumns; ++c) sum += v[c];
+          if (sum == v.back()) fits.push_back(std::move(r));
+        }
+        if (fits.size() == 1) {
+          for (std::size_t c = 0; c < kColumns; ++c) row.cells[c].text = fits[0].numbers[c];
+          row.last = next;
+          ++i;
+        }
+      }
+      rows.push_back(std::move(row));
+    } else if (n >= 4 && centres.size() == kColumns) {
+      // Blank cells: the choice of columns whose spacing best matches the numbers' spacing
+      // (pdftotext shifts whole rows, so gaps tell more than positions), when clearly the best.
+      const auto numbers = numbers_of(lines[i]);
+      std::vector<Segment> cells(kColumns, Segment{"", numbers.front().offset, 0, false});
+      std::vector<bool> filled(kColumns, false);
+      std::fill(filled.end() - static_cast<long>(numbers.size()), filled.end(), true);
+      double best_error = 1e9, second_error = 1e9;
+      std::vector<std::size_t> best_columns;
+      do {
+        std::vector<std::size_t> columns;
+        for (std::size_t c = 0; c < kColumns; ++c) {
+          if (filled[c]) columns.push_back(c);
+        }
+        double error = 0;
+        for (std::size_t k = 1; k < numbers.size(); ++k) {
+          const int expected = centres[columns[k]] - centres[columns[k - 1]];
+          error = std::max(error, std::abs(static_cast<double>(numbers[k].x - numbers[k - 1].x - expected)));
+        }
+        error += 0.01 * std::abs(static_cast<double>(numbers.front().x - centres[columns.front()]));
+        if (error < best_error) {
+          second_error = best_error, best_error = error, best_columns = columns;
+        } else if (error < second_error) {
+          second_error = error;
+        }
+      } while (std::next_permutation(filled.begin(), filled.end()));
+      const bool placed = best_error <= 2.5 && second_error > best_error + 1.0;
+      if (placed) {
+        for (std::size_t k = 0; k < numbers.size(); ++k) cells[best_columns[k]] = numbers[k];
+      }
+      if (placed) rows.push_back({i, i, i, std::move(cells)});
+    }
+  }
+  if (rows.size() <= cx.report.table3.rows.size()) return false;
+
+  Table result = cx.report.table3;
+  result.rows.clear();
+  std::vector<bool> used(table3_rows().size(), false);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    // The text around the row: from the line after the previous row's line to the line before
+    // the next row's, stopping at blank lines (rows are set apart by them).
+    std::size_t from = rows[r].first;
+    while (from > 0 && !lines[from - 1].empty() && (r == 0 || from - 1 > rows[r - 1].main)) --from;
+    std::size_t to = rows[r].last;
+    while (to + 1 < lines.size() && !lines[to + 1].empty() && (r + 1 == rows.size() || to + 1 < rows[r + 1].main)) ++to;
+    std::vector<char32_t> window;
+    for (std::size_t i = from; i <= to; ++i) {
+      for (const Segment& s : lines[i]) {
+        if (s.number) continue;
+        for (const char32_t cp : code_points(s.text)) window.push_back(cp);
+      }
+    }
+    std::size_t best = table3_rows().size();
+    std::size_t best_length = 0;
+    for (std::size_t k = 0; k < table3_rows().size(); ++k) {
+      const auto label = code_points(table3_rows()[k].label);
+      if (used[k] || label.size() <= best_length || !subsequence(label, window)) continue;
+      best = k, best_length = label.size();
+    }
+    if (best == table3_rows().size()) continue;
+    used[best] = true;
+    const RowSpec& spec = table3_rows()[best];
+    Row row;
+    row.key = std::string(spec.key);
+    row.canonical_label = std::string(spec.label);
+    row.written_label = std::string(spec.label);  // found in order around the row, other text between
+    row.pos = cx.source.position(lines[rows[r].main].front().offset);
+    for (std::size_t c = 0; c < kColumns; ++c) {
+      const Segment& s = rows[r].cells[c];
+      Cell cell;
+      cell.key = "table3." + row.key + "." + std::string(kTable3Columns[c]);
+      cell.state = s.number ? CellState::number : CellState::blank;
+      cell.raw = s.text;
+      if (s.number) cell.value = std::strtod(s.text.c_str(), nullptr);
+      cell.pos = cx.source.position(s.offset);
+      row.cells.push_back(std::move(cell));
+    }
+    result.rows.push_back(std::move(row));
+  }
+  if (result.rows.size() <= cx.report.table3.rows.size()) return false;
+  cx.report.table3 = std::move(result);
+  return true;
+}
+
+}  // namespace xxgk
