@@ -133,11 +133,23 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
       i += 2;
     } else if (n == kColumns) {
       LayoutRow row{i, i, i, numbers_of(lines[i])};
-      const std::size_t next = i + 1;
-      if (next < lines.size() && numbers_in(lines[next]) > 0 && numbers_in(lines[next]) <= 2 && !is_triple(next)) {
+      // A row that does not balance may have the rest of a wrapped number further down: on the
+      // next line, or past a page break (footer, repeated header) on the next page's first line of
+      // numbers. The row's total decides which cells those pieces continue; only a single reading
+      // is taken.
+      std::vector<double> values;
+      for (const auto& c : row.cells) values.push_back(std::strtod(c.text.c_str(), nullptr));
+      double applicants = 0;
+      for (std::size_t c = 0; c + 1 < kColumns; ++c) applicants += values[c];
+      std::size_t next = i + 1;
+      if (applicants != values.back()) {
+        while (next < lines.size() && next <= i + 16 && numbers_in(lines[next]) == 0) ++next;
+      }
+      const std::size_t pieces = next < lines.size() ? numbers_in(lines[next]) : 0;
+      if (applicants != values.back() && pieces > 0 && pieces <= 3 && !is_triple(next)) {
         std::vector<std::string> tokens;
-        for (const auto& s : row.cells) tokens.push_back(s.text);
-        for (const auto& s : numbers_of(lines[next])) tokens.push_back(s.text);
+        for (const auto& c : row.cells) tokens.push_back(c.text);
+        for (const auto& c : numbers_of(lines[next])) tokens.push_back(c.text);
         std::vector<Reading> fits;
         for (auto& r : split_readings(tokens, kColumns)) {
           std::vector<double> v;
@@ -149,7 +161,7 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
         if (fits.size() == 1) {
           for (std::size_t c = 0; c < kColumns; ++c) row.cells[c].text = fits[0].numbers[c];
           row.last = next;
-          ++i;
+          i = next;
         }
       }
       rows.push_back(std::move(row));
@@ -194,24 +206,35 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
   for (std::size_t r = 0; r < rows.size(); ++r) {
     // The text around the row: from the line after the previous row's line to the line before
     // the next row's, stopping at blank lines (rows are set apart by them).
-    std::size_t from = rows[r].first;
-    while (from > 0 && !lines[from - 1].empty() && (r == 0 || from - 1 > rows[r - 1].main)) --from;
-    std::size_t to = rows[r].last;
-    while (to + 1 < lines.size() && !lines[to + 1].empty() && (r + 1 == rows.size() || to + 1 < rows[r + 1].main)) ++to;
-    std::vector<char32_t> window;
-    for (std::size_t i = from; i <= to; ++i) {
-      for (const Segment& s : lines[i]) {
-        if (s.number) continue;
-        for (const char32_t cp : code_points(s.text)) window.push_back(cp);
+    // First the lines up to the blank lines that set rows apart; if the label is not all there,
+    // it continues past a page break: then every line up to the next row's.
+    const auto find_label = [&](bool stop_at_blank) {
+      std::size_t from = rows[r].first;
+      while (from > 0 && (!stop_at_blank || !lines[from - 1].empty()) && (r == 0 || from - 1 > rows[r - 1].last))
+        --from;
+      std::size_t to = rows[r].last;
+      while (to + 1 < lines.size() && (!stop_at_blank || !lines[to + 1].empty()) &&
+             (r + 1 == rows.size() || to + 1 < rows[r + 1].first)) {
+        ++to;
       }
-    }
-    std::size_t best = table3_rows().size();
-    std::size_t best_length = 0;
-    for (std::size_t k = 0; k < table3_rows().size(); ++k) {
-      const auto label = code_points(table3_rows()[k].label);
-      if (used[k] || label.size() <= best_length || !subsequence(label, window)) continue;
-      best = k, best_length = label.size();
-    }
+      std::vector<char32_t> window;
+      for (std::size_t i = from; i <= to; ++i) {
+        for (const Segment& s : lines[i]) {
+          if (s.number) continue;
+          for (const char32_t cp : code_points(s.text)) window.push_back(cp);
+        }
+      }
+      std::size_t found = table3_rows().size();
+      std::size_t found_length = 0;
+      for (std::size_t k = 0; k < table3_rows().size(); ++k) {
+        const auto label = code_points(table3_rows()[k].label);
+        if (used[k] || label.size() <= found_length || !subsequence(label, window)) continue;
+        found = k, found_length = label.size();
+      }
+      return found;
+    };
+    std::size_t best = find_label(true);
+    if (best == table3_rows().size()) best = find_label(false);
     if (best == table3_rows().size()) continue;
     used[best] = true;
     const RowSpec& spec = table3_rows()[best];
