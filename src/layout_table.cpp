@@ -80,6 +80,7 @@ struct LayoutRow {
   std::size_t main;            // line index of the row's line
   std::size_t first, last;     // its lines, pieces included
   std::vector<Segment> cells;  // 7, in column order
+  bool unresolved = false;     // blank cells whose columns the spacing does not tell
 };
 
 }  // namespace
@@ -133,20 +134,22 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
       i += 2;
     } else if (n == kColumns) {
       LayoutRow row{i, i, i, numbers_of(lines[i])};
-      // A row that does not balance may have the rest of a wrapped number further down: on the
-      // next line, or past a page break (footer, repeated header) on the next page's first line of
-      // numbers. The row's total decides which cells those pieces continue; only a single reading
-      // is taken.
+      // The rest of a wrapped number may stand further down: on the next line, or past a page
+      // break (footer, repeated header) on the next page's first line of numbers. The row's total
+      // decides which cells those pieces continue; only a single reading is taken.
       std::vector<double> values;
       for (const auto& c : row.cells) values.push_back(std::strtod(c.text.c_str(), nullptr));
       double applicants = 0;
       for (std::size_t c = 0; c + 1 < kColumns; ++c) applicants += values[c];
+      // Pieces on the very next line belong to this row whether or not it balances without them
+      // (two numbers cut alike can balance); pieces further down only when it does not.
       std::size_t next = i + 1;
-      if (applicants != values.back()) {
+      const bool adjacent = next < lines.size() && numbers_in(lines[next]) > 0;
+      if (!adjacent && applicants != values.back()) {
         while (next < lines.size() && next <= i + 16 && numbers_in(lines[next]) == 0) ++next;
       }
       const std::size_t pieces = next < lines.size() ? numbers_in(lines[next]) : 0;
-      if (applicants != values.back() && pieces > 0 && pieces <= 3 && !is_triple(next)) {
+      if ((adjacent || applicants != values.back()) && pieces > 0 && pieces <= 3 && !is_triple(next)) {
         std::vector<std::string> tokens;
         for (const auto& c : row.cells) tokens.push_back(c.text);
         for (const auto& c : numbers_of(lines[next])) tokens.push_back(c.text);
@@ -195,12 +198,14 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
       if (placed) {
         for (std::size_t k = 0; k < numbers.size(); ++k) cells[best_columns[k]] = numbers[k];
       }
-      if (placed) rows.push_back({i, i, i, std::move(cells)});
+      // Unplaced blanks still make a row (its label is found all the same), with its cells open.
+      rows.push_back({i, i, i, std::move(cells), !placed});
     }
   }
   if (rows.size() <= cx.report.table3.rows.size()) return false;
 
   Table result = cx.report.table3;
+  std::vector<ExtractionNote> layout_notes;
   result.rows.clear();
   std::vector<bool> used(table3_rows().size(), false);
   for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -247,16 +252,31 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
       const Segment& s = rows[r].cells[c];
       Cell cell;
       cell.key = "table3." + row.key + "." + std::string(kTable3Columns[c]);
-      cell.state = s.number ? CellState::number : CellState::blank;
+      cell.state = rows[r].unresolved ? CellState::unresolved : s.number ? CellState::number : CellState::blank;
       cell.raw = s.text;
-      if (s.number) cell.value = std::strtod(s.text.c_str(), nullptr);
+      if (rows[r].unresolved) cell.raw.clear();
+      if (s.number && !rows[r].unresolved) cell.value = std::strtod(s.text.c_str(), nullptr);
       cell.pos = cx.source.position(s.offset);
       row.cells.push_back(std::move(cell));
+    }
+    if (rows[r].unresolved) {
+      ExtractionNote note;
+      note.rule = "X2";
+      for (const auto column : kTable3Columns) note.keys.push_back("table3." + row.key + "." + std::string(column));
+      for (const Segment& seg : lines[rows[r].main]) {
+        if (seg.number) note.written += (note.written.empty() ? "" : " ") + seg.text;
+      }
+      note.pos = row.pos;
+      layout_notes.push_back(std::move(note));
     }
     result.rows.push_back(std::move(row));
   }
   if (result.rows.size() <= cx.report.table3.rows.size()) return false;
   cx.report.table3 = std::move(result);
+  // The grammar's notes on table 三 are replaced by the notes of this reading.
+  std::erase_if(cx.report.extraction_notes,
+                [](const ExtractionNote& n) { return n.keys.front().rfind("table3.", 0) == 0; });
+  cx.report.extraction_notes.insert(cx.report.extraction_notes.end(), layout_notes.begin(), layout_notes.end());
   return true;
 }
 

@@ -92,7 +92,6 @@ class DocumentLowering {
       return key.rfind("table3.", 0) == 0 && key != "table3.header";
     };
     std::erase_if(report().altered_labels, [&](const LabelNote& l) { return in_table3(l.key); });
-    std::erase_if(report().extraction_notes, [&](const ExtractionNote& n) { return in_table3(n.keys.front()); });
     std::erase_if(report().extra_cells, [&](const Cell& c) { return in_table3(c.key); });
     std::erase_if(report().unplaced, [](const Unplaced& u) { return u.what == "text inside table 三"; });
     report().duplicate_rows.clear();
