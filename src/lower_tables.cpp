@@ -100,12 +100,20 @@ bool same_line(std::string_view text, std::size_t a, std::size_t b) {
 std::vector<double> column_centers_of(const std::vector<std::vector<WrittenCell>>& rows, std::size_t columns,
                                       std::string_view text) {
   std::vector<std::vector<double>> xs(columns);
+  std::size_t wide_gaps = 0, gaps = 0;
   for (const auto& row : rows) {
     if (row.size() != columns || !same_line(text, row.front().offset, row.back().offset)) continue;
     for (std::size_t c = 0; c < columns; ++c) {
       xs[c].push_back(display_x(text, row[c].offset) + static_cast<double>(code_points(row[c].raw).size()) / 2);
+      if (c > 0) {
+        const std::size_t end = row[c - 1].offset + row[c - 1].raw.size();
+        ++gaps;
+        wide_gaps += row[c].offset - end >= 2 ? 1 : 0;
+      }
     }
   }
+  // Cells set apart by single spaces (PDF text) are not aligned: their positions say nothing.
+  if (wide_gaps * 2 < gaps) return {};
   std::vector<double> centers;
   for (auto& column : xs) {
     if (column.size() < 3) return {};  // too few full rows to trust
