@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 #include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
 #include <unicode/unistr.h>
 
 #include "src/text.hpp"
@@ -51,6 +53,81 @@ SourcePos position_in(const std::string& original, const std::vector<std::uint32
     if ((static_cast<unsigned char>(original[i]) & 0xC0) != 0x80) ++column;
   }
   return {line, column};
+}
+
+bool valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const std::size_t len = decode_utf8(s, i, cp);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+// Line and character column of a byte offset in text of another encoding, from its decoded prefix.
+SourcePos position_of_prefix(const std::u16string& decoded_prefix) {
+  SourcePos pos{1, 1};
+  for (std::size_t i = 0; i < decoded_prefix.size(); ++i) {
+    const char16_t c = decoded_prefix[i];
+    if (c == u'\n') {
+      ++pos.line, pos.column = 1;
+    } else if (c < 0xDC00 || c > 0xDFFF) {  // a low surrogate is the second half of one character
+      ++pos.column;
+    }
+  }
+  return pos;
+}
+
+// Converts `bytes` from `encoding` to UTF-8; an invalid sequence is an InputError at its place.
+std::string to_utf8(const std::string& bytes, const std::string& encoding) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* conv = ucnv_open(encoding.c_str(), &status);
+  if (U_FAILURE(status)) throw InputError(fmt::format("unknown encoding '{}'", encoding), {});
+  ucnv_setToUCallBack(conv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  std::u16string out(bytes.size() + 16, u'\0');
+  const char* source = bytes.data();
+  UChar* target = reinterpret_cast<UChar*>(out.data());
+  status = U_ZERO_ERROR;
+  ucnv_toUnicode(conv, &target, target + out.size(), &source, bytes.data() + bytes.size(), nullptr, true, &status);
+  const std::size_t written = static_cast<std::size_t>(target - reinterpret_cast<UChar*>(out.data()));
+  if (U_FAILURE(status)) {
+    char invalid[32];
+    int8_t length = sizeof invalid;
+    UErrorCode ignored = U_ZERO_ERROR;
+    ucnv_getInvalidChars(conv, invalid, &length, &ignored);
+    ucnv_close(conv);
+    const std::size_t at =
+        static_cast<std::size_t>(source - bytes.data()) - static_cast<std::size_t>(std::max<int8_t>(length, 0));
+    throw InputError(fmt::format("invalid {} (byte 0x{:02X})", encoding, static_cast<unsigned char>(bytes[at])),
+                     position_of_prefix(out.substr(0, written)));
+  }
+  ucnv_close(conv);
+  out.resize(written);
+  std::string utf8;
+  icu::UnicodeString(false, reinterpret_cast<const UChar*>(out.data()), static_cast<int32_t>(out.size()))
+      .toUTF8String(utf8);
+  return utf8;
+}
+
+// The encoding of a file that is not UTF-8 (and has no UTF-16 byte order mark), by ICU's
+// detection among the Chinese encodings; GB18030 (a superset of GBK and GB2312) when unsure.
+std::string detect_encoding(const std::string& bytes) {
+  UErrorCode status = U_ZERO_ERROR;
+  UCharsetDetector* detector = ucsdet_open(&status);
+  ucsdet_setText(detector, bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  int32_t found = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(detector, &found, &status);
+  std::string best = "GB18030";
+  for (int32_t k = 0; U_SUCCESS(status) && k < found; ++k) {
+    const std::string name = ucsdet_getName(matches[k], &status);
+    if (name == "GB18030" || name == "Big5") {
+      best = name;
+      break;
+    }
+  }
+  ucsdet_close(detector);
+  return best;
 }
 
 }  // namespace
@@ -101,23 +178,56 @@ std::string normalise_code_point(char32_t cp) {
   return out;
 }
 
-Source Source::from_file(const std::string& path) {
+Source Source::from_file(const std::string& path, const std::string& encoding) {
   std::string bytes;
   if (path == "-") {
     bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return from_bytes(std::move(bytes), "<stdin>");
+    return from_bytes(std::move(bytes), "<stdin>", encoding);
   }
   if (std::filesystem::is_directory(path)) throw InputError("is a directory, not a report file", {});
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(fmt::format("cannot open file: {}", std::strerror(errno)), {});
   std::ostringstream ss;
   ss << in.rdbuf();
-  return from_bytes(std::move(ss).str(), path);
+  return from_bytes(std::move(ss).str(), path, encoding);
 }
 
-Source Source::from_bytes(std::string bytes, std::string name) {
+Source Source::from_bytes(std::string bytes, std::string name, const std::string& encoding) {
   Source s;
   s.name_ = std::move(name);
+  // Text in another encoding is converted first: lines and character columns are the same.
+  std::string chosen = encoding;
+  if (chosen == "auto") {
+    const bool utf16_le = bytes.size() >= 2 && bytes[0] == '\xFF' && bytes[1] == '\xFE';
+    const bool utf16_be = bytes.size() >= 2 && bytes[0] == '\xFE' && bytes[1] == '\xFF';
+    if (utf16_le || utf16_be) {
+      chosen = utf16_le ? "UTF-16LE" : "UTF-16BE";
+      bytes.erase(0, 2);
+    } else if (bytes.find('\0') != std::string::npos || valid_utf8(bytes)) {
+      chosen = "UTF-8";  // NUL bytes: binary, reported below
+    } else {
+      chosen = detect_encoding(bytes);
+      try {
+        // Decoding can succeed on bytes of another encoding; a report says 信息公开 somewhere.
+        std::string decoded = to_utf8(bytes, chosen);
+        if (decoded.find("信息") == std::string::npos && decoded.find("資訊") == std::string::npos) {
+          throw InputError("", {});
+        }
+        bytes = std::move(decoded);
+      } catch (const InputError&) {
+        chosen = "UTF-8";  // not that either: report the first byte that is not UTF-8
+      }
+      if (chosen != "UTF-8") {
+        s.encoding_ = chosen;
+        chosen = "UTF-8";
+      }
+    }
+  }
+  if (chosen != "UTF-8" && chosen != "utf-8") {
+    bytes = to_utf8(bytes, chosen);
+    s.encoding_ = chosen;
+  }
+  if (s.encoding_.empty()) s.encoding_ = "UTF-8";
   s.original_ = std::move(bytes);
   const std::string& in = s.original_;
 
@@ -129,9 +239,6 @@ Source Source::from_bytes(std::string bytes, std::string name) {
   }
   auto pos = [&](std::size_t offset) { return position_in(in, s.line_starts_, offset); };
 
-  if (in.size() >= 2 && ((in[0] == '\xFF' && in[1] == '\xFE') || (in[0] == '\xFE' && in[1] == '\xFF'))) {
-    throw InputError("the file is UTF-16 (byte order mark); convert it to UTF-8 first", {1, 1});
-  }
   if (const auto nul = in.find('\0'); nul != std::string::npos) {
     throw InputError("binary file: NUL byte; a report is text", pos(nul));
   }

@@ -9,6 +9,7 @@
 // documents/X.txt  a whole report; X.cells holds `xxgk cells`, X.findings the findings
 //                  (`line:col: severity[rule] key: message`). Documents listed in
 //                  known_failures.txt may fail; they are reported, not counted.
+// encodings/NNN_*.txt  seed NNN in another encoding (GB18030, UTF-16): the same cells and positions.
 // collapsed/X.txt  documents/X.txt with all whitespace inside its tables removed: every cell
 //                  reads as in X.txt, or is unresolved and an X2 or A1 finding says so.
 // synthetic/ROUTE/N.txt  a generated report as one extraction route gives it (tools/synth);
@@ -274,6 +275,27 @@ void record(const std::string& label, const std::string& problem, Tally& t) {
   ++t.failed;
 }
 
+// encodings/NNN_*.txt: a seed in another encoding gives the seed's cells, positions included.
+void run_encoding(const fs::path& file, const fs::path& documents, Tally& t) {
+  const std::string label = "encodings/" + file.filename().string();
+  std::string problem;
+  try {
+    const std::string prefix = file.filename().string().substr(0, 4);  // "004_"
+    fs::path original;
+    for (const auto& entry : fs::directory_iterator(documents)) {
+      const std::string name = entry.path().filename().string();
+      if (name.rfind(prefix, 0) == 0 && entry.path().extension() == ".txt") original = entry.path();
+    }
+    std::ostringstream expected, got;
+    xxgk::write_cells(xxgk::parse_report(xxgk::Source::from_file(original.string())), expected);
+    xxgk::write_cells(xxgk::parse_report(xxgk::Source::from_file(file.string())), got);
+    if (expected.str() != got.str()) problem = "cells differ from " + original.filename().string();
+  } catch (const std::exception& e) {
+    problem = e.what();
+  }
+  record(label, problem, t);
+}
+
 void run_collapsed(const fs::path& file, const fs::path& documents, Tally& t) {
   const std::string label = "collapsed/" + file.filename().string();
   try {
@@ -355,6 +377,7 @@ int main(int argc, char** argv) {
     run_document(file, update, known_failures.count(file.filename().string()) > 0, t);
   }
   for (const auto& file : files_in(root / "collapsed", ".txt")) run_collapsed(file, root / "documents", t);
+  for (const auto& file : files_in(root / "encodings", ".txt")) run_encoding(file, root / "documents", t);
   if (fs::is_directory(root / "synthetic")) {
     std::vector<fs::path> routes;
     for (const auto& route : fs::directory_iterator(root / "synthetic")) {

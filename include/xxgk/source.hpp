@@ -29,10 +29,15 @@ class InputError : public std::runtime_error {
 class Source {
  public:
   // Decodes and normalises; throws InputError with the position of the first bad byte.
-  static Source from_bytes(std::string bytes, std::string name);
-  static Source from_file(const std::string& path);  // "-" reads standard input
+  // `encoding` is "auto" (a UTF-8 or UTF-16 byte order mark, else UTF-8 when valid, else ICU's
+  // charset detection among the encodings Chinese reports come in, GB18030 first) or an ICU
+  // converter name such as "GB18030", "UTF-16LE", "Big5".
+  static Source from_bytes(std::string bytes, std::string name, const std::string& encoding = "auto");
+  static Source from_file(const std::string& path, const std::string& encoding = "auto");  // "-": stdin
 
   [[nodiscard]] const std::string& name() const noexcept { return name_; }
+  // The encoding the file was read in ("UTF-8", "GB18030", "UTF-16LE", …).
+  [[nodiscard]] const std::string& encoding() const noexcept { return encoding_; }
   [[nodiscard]] const std::string& original() const noexcept { return original_; }
   // What the grammar sees: NFKC-normalised, LF line ends, extraction debris removed.
   [[nodiscard]] const std::string& text() const noexcept { return text_; }
@@ -44,7 +49,8 @@ class Source {
 
  private:
   std::string name_;
-  std::string original_;
+  std::string encoding_;
+  std::string original_;  // the file's text in UTF-8 (converted when it came in another encoding)
   std::string text_;
   std::vector<std::uint32_t> original_offset_;  // one per byte of text_, plus one past the end
   std::vector<std::uint32_t> line_starts_;      // byte offsets of line starts in original_

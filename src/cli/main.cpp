@@ -19,13 +19,14 @@ constexpr int kExitUnreadable = 2;
 struct Options {
   std::vector<std::string> files;
   std::string format = "text";
+  std::string encoding = "auto";
   bool trace = false;
 };
 
 // Reads one file; on failure prints `file:line:col: error: message` and returns nothing.
-std::optional<xxgk::Source> read(const std::string& path) {
+std::optional<xxgk::Source> read(const std::string& path, const std::string& encoding) {
   try {
-    return xxgk::Source::from_file(path);
+    return xxgk::Source::from_file(path, encoding);
   } catch (const xxgk::InputError& e) {
     const auto pos = e.pos();
     std::cerr << fmt::format("{}:{}:{}: error: {}\n", path == "-" ? "<stdin>" : path, pos.line ? pos.line : 1,
@@ -39,7 +40,7 @@ template <typename Each>
 int for_each_source(const Options& o, Each each) {
   int status = kExitOk;
   for (const auto& path : o.files) {
-    const auto source = read(path);
+    const auto source = read(path, o.encoding);
     if (!source) {
       status = kExitUnreadable;
       continue;
@@ -114,6 +115,9 @@ int main(int argc, char** argv) {
   for (const auto& sub : kSubcommands) {
     auto* cmd = app.add_subcommand(sub.name, sub.description);
     cmd->add_option("files", options.files, "report text files; - reads standard input")->required();
+    cmd->add_option(
+        "--encoding", options.encoding,
+        "auto (default: BOM, UTF-8, else detected, e.g. GB18030), or an encoding such as GB18030, UTF-16LE");
     if (std::string_view(sub.name) == "check") {
       cmd->add_option("--format", options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
     }

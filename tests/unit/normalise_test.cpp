@@ -66,14 +66,34 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_is_reported_with_its_position) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(binary_empty_and_utf16_are_refused) {
+BOOST_AUTO_TEST_CASE(binary_empty_and_cut_utf16_are_refused) {
   BOOST_CHECK_THROW((void)Source::from_bytes(std::string("abc\0def", 7), "t"), InputError);
   BOOST_CHECK_THROW((void)Source::from_bytes("", "t"), InputError);
   BOOST_CHECK_THROW((void)Source::from_bytes(" \n\t\n", "t"), InputError);
-  BOOST_CHECK_THROW((void)Source::from_bytes("\xFF\xFE"
-                                             "a\0",
-                                             "t"),
-                    InputError);
+  // UTF-16 (byte order mark) cut in the middle of a character.
+  BOOST_CHECK_THROW((void)Source::from_bytes(std::string("\xFF\xFE\x3F\x89\x60", 5), "t"), InputError);
+}
+
+BOOST_AUTO_TEST_CASE(other_encodings_are_read_with_the_same_positions) {
+  // 信息公开 / 规章\t1 in GB18030, found by detection, and in UTF-16 with a byte order mark.
+  const std::string gb = "\xD0\xC5\xCF\xA2\xB9\xAB\xBF\xAA\n\xB9\xE6\xD5\xC2\t1\n";
+  const auto s = Source::from_bytes(gb, "gb.txt");
+  BOOST_TEST(s.encoding() == "GB18030");
+  BOOST_TEST(s.text() == "信息公开\n规章\t1\n");
+  BOOST_TEST(s.position(s.text().find('1')) == (SourcePos{2, 4}));
+  const auto u = Source::from_bytes(std::string("\xFF\xFE\xC4\x89\xE0\x7AX\0", 8), "u16.txt");
+  BOOST_TEST(u.encoding() == "UTF-16LE");
+  BOOST_TEST(u.text() == "规章X");
+}
+
+BOOST_AUTO_TEST_CASE(invalid_bytes_of_a_named_encoding_are_reported_where_they_are) {
+  try {
+    (void)Source::from_bytes("\xB9\xE6\xD5\xC2\n\xB9\xE6\x80", "t", "GB18030");
+    BOOST_FAIL("no error");
+  } catch (const InputError& e) {
+    BOOST_TEST(std::string(e.what()).find("invalid GB18030") != std::string::npos);
+    BOOST_TEST(e.pos() == (SourcePos{2, 2}));
+  }
 }
 
 BOOST_AUTO_TEST_CASE(page_breaks_and_drawn_table_rules) {
