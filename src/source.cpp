@@ -8,10 +8,13 @@
 #include <iostream>
 #include <iterator>
 #include <limits>
+#include <memory>
 #include <sstream>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <unicode/normalizer2.h>
+#include <unicode/translit.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/unistr.h>
@@ -132,6 +135,37 @@ std::string detect_encoding(const std::string& bytes) {
 
 }  // namespace
 
+namespace {
+
+// Traditional characters (mirror sites) read as simplified ones, character by character, so the
+// labels match; one character in, one (or a few) out, so positions still map back.
+std::string simplified(char32_t cp) {
+  thread_local std::unique_ptr<icu::Transliterator> to_simplified = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
+    return U_FAILURE(status) ? nullptr : std::move(t);
+  }();
+  thread_local std::unordered_map<char32_t, std::string> cache;
+  if (const auto it = cache.find(cp); it != cache.end()) return it->second;
+  std::string out;
+  if (to_simplified) {
+    icu::UnicodeString s(static_cast<UChar32>(cp));
+    to_simplified->transliterate(s);
+    s.toUTF8String(out);
+  } else {
+    append_utf8(out, cp);
+  }
+  cache.emplace(cp, out);
+  return out;
+}
+
+bool is_han(char32_t cp) {
+  return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
+}
+
+}  // namespace
+
 std::string normalise_code_point(char32_t cp) {
   std::string out;
   if (cp < 0x80) {
@@ -162,6 +196,7 @@ std::string normalise_code_point(char32_t cp) {
   }
   // Box-drawing characters are table rules drawn by text browsers (w3m): layout, not text.
   if (cp >= 0x2500 && cp <= 0x257F) return " ";
+  if (is_han(cp)) return simplified(cp);
   const auto& n = nfkc();
   if (n.isInert(static_cast<UChar32>(cp))) {
     append_utf8(out, cp);

@@ -1,6 +1,12 @@
 // Lowering: rows by label, cell states and positions, title and sections.
 #include <boost/test/unit_test.hpp>
 
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include <unicode/translit.h>
+
 #include "report_text.hpp"
 
 using namespace xxgk;
@@ -112,4 +118,23 @@ BOOST_AUTO_TEST_CASE(generated_report_gives_every_cell) {
   BOOST_TEST(r.table3.cell("denied.process_info", "research")->raw == "13612");
   BOOST_TEST(r.format_version == "2021");
   BOOST_TEST(r.unplaced.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_traditional_copy_of_a_seed_gives_the_seed_cells) {
+  std::ifstream in(XXGK_SEED_004, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> to_traditional(
+      icu::Transliterator::createInstance("Simplified-Traditional", UTRANS_FORWARD, status));
+  BOOST_TEST_REQUIRE(U_SUCCESS(status));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text.str());
+  to_traditional->transliterate(u);
+  std::string traditional;
+  u.toUTF8String(traditional);
+  BOOST_TEST_REQUIRE(traditional != text.str());  // the copy really is in traditional characters
+  std::ostringstream expected, got;
+  write_cells(parse_report(Source::from_bytes(text.str(), "seed.txt")), expected);
+  write_cells(parse_report(Source::from_bytes(traditional, "traditional.txt")), got);
+  BOOST_TEST(got.str() == expected.str());
 }

@@ -102,3 +102,10 @@ BOOST_AUTO_TEST_CASE(page_breaks_and_drawn_table_rules) {
   // A form feed ends no line in the original file: editors show it inside the line.
   BOOST_TEST(s.position(s.text().find("行政许可")) == (SourcePos{1, 6}));
 }
+
+BOOST_AUTO_TEST_CASE(traditional_characters_read_as_simplified_with_original_positions) {
+  const auto s = Source::from_bytes("行政規範性文件\t1\n屬於國家秘密", "t");
+  BOOST_TEST(s.text() == "行政规范性文件\t1\n属于国家秘密");
+  BOOST_TEST(s.original_line(1) == "行政規範性文件\t1");
+  BOOST_TEST(s.position(s.text().find('1')) == (SourcePos{1, 9}));
+}
