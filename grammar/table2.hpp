@@ -18,10 +18,12 @@ struct label_licensing : label<"行政许可"> {};
 struct label_punishment : label<"行政处罚"> {};
 struct label_coercion : label<"行政强制"> {};
 struct label_fees : label<"行政事业性收费"> {};
+// 2019 format only.
+struct label_other_services : label<"其他对外管理服务事项"> {};
+struct label_procurement : label<"政府集中采购"> {};
 
-struct row_label
-    : sor<label_regulations, label_normative_documents, label_licensing, label_punishment, label_coercion, label_fees> {
-};
+struct row_label : sor<label_regulations, label_normative_documents, label_licensing, label_other_services,
+                       label_punishment, label_coercion, label_fees, label_procurement> {};
 
 struct row_label;
 struct run_together_cells : run_together<row_label> {};
@@ -30,12 +32,17 @@ struct row_of : seq<Label, opt<star<hspace>, label_note>, opt<sor<seq<gap, cells
 
 struct row_regulations : row_of<label_regulations, 3> {};
 struct row_normative_documents : row_of<label_normative_documents, 3> {};
-struct row_licensing : row_of<label_licensing, 1> {};
-struct row_punishment : row_of<label_punishment, 1> {};
-struct row_coercion : row_of<label_coercion, 1> {};
-struct row_fees : row_of<label_fees, 1> {};
+struct row_licensing : row_of<label_licensing, 3> {};
+struct row_punishment : row_of<label_punishment, 3> {};
+struct row_coercion : row_of<label_coercion, 3> {};
+struct row_fees : row_of<label_fees, 3> {};
+struct row_other_services : row_of<label_other_services, 3> {};
+struct row_procurement : row_of<label_procurement, 3> {};
 
-struct row : sor<row_regulations, row_normative_documents, row_licensing, row_punishment, row_coercion, row_fees> {};
+// Rows take up to three cells in both versions (2019 has three columns where 2021 has one);
+// lowering keys the cells by the version the headers show.
+struct row : sor<row_regulations, row_normative_documents, row_licensing, row_other_services, row_punishment,
+                 row_coercion, row_fees, row_procurement> {};
 
 // `信息内容 本年制发件数 本年废止件数 现行有效件数`: the wording is checked by lowering (typos such
 // as 本年度止件数 occur), so the grammar takes the words up to the first row label.

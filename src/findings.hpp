@@ -9,6 +9,7 @@
 
 #include "xxgk/ast.hpp"
 #include "xxgk/finding.hpp"
+#include "xxgk/keys.hpp"
 #include "xxgk/rules.hpp"
 
 namespace xxgk {
@@ -44,6 +45,11 @@ inline std::optional<double> arithmetic_value(const Cell* cell) {
 
 inline std::string number_text(double v) {
   return fmt::format("{:g}", v);
+}
+
+// The layout the report's tables show: the keys and rules follow it.
+inline FormatVersion version_of(const Report& r) {
+  return r.format_version == "2019" ? FormatVersion::v2019 : FormatVersion::v2021;
 }
 
 }  // namespace xxgk

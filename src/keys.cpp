@@ -4,6 +4,11 @@ namespace xxgk {
 namespace {
 
 constexpr std::array<std::string_view, 3> kIssuedRepealedInForce = {"issued", "repealed", "in_force"};
+// 2019: counts of documents made, published, and publicly available in all.
+constexpr std::array<std::string_view, 3> kMadePublishedTotal = {"made", "published", "total_public"};
+constexpr std::array<std::string_view, 3> kItemsChangeDecisions = {"previous_items", "change", "decisions"};
+constexpr std::array<std::string_view, 2> kItemsChange = {"previous_items", "change"};
+constexpr std::array<std::string_view, 2> kProcurement = {"items", "amount"};
 constexpr std::array<std::string_view, 1> kDecisions = {"decisions"};
 constexpr std::array<std::string_view, 1> kAmount = {"amount"};
 
@@ -15,6 +20,29 @@ constexpr std::array kTable2Rows = {
     RowSpec{"punishment", "行政处罚", "table2::label_punishment", kDecisions, 0, ""},
     RowSpec{"coercion", "行政强制", "table2::label_coercion", kDecisions, 0, ""},
     RowSpec{"fees", "行政事业性收费", "table2::label_fees", kAmount, 0, ""},
+};
+
+constexpr std::array kTable2Rows2019 = {
+    RowSpec{"regulations", "规章", "table2::label_regulations", kMadePublishedTotal, 0, ""},
+    RowSpec{"normative_documents", "规范性文件", "table2::label_normative_documents", kMadePublishedTotal, 0, ""},
+    RowSpec{"licensing", "行政许可", "table2::label_licensing", kItemsChangeDecisions, 0, ""},
+    RowSpec{"other_services", "其他对外管理服务事项", "table2::label_other_services", kItemsChangeDecisions, 0, ""},
+    RowSpec{"punishment", "行政处罚", "table2::label_punishment", kItemsChangeDecisions, 0, ""},
+    RowSpec{"coercion", "行政强制", "table2::label_coercion", kItemsChangeDecisions, 0, ""},
+    RowSpec{"fees", "行政事业性收费", "table2::label_fees", kItemsChange, 0, ""},
+    RowSpec{"procurement", "政府集中采购", "table2::label_procurement", kProcurement, 0, ""},
+};
+
+constexpr std::array<std::string_view, 4> kArticle1Headers2019 = {"信息内容", "本年新制作数量", "本年新公开数量",
+                                                                  "对外公开总数量"};
+constexpr std::array<std::string_view, 4> kItemHeaders2019 = {"信息内容", "上一年项目数量", "本年增/减",
+                                                              "处理决定数量"};
+constexpr std::array<std::string_view, 3> kFeeHeaders2019 = {"信息内容", "上一年项目数量", "本年增/减"};
+constexpr std::array<std::string_view, 3> kProcurementHeaders2019 = {"信息内容", "采购项目数量", "采购总金额"};
+constexpr std::array kTable2Blocks2019 = {
+    Table2Block{"一", kArticle1Headers2019},    Table2Block{"五", kItemHeaders2019},
+    Table2Block{"六", kItemHeaders2019},        Table2Block{"八", kFeeHeaders2019},
+    Table2Block{"九", kProcurementHeaders2019},
 };
 
 constexpr std::array<std::string_view, 4> kArticle1Headers = {"信息内容", "本年制发件数", "本年废止件数",
@@ -63,6 +91,18 @@ constexpr std::array kTable3Rows = {
     RowSpec{"carried_forward", "四、结转下年度继续办理", "table3::label_carried_forward", k7, 0, ""},
 };
 
+// 2019: (六)其他处理 is a data row of its own; the three 2021 items under it do not exist.
+constexpr auto kTable3Rows2019 = [] {
+  std::array<RowSpec, 23> rows{};
+  std::size_t n = 0;
+  for (const auto& r : kTable3Rows) {
+    if (r.group == "other") continue;
+    if (r.key == "total") rows[n++] = RowSpec{"other", "(六)其他处理", "table3::group_other", k7, 1, ""};
+    rows[n++] = r;
+  }
+  return rows;
+}();
+
 constexpr std::array kTable3Groups = {
     GroupSpec{"results", "三、本年度办理结果", "table3::group_results"},
     GroupSpec{"denied", "(三)不予公开", "table3::group_denied"},
@@ -99,6 +139,13 @@ constexpr std::array<std::string_view, 21> kResultLeavesAll = [] {
   return all;
 }();
 
+constexpr std::array<std::string_view, 19> kResultLeaves2019 = [] {
+  std::array<std::string_view, 19> leaves{};
+  for (std::size_t i = 0; i < 18; ++i) leaves[i] = kResultLeaves[i];
+  leaves[18] = "other";
+  return leaves;
+}();
+
 constexpr std::array kSections = {
     SectionSpec{1, "overview", "总体情况"},
     SectionSpec{2, "proactive", "主动公开政府信息情况"},
@@ -110,20 +157,20 @@ constexpr std::array kSections = {
 
 }  // namespace
 
-std::span<const RowSpec> table2_rows() {
-  return kTable2Rows;
+std::span<const RowSpec> table2_rows(FormatVersion v) {
+  return v == FormatVersion::v2019 ? std::span<const RowSpec>(kTable2Rows2019) : kTable2Rows;
 }
-std::span<const RowSpec> table3_rows() {
-  return kTable3Rows;
+std::span<const RowSpec> table3_rows(FormatVersion v) {
+  return v == FormatVersion::v2019 ? std::span<const RowSpec>(kTable3Rows2019) : kTable3Rows;
 }
 std::span<const GroupSpec> table3_groups() {
   return kTable3Groups;
 }
-std::span<const Table2Block> table2_blocks() {
-  return kTable2Blocks;
+std::span<const Table2Block> table2_blocks(FormatVersion v) {
+  return v == FormatVersion::v2019 ? std::span<const Table2Block>(kTable2Blocks2019) : kTable2Blocks;
 }
-std::span<const std::string_view> table3_result_leaves() {
-  return kResultLeavesAll;
+std::span<const std::string_view> table3_result_leaves(FormatVersion v) {
+  return v == FormatVersion::v2019 ? std::span<const std::string_view>(kResultLeaves2019) : kResultLeavesAll;
 }
 std::span<const SectionSpec> sections() {
   return kSections;

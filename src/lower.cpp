@@ -81,7 +81,8 @@ class DocumentLowering {
   std::vector<std::size_t> unplaced_in_region_;
 
   void read_table3_in_layout() {
-    if (!table3_begin_ || report().table3.rows.size() == table3_rows().size()) return;
+    const auto version = report().table3.row("other") ? FormatVersion::v2019 : FormatVersion::v2021;
+    if (!table3_begin_ || report().table3.rows.size() == table3_rows(version).size()) return;
     const std::size_t end = table3_region_end_.value_or(cx_.source.text().size());
     if (!read_layout_table3(*table3_begin_, end, cx_)) return;
     // The reading took the lines the grammar could not place, and replaces its rows and notes.
@@ -237,10 +238,16 @@ class DocumentLowering {
     report().agency = without_whitespace(agency);
   }
 
+  // The layout is what the tables show, not what the year implies (Y2 compares the two).
   void detect_format() {
-    const bool table2_2021 = report().table2.row("regulations") && report().table2.cell("regulations", "issued");
-    const bool table3_2021 = report().table3.row("other.no_correction") || report().table3.row("other.unpaid_fee");
-    if (table2_2021 || table3_2021) report().format_version = "2021";
+    const Table& t3 = report().table3;
+    const bool table3_2021 = t3.row("other.no_correction") || t3.row("other.unpaid_fee") || t3.row("other.other");
+    const bool table3_2019 = t3.row("other") != nullptr;
+    if (!report().table2_version.empty()) {
+      report().format_version = report().table2_version;
+    } else if (table3_2021 || table3_2019) {
+      report().format_version = table3_2019 ? "2019" : "2021";
+    }
   }
 };
 

@@ -487,6 +487,26 @@ void check_header(std::string_view table, const TreeNode& header, std::span<cons
   }
 }
 
+// True when the 2021 items of (六)其他处理 appear anywhere after `group` in the table.
+bool other_items_follow(const TreeNode& table, const TreeNode& group) {
+  bool after = false;
+  for (const auto& child : table.children) {
+    if (child.get() == &group) {
+      after = true;
+      continue;
+    }
+    if (!after) continue;
+    const TreeNode* label = label_child(*child);
+    if (label == nullptr) continue;
+    const auto name = rule_name(*label);
+    if (name == "table3::label_no_correction" || name == "table3::label_unpaid_fee" ||
+        name == "table3::label_other_other") {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string fmt_key_prefix(std::string_view table, std::string_view row) {
@@ -520,13 +540,27 @@ void lower_table2(const TreeNode& node, LowerContext& cx) {
     table.present = true;
     table.pos = cx.pos(node);
   }
+  // The version shows in the column headers (本年新制作数量, 上一年项目数量, 本年增/减 in 2019) and in
+  // the rows only 2019 has; the keys of every row follow it.
+  FormatVersion version = FormatVersion::v2021;
+  for (const auto& child : node.children) {
+    const auto name = rule_name(*child);
+    const std::string text = without_whitespace(child->string_view());
+    if ((name == "table2::column_header" &&
+         (text.find("新制作") != std::string::npos || text.find("上一年项目") != std::string::npos ||
+          text.find("增/减") != std::string::npos)) ||
+        name == "table2::row_other_services" || name == "table2::row_procurement") {
+      version = FormatVersion::v2019;
+    }
+  }
+  cx.report.table2_version = version == FormatVersion::v2019 ? "2019" : "2021";
   const Table2Block* block = nullptr;
   for (const auto& child : node.children) {
     const auto name = rule_name(*child);
     if (name == "table2::article_item") {
       const std::string item = without_whitespace(child->string_view());
       block = nullptr;
-      for (const auto& b : table2_blocks()) {
+      for (const auto& b : table2_blocks(version)) {
         std::string needle = "(";
         needle += b.article;
         needle += ')';
@@ -541,7 +575,7 @@ void lower_table2(const TreeNode& node, LowerContext& cx) {
     }
     const TreeNode* label = label_child(*child);
     if (label == nullptr) continue;
-    const RowSpec* spec = spec_for_label_rule(table2_rows(), rule_name(*label));
+    const RowSpec* spec = spec_for_label_rule(table2_rows(version), rule_name(*label));
     if (spec == nullptr) continue;
     add_row(table, make_row("table2", *spec, *child, cx), cx);
   }
@@ -584,6 +618,11 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
       if (label == nullptr || written_cells(*child, cx).empty()) continue;
       for (const auto& g : table3_groups()) {
         if (g.grammar_rule != rule_name(*label)) continue;
+        // Numbers on (六)其他处理: the 2019 format's data row `other`, unless 2021 items follow.
+        if (g.key == "other" && !other_items_follow(node, *child)) {
+          add_row(table, make_row("table3", *find_row(table3_rows(FormatVersion::v2019), "other"), *child, cx), cx);
+          continue;
+        }
         const RowSpec subtotal{g.key, g.label, g.grammar_rule, kTable3Columns, 1, ""};
         cx.report.table3_subtotals.push_back(
             make_row("table3", subtotal, *child, cx, std::string(g.key) + ".subtotal"));

@@ -52,13 +52,15 @@ struct selector
                  g::label_note, g::cell_number, g::cell_dash, g::cell_slash, g::cell_none, g::blank_cells,
                  g::table2::table, g::table2::article_item, g::table2::column_header, g::table2::row_regulations,
                  g::table2::row_normative_documents, g::table2::row_licensing, g::table2::row_punishment,
-                 g::table2::row_coercion, g::table2::row_fees, g::table2::label_regulations,
-                 g::table2::label_normative_documents, g::table2::label_licensing, g::table2::label_punishment,
-                 g::table2::label_coercion, g::table2::label_fees, g::table3::table, g::table3::header,
-                 g::table3::repeated_header, g::page_number, g::table3::corner_note, g::table3::row, g::table3::group,
-                 g::table3::unrecognised_row, g::table3::unrecognised_label, g::table3::label_continuation,
-                 g::table3::label_fragment, g::table3::label_total, g::table4::table, g::table4::header,
-                 g::table2::run_together_cells, g::table3::run_together_cells, g::table4::run_together_cells>> {};
+                 g::table2::row_coercion, g::table2::row_fees, g::table2::row_other_services,
+                 g::table2::row_procurement, g::table2::label_other_services, g::table2::label_procurement,
+                 g::table2::label_regulations, g::table2::label_normative_documents, g::table2::label_licensing,
+                 g::table2::label_punishment, g::table2::label_coercion, g::table2::label_fees, g::table3::table,
+                 g::table3::header, g::table3::repeated_header, g::page_number, g::table3::corner_note, g::table3::row,
+                 g::table3::group, g::table3::unrecognised_row, g::table3::unrecognised_label,
+                 g::table3::label_continuation, g::table3::label_fragment, g::table3::label_total, g::table4::table,
+                 g::table4::header, g::table2::run_together_cells, g::table3::run_together_cells,
+                 g::table4::run_together_cells>> {};
 
 }  // namespace
 

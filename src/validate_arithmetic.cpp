@@ -55,7 +55,7 @@ void check_table3(const Report& r, std::vector<Finding>& out) {
   for (const auto column : kTable3Columns) {
     // A2: results total against the leaf rows.
     std::vector<const Cell*> leaves;
-    for (const auto leaf : table3_result_leaves()) leaves.push_back(t.cell(leaf, column));
+    for (const auto leaf : table3_result_leaves(version_of(r))) leaves.push_back(t.cell(leaf, column));
     if (const Cell* total = t.cell("total", column)) {
       check_sum("A2", total, leaves, "the result rows (一)–(六)", out);
     }
@@ -83,7 +83,7 @@ void check_table3(const Report& r, std::vector<Finding>& out) {
       const std::string_view column = std::string_view(cell.key).substr(cell.key.rfind('.') + 1);
       std::vector<const Cell*> items;
       if (group == "results") {
-        for (const auto leaf : table3_result_leaves()) items.push_back(t.cell(leaf, column));
+        for (const auto leaf : table3_result_leaves(version_of(r))) items.push_back(t.cell(leaf, column));
       } else {
         for (const auto& spec : table3_rows()) {
           if (spec.group == group) items.push_back(t.cell(spec.key, column));
@@ -109,6 +109,15 @@ void check_table4(const Report& r, std::vector<Finding>& out) {
 void check_domain(const Cell& cell, bool is_money, std::vector<Finding>& out) {
   if (cell.state != CellState::number || !cell.value) return;
   const double v = *cell.value;
+  // 2019's 本年增/减 is a signed change; 2019's 采购总金额 is money in whatever unit it states.
+  const bool signed_change = cell.key.size() > 7 && cell.key.compare(cell.key.size() - 7, 7, ".change") == 0;
+  if (cell.key == "table2.procurement.amount") {
+    if (v < 0)
+      out.push_back(
+          make_finding("A8", {cell.key}, fmt::format("{} is negative ({})", cell.key, cell.raw), cell.pos, v));
+    return;
+  }
+  if (v < 0 && signed_change) return;
   if (v < 0) {
     out.push_back(make_finding("A8", {cell.key}, fmt::format("{} is negative ({})", cell.key, cell.raw), cell.pos, v));
   } else if (!is_money && differ(v, std::floor(v))) {

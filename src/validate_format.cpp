@@ -67,7 +67,8 @@ void check_completeness(const Report& r, std::vector<Finding>& out) {
     std::string_view name;
   };
   const SourcePos fallback = r.sections.empty() ? SourcePos{1, 1} : r.sections.back().pos;
-  for (const Expected e : {Expected{r.table2, table2_rows(), "二"}, Expected{r.table3, table3_rows(), "三"}}) {
+  for (const Expected e :
+       {Expected{r.table2, table2_rows(version_of(r)), "二"}, Expected{r.table3, table3_rows(version_of(r)), "三"}}) {
     if (!e.table.present) {
       out.push_back(make_finding("F6", {e.table.key}, fmt::format("the table of {} was not found", e.name), fallback));
       continue;

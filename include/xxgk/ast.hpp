@@ -100,7 +100,8 @@ struct Report {
   bool title_after_first_section = false;
   std::string agency;
   std::optional<int> year;
-  std::string format_version;  // "2021", or "" when no table shows a layout
+  std::string format_version;  // "2021" or "2019" (from the tables), or "" when no table shows a layout
+  std::string table2_version;  // the layout table 二 shows, when it is there
   std::vector<Paragraph> preamble;
   std::vector<Section> sections;
   Table table2, table3, table4;

@@ -34,8 +34,11 @@ inline constexpr std::array<std::string_view, 5> kTable4Columns = {"upheld", "co
 inline constexpr std::array<std::string_view, 5> kTable4ColumnLabels = {"结果维持", "结果纠正", "其他结果", "尚未审结",
                                                                         "总计"};
 
-std::span<const RowSpec> table2_rows();
-std::span<const RowSpec> table3_rows();
+// The two format versions differ in table 二 and in (六)其他处理 of table 三 (spec §2, §3).
+enum class FormatVersion { v2021, v2019 };
+
+std::span<const RowSpec> table2_rows(FormatVersion version = FormatVersion::v2021);
+std::span<const RowSpec> table3_rows(FormatVersion version = FormatVersion::v2021);
 std::span<const GroupSpec> table3_groups();
 
 // Column headers of each block of table 二 (2021), keyed by the block's article item.
@@ -43,10 +46,10 @@ struct Table2Block {
   std::string_view article;  // "一", "五", "六", "八"
   std::span<const std::string_view> headers;
 };
-std::span<const Table2Block> table2_blocks();
+std::span<const Table2Block> table2_blocks(FormatVersion version = FormatVersion::v2021);
 
-// The leaf result rows summed by rule A2 (2021 format).
-std::span<const std::string_view> table3_result_leaves();
+// The leaf result rows summed by rule A2: in 2019 (六)其他处理 is one row, `other`.
+std::span<const std::string_view> table3_result_leaves(FormatVersion version = FormatVersion::v2021);
 
 // The six sections, in order.
 struct SectionSpec {

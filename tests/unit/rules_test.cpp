@@ -1,6 +1,9 @@
 // Every rule with a document that keeps it and one that breaks it.
 #include <boost/test/unit_test.hpp>
 
+#include <fstream>
+#include <sstream>
+
 #include "report_text.hpp"
 
 using namespace xxgk;
@@ -255,4 +258,32 @@ BOOST_AUTO_TEST_CASE(every_rule_id_is_in_the_catalogue) {
     BOOST_TEST(rule_info(id).id == id);
   }
   BOOST_CHECK_THROW(rule_info("Z9"), std::out_of_range);
+}
+
+BOOST_AUTO_TEST_CASE(format_2019_keys_and_rules) {
+  std::ifstream in(XXGK_FORMAT_2019, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto run = [](const std::string& t) {
+    const auto source = Source::from_bytes(t, "2019.txt");
+    const auto report = parse_report(source);
+    return std::pair{report, validate(report, source)};
+  };
+  auto [report, findings] = run(text.str());
+  BOOST_TEST(report.format_version == "2019");
+  BOOST_TEST(report.table2.cell("licensing", "change")->raw == "-2");  // signed: no A8
+  BOOST_TEST(report.table3.cell("other", "total")->raw == "1");
+  BOOST_TEST(findings.empty());
+  // A2 sums the single 2019 `other` row: break it and A2 (and A1) speak.
+  std::string broken = text.str();
+  const std::string row = "（六）其他处理\t1\t0\t0\t0\t0\t0\t1";
+  BOOST_TEST_REQUIRE(broken.find(row) != std::string::npos);
+  broken.replace(broken.find(row), row.size(), "（六）其他处理\t2\t0\t0\t0\t0\t0\t2");
+  const auto a2 = findings_of(run(broken).second, "A2");
+  BOOST_TEST_REQUIRE(a2.size() == 2u);
+  BOOST_TEST(a2[0].keys.front() == "table3.total.natural_person");
+  // The 2019 layout in a 2021 report is a Y2 warning.
+  std::string late = text.str();
+  for (std::size_t at; (at = late.find("2020年")) != std::string::npos;) late.replace(at, 7, "2022年");
+  BOOST_TEST(findings_of(run(late).second, "Y2").size() == 1u);
 }
