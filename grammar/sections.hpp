@@ -39,11 +39,21 @@ struct title_problems_of_work : wording<"政府信息公开工作存在的主要
 struct title_problems_short : wording<"存在主要问题及改进情况"> {};
 struct title_problems_shortest : wording<"存在问题及改进情况"> {};
 struct title_other_matters : wording<"其他需要报告的事项"> {};
+// Wordings of reports before 2019, which followed no national layout (spec: 概述 / 主动公开 /
+// 依申请公开 / 收费及减免 / 复议诉讼 / 问题及改进).
+struct title_overview_pre2019 : wording<"概述"> {};
+struct title_applications_pre2019 : wording<"依申请公开政府信息情况"> {};
+struct title_applications_pre2019_short : wording<"依申请公开情况"> {};
+struct title_fees_pre2019 : wording<"政府信息公开的收费及减免情况"> {};
+struct title_review_litigation_pre2019 : wording<"因政府信息公开申请行政复议、提起行政诉讼的情况"> {};
+struct title_problems_pre2019 : wording<"政府信息公开工作存在的主要问题及改进措施"> {};
 
 struct known_section_title
     : sor<title_overview, title_proactive, title_applications, title_review_litigation,
           title_review_litigation_because_of_work, title_review_and_litigation, title_problems_of_work, title_problems,
-          title_problems_short, title_problems_shortest, title_other_matters> {};
+          title_problems_short, title_problems_shortest, title_other_matters, title_overview_pre2019,
+          title_applications_pre2019, title_applications_pre2019_short, title_fees_pre2019,
+          title_review_litigation_pre2019, title_problems_pre2019> {};
 
 struct section_heading : seq<at_line_start, star<hspace>, heading_number, known_section_title, line_end> {};
 

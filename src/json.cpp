@@ -83,19 +83,20 @@ json to_json(const Report& r) {
   }
   json subtotals = json::array();
   for (const Row& row : r.table3_subtotals) subtotals.push_back(row_json(row));
-  return json{
-      {"schema_version", kAstSchemaVersion},
-      {"path", r.path},
-      {"title", r.title},
-      {"agency", r.agency},
-      {"year", r.year ? json(*r.year) : json(nullptr)},
-      {"format_version", r.format_version.empty() ? json(nullptr) : json(r.format_version)},
-      {"preamble", paragraphs_json(r.preamble)},
-      {"sections", sections},
-      {"tables",
-       json{{"table2", table_json(r.table2)}, {"table3", table_json(r.table3)}, {"table4", table_json(r.table4)}}},
-      {"table3_subtotals", subtotals},
-      {"unplaced", unplaced}};
+  return json{{"schema_version", kAstSchemaVersion},
+              {"path", r.path},
+              {"title", r.title},
+              {"agency", r.agency},
+              {"year", r.year ? json(*r.year) : json(nullptr)},
+              {"format_version", r.format_version.empty() ? json(nullptr) : json(r.format_version)},
+              {"preamble", paragraphs_json(r.preamble)},
+              {"sections", sections},
+              {"tables", json{{"table2", table_json(r.table2)},
+                              {"table3", table_json(r.table3)},
+                              {"table4", table_json(r.table4)},
+                              {"pre2019", table_json(r.pre2019)}}},
+              {"table3_subtotals", subtotals},
+              {"unplaced", unplaced}};
 }
 
 json to_json(const Finding& f, const std::string& file) {
@@ -113,7 +114,7 @@ json to_json(const Finding& f, const std::string& file) {
 }
 
 void write_cells(const Report& r, std::ostream& out) {
-  for (const Table* t : {&r.table2, &r.table3, &r.table4}) {
+  for (const Table* t : {&r.table2, &r.table3, &r.table4, &r.pre2019}) {
     for (const Row& row : t->rows) {
       for (const Cell& c : row.cells)
         out << c.key << '\t' << c.raw << '\t' << c.pos.line << ':' << c.pos.column << '\n';

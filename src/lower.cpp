@@ -17,6 +17,7 @@ struct HeadingWording {
   std::string_view rule;
   std::string_view section;
   bool canonical;
+  bool pre2019 = false;  // used only by reports before the national layout
 };
 constexpr HeadingWording kHeadingWordings[] = {
     {"title_overview", "overview", true},
@@ -30,6 +31,12 @@ constexpr HeadingWording kHeadingWordings[] = {
     {"title_problems_short", "problems", false},
     {"title_problems_shortest", "problems", false},
     {"title_other_matters", "other_matters", true},
+    {"title_overview_pre2019", "overview", false, true},
+    {"title_applications_pre2019", "applications", false, true},
+    {"title_applications_pre2019_short", "applications", false, true},
+    {"title_fees_pre2019", "fees", false, true},
+    {"title_review_litigation_pre2019", "review_litigation", false, true},
+    {"title_problems_pre2019", "problems", false, true},
 };
 
 int section_number(std::string_view key) {
@@ -76,6 +83,7 @@ class DocumentLowering {
 
   // Where table 三 starts, where the region it may take ends, and the unplaced entries inside:
   // what a column-aware reading may take over when the grammar found too few rows.
+  bool pre2019_heading_ = false;  // a heading only reports before the national layout use
   std::optional<std::size_t> table3_begin_;
   std::optional<std::size_t> table3_region_end_;
   std::vector<std::size_t> unplaced_in_region_;
@@ -169,6 +177,7 @@ class DocumentLowering {
       }
       for (const auto& w : kHeadingWordings) {
         if (w.rule == name) variant = w.rule, key = w.section, canonical = w.canonical;
+        if (w.rule == name && w.pre2019) pre2019_heading_ = true;
       }
     }
     Section& s = open_section(node, key, written_number);
@@ -247,6 +256,10 @@ class DocumentLowering {
       report().format_version = report().table2_version;
     } else if (table3_2021 || table3_2019) {
       report().format_version = table3_2019 ? "2019" : "2021";
+    } else if (!report().table4.present && (pre2019_heading_ || (report().year && *report().year <= 2018))) {
+      // No national table at all, and the old headings or an old year: the report predates the layout.
+      report().format_version = "pre-2019";
+      extract_pre2019_statistics(cx_);
     }
   }
 };
@@ -259,6 +272,7 @@ Report parse_report(const Source& source) {
   report.table2.key = "table2";
   report.table3.key = "table3";
   report.table4.key = "table4";
+  report.pre2019.key = "pre2019";
   const auto root = build_parse_tree(source);
   LowerContext cx{source, report, {}};
   DocumentLowering(cx).run(*root);

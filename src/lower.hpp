@@ -27,6 +27,8 @@ struct LowerContext {
 void lower_table2(const TreeNode& table, LowerContext& cx);
 void lower_table3(const TreeNode& table, LowerContext& cx);
 void lower_table4(const TreeNode& table, LowerContext& cx);
+// The statistics a pre-2019 report states in its prose (src/lower_pre2019.cpp).
+void extract_pre2019_statistics(LowerContext& cx);
 
 // The label without its numbering (`一、`, `(一)`, `1.`): what typo checks compare.
 std::string strip_numbering(std::string_view label);

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "src/findings.hpp"
+#include "src/sentences.hpp"
 #include "src/text.hpp"
 #include "xxgk/validate.hpp"
 
@@ -12,56 +13,6 @@ namespace xxgk {
 namespace {
 
 // A sentence of prose with each byte's offset in the normalised text.
-struct Sentence {
-  std::string text;
-  std::vector<std::size_t> offsets;
-  [[nodiscard]] bool has(std::string_view s) const { return text.find(s) != std::string::npos; }
-};
-
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
-std::vector<Sentence> sentences_of(const std::vector<Paragraph>& paragraphs) {
-  std::vector<Sentence> out(1);
-  for (const Paragraph& p : paragraphs) {
-    for (std::size_t i = 0; i < p.text.size(); ++i) {
-      const char c = p.text[i];
-      if (c == ' ' || c == '\t' || c == '\n') continue;
-      out.back().text.push_back(c);
-      out.back().offsets.push_back(p.offset + i);
-      const std::string& t = out.back().text;
-      const bool sentence_end =
-          (t.size() >= 3 && (t.compare(t.size() - 3, 3, "。") == 0 || t.compare(t.size() - 3, 3, "；") == 0)) ||
-          c == ';' || c == '!' || c == '?' || c == ':';
-      if (sentence_end) out.emplace_back();
-    }
-    if (p.heading && !out.back().text.empty()) out.emplace_back();
-  }
-  if (out.back().text.empty()) out.pop_back();
-  return out;
-}
-
-struct NumberMention {
-  double value = 0;
-  std::size_t at = 0;  // byte index in the sentence
-};
-
-// The first number at or after `from` that is followed by one of the units (件, 个, 起 …).
-std::optional<NumberMention> number_with_unit(const Sentence& s, std::size_t from,
-                                              std::initializer_list<std::string_view> units) {
-  for (std::size_t i = from; i < s.text.size(); ++i) {
-    if (!is_digit(s.text[i]) || (i > 0 && (is_digit(s.text[i - 1]) || s.text[i - 1] == '.'))) continue;
-    std::size_t j = i;
-    while (j < s.text.size() && is_digit(s.text[j])) ++j;
-    for (const auto unit : units) {
-      if (s.text.compare(j, unit.size(), unit) == 0)
-        return NumberMention{std::strtod(s.text.substr(i, j - i).c_str(), nullptr), i};
-    }
-  }
-  return std::nullopt;
-}
-
 class NarrativeCheck {
  public:
   NarrativeCheck(const Report& r, const Source& source, std::vector<Finding>& out)

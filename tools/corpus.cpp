@@ -104,9 +104,9 @@ std::string write_cases(const std::vector<GrammarCase>& cases) {
   std::string out;
   for (const auto& c : cases) {
     const std::string rule(std::max<std::size_t>(c.name.size(), 20), '=');
-    out += rule + "\n" + c.name + "\n" + rule + "\n" + c.input + "---\n" + c.expected;
-    if (!out.empty() && out.back() != '\n') out += '\n';
-    out += '\n';
+    std::string expected = c.expected;
+    while (!expected.empty() && expected.back() == '\n') expected.pop_back();
+    out += rule + "\n" + c.name + "\n" + rule + "\n" + c.input + "---\n" + expected + "\n\n";
   }
   while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
   return out;

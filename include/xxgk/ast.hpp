@@ -100,11 +100,12 @@ struct Report {
   bool title_after_first_section = false;
   std::string agency;
   std::optional<int> year;
-  std::string format_version;  // "2021" or "2019" (from the tables), or "" when no table shows a layout
+  std::string format_version;  // "2021" or "2019" (from the tables), "pre-2019", or "" when nothing shows one
   std::string table2_version;  // the layout table 二 shows, when it is there
   std::vector<Paragraph> preamble;
   std::vector<Section> sections;
   Table table2, table3, table4;
+  Table pre2019;  // format "pre-2019": statistics stated in the prose, keys pre2019.<row>.<column>
   // Numbers on a group label of table 三 (a subtotal row the official table lacks; rule A4).
   std::vector<Row> table3_subtotals;
   std::vector<Unplaced> unplaced;
