@@ -9,7 +9,8 @@
 // documents/X.txt  a whole report; X.cells holds `xxgk cells`, X.findings the findings
 //                  (`line:col: severity[rule] key: message`). Documents listed in
 //                  known_failures.txt may fail; they are reported, not counted.
-// encodings/NNN_*.txt  seed NNN in another encoding (GB18030, UTF-16): the same cells and positions.
+// encodings/NNN_*.txt  seed NNN in another encoding (GB18030, UTF-16) or in traditional characters:
+//                  the same cells at the same positions.
 // collapsed/X.txt  documents/X.txt with all whitespace inside its tables removed: every cell
 //                  reads as in X.txt, or is unresolved and an X2 or A1 finding says so.
 // synthetic/ROUTE/N.txt  a generated report as one extraction route gives it (tools/synth);
