@@ -62,5 +62,37 @@ expect "cut off" 1 "error[F6] table3.not_processed.petition: the table of 三 la
 expect "cut off keeps table 二" 0 $'table2.normative_documents.repealed\t5\t22:11' -- "$xxgk" cells "$tmp/cut.txt"
 expect "cut off keeps rows read" 0 $'table3.denied.process_info.total\t4\t50:28' -- "$xxgk" cells "$tmp/cut.txt"
 
+# Batch: every input accounted for, with a status; re-running updates in place.
+mkdir -p "$tmp/batch/sub"
+cp "$docs"/00*.txt "$tmp/batch/"
+cp "$tmp/binary.txt" "$tmp/batch/sub/binary.txt"
+echo "not a report" >"$tmp/batch/sub/notes.md"
+expect "batch summary" 0 "7 files: 5 findings, 1 partial, 1 unreadable" -- "$xxgk" batch "$tmp/batch" -o "$tmp/out.sqlite"
+expect "batch again" 0 "7 files" -- "$xxgk" batch -j 1 "$tmp/batch" -o "$tmp/out.sqlite"
+expect "batch no duplicates" 0 "7" -- sqlite3 "$tmp/out.sqlite" "select count(*) from reports"
+expect "batch sql" 0 "西工区人民政府办公室|2024|35" -- sqlite3 "$tmp/out.sqlite" \
+  "select agency, year, value from cells join reports on reports.id = cells.report_id where key = 'table3.new_received.total' order by value desc limit 1"
+expect "batch unreadable status" 0 "unreadable|1:4: binary file" -- sqlite3 "$tmp/out.sqlite" "select status, reason from reports where path like '%binary%'"
+expect "batch csv" 0 "7 files" -- "$xxgk" batch "$tmp/batch" -o "$tmp/out.csv"
+expect "batch csv row" 0 "004_12d7c137f1960f71.txt,findings" -- cat "$tmp/out.csv"
+expect "batch csv rows" 0 "8" -- bash -c "wc -l <'$tmp/out.csv'"
+expect "batch jsonl from a list" 0 "7 files" -- bash -c "find '$tmp/batch' -type f | '$xxgk' batch - -o '$tmp/out.jsonl'"
+expect "batch jsonl lines" 0 "7" -- bash -c "wc -l <'$tmp/out.jsonl'"
+
+# A batch killed midway leaves a database that opens and holds the chunks it finished.
+mkdir -p "$tmp/many"
+for i in $(seq 1 700); do cp "$docs/004_12d7c137f1960f71.txt" "$tmp/many/$i.txt"; echo "$i" >>"$tmp/many/$i.txt"; done
+"$xxgk" batch -j 1 "$tmp/many" -o "$tmp/killed.sqlite" 2>/dev/null &
+batch_pid=$!
+for _ in $(seq 1 600); do
+  n=$(sqlite3 "$tmp/killed.sqlite" "select count(*) from reports" 2>/dev/null || echo 0)
+  [ "${n:-0}" -ge 256 ] && break
+  sleep 0.1
+done
+kill -9 "$batch_pid" 2>/dev/null
+wait "$batch_pid" 2>/dev/null
+expect "killed batch opens" 0 "ok" -- sqlite3 "$tmp/killed.sqlite" "pragma integrity_check"
+expect "killed batch keeps finished chunks" 0 "yes" -- sqlite3 "$tmp/killed.sqlite" "select case when count(*) >= 256 then 'yes' else 'no' end from reports"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

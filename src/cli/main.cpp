@@ -5,6 +5,10 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+
 #include <CLI/CLI.hpp>
 
 #include "xxgk/xxgk.hpp"
@@ -18,6 +22,9 @@ constexpr int kExitUnreadable = 2;
 
 struct Options {
   std::vector<std::string> files;
+  std::string output;
+  unsigned jobs = 0;
+  bool long_csv = false;
   std::string format = "text";
   std::string encoding = "auto";
   bool trace = false;
@@ -92,6 +99,19 @@ int run_tree(const Options& o) {
   });
 }
 
+int run_batch(const Options& o) {
+  xxgk::BatchOptions batch;
+  batch.inputs = o.files;
+  batch.output = o.output;
+  batch.jobs = o.jobs;
+  batch.long_csv = o.long_csv;
+  batch.encoding = o.encoding;
+  batch.progress = isatty(fileno(stderr)) != 0;
+  // Every input gets a status in the output, unreadable ones included: the run itself succeeded.
+  xxgk::run_batch(batch, std::cerr);
+  return kExitOk;
+}
+
 struct Subcommand {
   const char* name;
   const char* description;
@@ -103,6 +123,7 @@ const Subcommand kSubcommands[] = {
     {"cells", "print one line per table cell: key<TAB>value<TAB>line:col", run_cells},
     {"check", "validate reports; findings like a compiler (exit 1 on errors, 2 if unreadable)", run_check},
     {"tree", "print the parse tree as an S-expression of named grammar rules", run_tree},
+    {"batch", "parse and check many reports into one .sqlite, .csv or .jsonl file (-o)", run_batch},
 };
 
 }  // namespace
@@ -121,8 +142,14 @@ int main(int argc, char** argv) {
     if (std::string_view(sub.name) == "check") {
       cmd->add_option("--format", options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
     }
-    if (std::string_view(sub.name) == "tree")
+    if (std::string_view(sub.name) == "tree") {
       cmd->add_flag("--trace", options.trace, "show every rule the parser tried");
+    }
+    if (std::string_view(sub.name) == "batch") {
+      cmd->add_option("-o,--output", options.output, "output file: .sqlite, .csv or .jsonl")->required();
+      cmd->add_option("-j,--jobs", options.jobs, "parallel jobs (default: all cores)");
+      cmd->add_flag("--long", options.long_csv, "CSV: one row per cell instead of one per report");
+    }
     cmd->callback([&chosen, &sub] { chosen = &sub; });
   }
   try {

@@ -1,0 +1,399 @@
+// xxgk batch: every input gets a status (ok, findings, partial, unreadable) and a reason; results
+// are written chunk by chunk (one SQLite transaction, or a temporary file renamed at the end), so a
+// run stopped midway leaves a usable output and memory does not grow with the number of files.
+#include "xxgk/batch.hpp"
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "xxgk/xxgk.hpp"
+
+namespace fs = std::filesystem;
+
+namespace xxgk {
+namespace {
+
+constexpr std::size_t kChunk = 256;  // files held in memory at once
+
+struct Result {
+  std::string path;
+  std::string hash;
+  std::string status;  // ok, findings, partial, unreadable
+  std::string reason;
+  std::optional<Report> report;
+  std::vector<Finding> findings;
+  double parse_ms = 0;
+  std::size_t errors = 0, warnings = 0;
+};
+
+std::string content_hash(const std::string& bytes) {
+  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a, 64 bit: enough to key re-runs on the same files
+  for (const unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
+  return fmt::format("{:016x}-{}", h, bytes.size());
+}
+
+Result process(const std::string& path, const std::string& encoding) {
+  Result r;
+  r.path = path;
+  const auto start = std::chrono::steady_clock::now();
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      r.status = "unreadable", r.reason = "cannot open file", r.hash = "unreadable:" + path;
+      return r;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    bytes = std::move(ss).str();
+  }
+  r.hash = content_hash(bytes);
+  try {
+    const auto source = Source::from_bytes(std::move(bytes), path, encoding);
+    r.report = parse_report(source);
+    r.findings = validate(*r.report, source);
+  } catch (const InputError& e) {
+    r.status = "unreadable";
+    r.reason = fmt::format("{}:{}: {}", e.pos().line, e.pos().column, e.what());
+    return r;
+  }
+  r.parse_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  std::string missing;
+  for (const auto& f : r.findings) {
+    (f.severity == Severity::error ? r.errors : r.warnings)++;
+    if (f.rule == "F6" && missing.empty()) missing = f.message;
+  }
+  if (r.report->format_version.empty()) {
+    r.status = "partial", r.reason = "no table of the report format was found";
+  } else if (!missing.empty()) {
+    r.status = "partial", r.reason = missing;
+  } else if (!r.findings.empty()) {
+    r.status = "findings", r.reason = fmt::format("{} errors, {} warnings", r.errors, r.warnings);
+  } else {
+    r.status = "ok";
+  }
+  return r;
+}
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
+  std::vector<std::string> paths;
+  for (const auto& input : inputs) {
+    if (input == "-") {
+      for (std::string line; std::getline(std::cin, line);) {
+        if (!line.empty()) paths.push_back(line);
+      }
+    } else if (fs::is_directory(input)) {
+      std::vector<std::string> found;
+      for (const auto& entry : fs::recursive_directory_iterator(input)) {
+        if (entry.is_regular_file()) found.push_back(entry.path().string());
+      }
+      std::sort(found.begin(), found.end());
+      paths.insert(paths.end(), found.begin(), found.end());
+    } else {
+      paths.push_back(input);  // a missing file still gets its status
+    }
+  }
+  return paths;
+}
+
+const std::vector<const Cell*> cells_of(const Report& r) {
+  std::vector<const Cell*> cells;
+  for (const Table* t : {&r.table2, &r.table3, &r.table4, &r.pre2019}) {
+    for (const Row& row : t->rows) {
+      for (const Cell& c : row.cells) cells.push_back(&c);
+    }
+  }
+  return cells;
+}
+
+// ---- outputs
+
+class Writer {
+ public:
+  virtual ~Writer() = default;
+  virtual void write(const std::vector<Result>& chunk) = 0;
+  virtual void finish() = 0;
+};
+
+class SqliteWriter : public Writer {
+ public:
+  explicit SqliteWriter(const std::string& path) {
+    if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) throw std::runtime_error("cannot open " + path);
+    exec("PRAGMA foreign_keys = ON");
+    exec(R"(CREATE TABLE IF NOT EXISTS reports (
+      id INTEGER PRIMARY KEY, path TEXT NOT NULL, content_hash TEXT NOT NULL UNIQUE, agency TEXT, year INTEGER,
+      format_version TEXT, status TEXT NOT NULL, reason TEXT, errors INTEGER, warnings INTEGER, parse_ms REAL))");
+    exec(R"(CREATE TABLE IF NOT EXISTS cells (
+      report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE, key TEXT NOT NULL, value TEXT,
+      number REAL, state TEXT NOT NULL, line INTEGER, column INTEGER))");
+    exec(R"(CREATE TABLE IF NOT EXISTS findings (
+      report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE, rule TEXT NOT NULL, severity TEXT NOT NULL,
+      keys TEXT, message TEXT, line INTEGER, column INTEGER))");
+    exec("CREATE INDEX IF NOT EXISTS cells_by_key ON cells(key)");
+    exec("CREATE INDEX IF NOT EXISTS cells_by_report ON cells(report_id)");
+    exec("CREATE INDEX IF NOT EXISTS findings_by_report ON findings(report_id)");
+    exec("CREATE INDEX IF NOT EXISTS findings_by_rule ON findings(rule)");
+  }
+  ~SqliteWriter() override { sqlite3_close(db_); }
+
+  // One transaction per chunk: a run stopped midway keeps every chunk written before.
+  void write(const std::vector<Result>& chunk) override {
+    exec("BEGIN");
+    for (const Result& r : chunk) {
+      // Re-running on the same file updates its row (keyed by content) instead of adding one.
+      Statement del(db_, "DELETE FROM reports WHERE content_hash = ?");
+      del.text(1, r.hash).step();
+      Statement ins(db_,
+                    "INSERT INTO reports (path, content_hash, agency, year, format_version, status, reason, errors, "
+                    "warnings, parse_ms) VALUES (?,?,?,?,?,?,?,?,?,?)");
+      ins.text(1, r.path).text(2, r.hash);
+      if (r.report) {
+        ins.text(3, r.report->agency).text(5, r.report->format_version);
+        if (r.report->year) ins.integer(4, *r.report->year);
+      }
+      ins.text(6, r.status).text(7, r.reason).integer(8, static_cast<long>(r.errors));
+      ins.integer(9, static_cast<long>(r.warnings)).real(10, r.parse_ms).step();
+      const long id = static_cast<long>(sqlite3_last_insert_rowid(db_));
+      if (!r.report) continue;
+      Statement cell(db_, "INSERT INTO cells VALUES (?,?,?,?,?,?,?)");
+      for (const Cell* c : cells_of(*r.report)) {
+        cell.reset().integer(1, id).text(2, c->key).text(3, c->raw);
+        if (c->value) cell.real(4, *c->value);
+        cell.text(5, std::string(to_string(c->state))).integer(6, c->pos.line).integer(7, c->pos.column).step();
+      }
+      Statement finding(db_, "INSERT INTO findings VALUES (?,?,?,?,?,?,?)");
+      for (const Finding& f : r.findings) {
+        std::string keys;
+        for (const auto& k : f.keys) keys += (keys.empty() ? "" : " ") + k;
+        finding.reset().integer(1, id).text(2, f.rule).text(3, std::string(to_string(f.severity))).text(4, keys);
+        finding.text(5, f.message).integer(6, f.pos.line).integer(7, f.pos.column).step();
+      }
+    }
+    exec("COMMIT");
+  }
+  void finish() override {}
+
+ private:
+  sqlite3* db_ = nullptr;
+
+  void exec(const char* sql) {
+    char* error = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+      const std::string message = error ? error : "sqlite error";
+      sqlite3_free(error);
+      throw std::runtime_error(message);
+    }
+  }
+
+  class Statement {
+   public:
+    Statement(sqlite3* db, const char* sql) : db_(db) {
+      if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) throw std::runtime_error(sqlite3_errmsg(db));
+    }
+    ~Statement() { sqlite3_finalize(stmt_); }
+    Statement& reset() {
+      sqlite3_reset(stmt_);
+      sqlite3_clear_bindings(stmt_);
+      return *this;
+    }
+    Statement& text(int i, const std::string& s) {
+      sqlite3_bind_text(stmt_, i, s.c_str(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+      return *this;
+    }
+    Statement& integer(int i, long v) {
+      sqlite3_bind_int64(stmt_, i, v);
+      return *this;
+    }
+    Statement& real(int i, double v) {
+      sqlite3_bind_double(stmt_, i, v);
+      return *this;
+    }
+    void step() {
+      if (sqlite3_step(stmt_) != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db_));
+    }
+
+   private:
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+  };
+};
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+// Written to a temporary file and renamed when complete: readers never see half a file.
+class FileWriter : public Writer {
+ public:
+  explicit FileWriter(std::string path) : path_(std::move(path)), temporary_(path_ + ".partial") {
+    out_.open(temporary_, std::ios::binary);
+    if (!out_) throw std::runtime_error("cannot write " + temporary_);
+  }
+  void finish() override {
+    out_.close();
+    fs::rename(temporary_, path_);
+  }
+
+ protected:
+  std::string path_, temporary_;
+  std::ofstream out_;
+};
+
+class CsvWriter : public FileWriter {
+ public:
+  CsvWriter(std::string path, bool long_form) : FileWriter(std::move(path)), long_(long_form) {
+    out_ << "\xEF\xBB\xBF";  // spreadsheet programs read UTF-8 only with the BOM
+    if (long_) {
+      out_ << "path,key,value,state,line,column\n";
+      return;
+    }
+    // One column per canonical key of every layout, in the spec's order.
+    std::set<std::string> seen;
+    auto add = [&](const std::string& key) {
+      if (seen.insert(key).second) keys_.push_back(key);
+    };
+    for (const auto version : {FormatVersion::v2021, FormatVersion::v2019}) {
+      for (const auto& row : table2_rows(version)) {
+        for (const auto c : row.columns) add("table2." + std::string(row.key) + "." + std::string(c));
+      }
+    }
+    for (const auto version : {FormatVersion::v2021, FormatVersion::v2019}) {
+      for (const auto& row : table3_rows(version)) {
+        for (const auto c : row.columns) add("table3." + std::string(row.key) + "." + std::string(c));
+      }
+    }
+    for (const auto g : kTable4Groups) {
+      for (const auto c : kTable4Columns) add("table4." + std::string(g) + "." + std::string(c));
+    }
+    out_ << "path,status,reason,agency,year,format_version,errors,warnings";
+    for (const auto& k : keys_) out_ << ',' << k;
+    out_ << '\n';
+  }
+  void write(const std::vector<Result>& chunk) override {
+    for (const Result& r : chunk) {
+      if (long_) {
+        if (!r.report) continue;
+        for (const Cell* c : cells_of(*r.report)) {
+          out_ << csv_field(r.path) << ',' << c->key << ',' << csv_field(c->raw) << ',' << to_string(c->state) << ','
+               << c->pos.line << ',' << c->pos.column << '\n';
+        }
+        continue;
+      }
+      std::map<std::string, std::string> values;
+      if (r.report) {
+        for (const Cell* c : cells_of(*r.report)) values[c->key] = c->raw;
+      }
+      out_ << csv_field(r.path) << ',' << r.status << ',' << csv_field(r.reason) << ','
+           << csv_field(r.report ? r.report->agency : "") << ','
+           << (r.report && r.report->year ? std::to_string(*r.report->year) : "") << ','
+           << (r.report ? r.report->format_version : "") << ',' << r.errors << ',' << r.warnings;
+      for (const auto& k : keys_) {
+        const auto it = values.find(k);
+        out_ << ',' << (it == values.end() ? "" : csv_field(it->second));
+      }
+      out_ << '\n';
+    }
+  }
+
+ private:
+  bool long_;
+  std::vector<std::string> keys_;
+};
+
+class JsonlWriter : public FileWriter {
+ public:
+  using FileWriter::FileWriter;
+  void write(const std::vector<Result>& chunk) override {
+    for (const Result& r : chunk) {
+      nlohmann::ordered_json line = r.report ? to_json(*r.report) : nlohmann::ordered_json::object();
+      line["path"] = r.path;
+      line["status"] = r.status;
+      line["reason"] = r.reason;
+      auto findings = nlohmann::ordered_json::array();
+      for (const auto& f : r.findings) findings.push_back(to_json(f, r.path));
+      line["findings"] = findings;
+      out_ << line.dump() << '\n';
+    }
+  }
+};
+
+std::unique_ptr<Writer> writer_for(const BatchOptions& o) {
+  const std::string ext = fs::path(o.output).extension().string();
+  if (ext == ".sqlite" || ext == ".db") return std::make_unique<SqliteWriter>(o.output);
+  if (ext == ".csv") return std::make_unique<CsvWriter>(o.output, o.long_csv);
+  if (ext == ".jsonl") return std::make_unique<JsonlWriter>(o.output);
+  throw std::runtime_error("the output must end in .sqlite, .csv or .jsonl");
+}
+
+}  // namespace
+
+std::size_t run_batch(const BatchOptions& o, std::ostream& log) {
+  const auto paths = expand_inputs(o.inputs);
+  auto writer = writer_for(o);
+  const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const auto start = std::chrono::steady_clock::now();
+  std::size_t unreadable = 0, done = 0;
+  std::map<std::string, std::size_t> by_status;
+  for (std::size_t first = 0; first < paths.size(); first += kChunk) {
+    const std::size_t count = std::min(kChunk, paths.size() - first);
+    std::vector<Result> chunk(count);
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> workers;
+    for (unsigned j = 0; j < std::min<std::size_t>(jobs, count); ++j) {
+      workers.emplace_back([&] {
+        for (std::size_t i; (i = next++) < count;) {
+          try {
+            chunk[i] = process(paths[first + i], o.encoding);
+          } catch (const std::exception& e) {  // never lose a file: it is reported, not dropped
+            chunk[i].path = paths[first + i];
+            chunk[i].hash = "failed:" + paths[first + i];
+            chunk[i].status = "unreadable";
+            chunk[i].reason = std::string("internal error: ") + e.what();
+          }
+        }
+      });
+    }
+    for (auto& w : workers) w.join();
+    writer->write(chunk);
+    for (const auto& r : chunk) {
+      ++by_status[r.status];
+      unreadable += r.status == "unreadable";
+    }
+    done += count;
+    if (o.progress) {
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      const double rate = static_cast<double>(done) / std::max(seconds, 1e-9);
+      log << fmt::format("\r{}/{} files, {:.0f} files/s, ETA {:.0f} s   ", done, paths.size(), rate,
+                         static_cast<double>(paths.size() - done) / std::max(rate, 1e-9))
+          << std::flush;
+    }
+  }
+  writer->finish();
+  if (o.progress) log << '\n';
+  std::string summary;
+  for (const auto& [status, n] : by_status) summary += fmt::format("{}{} {}", summary.empty() ? "" : ", ", n, status);
+  log << fmt::format("{} files: {}\n", paths.size(), summary.empty() ? "none" : summary);
+  return unreadable;
+}
+
+}  // namespace xxgk
