@@ -43,6 +43,82 @@ struct Result {
   std::size_t errors = 0, warnings = 0;
 };
 
+const std::vector<const Cell*> cells_of(const Report& r);
+
+// What the cross-year checks need of a report, kept for the whole run (a few dozen numbers).
+struct YearSummary {
+  std::string hash, path, agency;
+  int year = 0;
+  std::map<std::string, Cell> kept;  // the carried-over and in-force cells, by key
+};
+
+YearSummary summary_of(const Result& r) {
+  YearSummary s;
+  s.hash = r.hash, s.path = r.path, s.agency = r.report->agency, s.year = *r.report->year;
+  for (const Cell* c : cells_of(*r.report)) {
+    const std::string_view k = c->key;
+    if (k.rfind("table3.carried_", 0) == 0 || k.rfind("table2.regulations.", 0) == 0 ||
+        k.rfind("table2.normative_documents.", 0) == 0) {
+      s.kept.emplace(c->key, *c);
+    }
+  }
+  return s;
+}
+
+std::optional<double> number_at(const YearSummary& s, const std::string& key) {
+  const auto it = s.kept.find(key);
+  if (it == s.kept.end() || it->second.state != CellState::number) return std::nullopt;
+  return it->second.value;
+}
+
+// B1 and B2 between consecutive years of one agency (spec §5): warnings on the later report.
+std::vector<std::pair<std::string, Finding>> cross_year_findings(std::vector<YearSummary>& summaries) {
+  std::vector<std::pair<std::string, Finding>> out;
+  std::map<std::pair<std::string, int>, const YearSummary*> by_year;
+  for (const auto& s : summaries) {
+    if (!s.agency.empty()) by_year.emplace(std::pair{s.agency, s.year}, &s);
+  }
+  for (const auto& s : summaries) {
+    const auto last = by_year.find({s.agency, s.year - 1});
+    if (s.agency.empty() || last == by_year.end()) continue;
+    const YearSummary& prev = *last->second;
+    for (const auto column : kTable3Columns) {
+      const std::string now_key = "table3.carried_over." + std::string(column);
+      const auto now = number_at(s, now_key);
+      const auto before = number_at(prev, "table3.carried_forward." + std::string(column));
+      if (!now || !before || *now == *before) continue;
+      out.emplace_back(s.hash, Finding{"B1",
+                                       Severity::warning,
+                                       {now_key},
+                                       fmt::format("上年结转 is {} but the {} report ({}) carried {} forward", *now,
+                                                   prev.year, prev.path, *before),
+                                       s.kept.at(now_key).pos,
+                                       now,
+                                       before});
+    }
+    for (const char* row : {"regulations", "normative_documents"}) {
+      const std::string key = std::string("table2.") + row + ".in_force";
+      const auto in_force = number_at(s, key);
+      const auto issued = number_at(s, std::string("table2.") + row + ".issued");
+      const auto repealed = number_at(s, std::string("table2.") + row + ".repealed");
+      const auto last_in_force = number_at(prev, key);
+      if (!in_force || !issued || !repealed || !last_in_force) continue;
+      const double expected = *last_in_force + *issued - *repealed;
+      if (*in_force == expected) continue;
+      out.emplace_back(s.hash,
+                       Finding{"B2",
+                               Severity::warning,
+                               {key},
+                               fmt::format("现行有效件数 is {} but {} in force in {} + {} issued − {} repealed = {}",
+                                           *in_force, *last_in_force, prev.year, *issued, *repealed, expected),
+                               s.kept.at(key).pos,
+                               in_force,
+                               expected});
+    }
+  }
+  return out;
+}
+
 std::string content_hash(const std::string& bytes) {
   std::uint64_t h = 1469598103934665603ULL;  // FNV-1a, 64 bit: enough to key re-runs on the same files
   for (const unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
@@ -129,6 +205,8 @@ class Writer {
  public:
   virtual ~Writer() = default;
   virtual void write(const std::vector<Result>& chunk) = 0;
+  // Findings that need several reports (B1, B2), for the report with this content hash.
+  virtual void add_findings(const std::vector<std::pair<std::string, Finding>>& /*findings*/) {}
   virtual void finish() = 0;
 };
 
@@ -185,6 +263,15 @@ class SqliteWriter : public Writer {
         finding.reset().integer(1, id).text(2, f.rule).text(3, std::string(to_string(f.severity))).text(4, keys);
         finding.text(5, f.message).integer(6, f.pos.line).integer(7, f.pos.column).step();
       }
+    }
+    exec("COMMIT");
+  }
+  void add_findings(const std::vector<std::pair<std::string, Finding>>& findings) override {
+    exec("BEGIN");
+    for (const auto& [hash, f] : findings) {
+      Statement insert(db_, "INSERT INTO findings SELECT id, ?, ?, ?, ?, ?, ? FROM reports WHERE content_hash = ?");
+      insert.text(1, f.rule).text(2, std::string(to_string(f.severity))).text(3, f.keys.front()).text(4, f.message);
+      insert.integer(5, f.pos.line).integer(6, f.pos.column).text(7, hash).step();
     }
     exec("COMMIT");
   }
@@ -354,6 +441,7 @@ std::size_t run_batch(const BatchOptions& o, std::ostream& log) {
   const auto start = std::chrono::steady_clock::now();
   std::size_t unreadable = 0, done = 0;
   std::map<std::string, std::size_t> by_status;
+  std::vector<YearSummary> summaries;
   for (std::size_t first = 0; first < paths.size(); first += kChunk) {
     const std::size_t count = std::min(kChunk, paths.size() - first);
     std::vector<Result> chunk(count);
@@ -376,6 +464,7 @@ std::size_t run_batch(const BatchOptions& o, std::ostream& log) {
     for (auto& w : workers) w.join();
     writer->write(chunk);
     for (const auto& r : chunk) {
+      if (r.report && r.report->year && r.report->format_version != "pre-2019") summaries.push_back(summary_of(r));
       ++by_status[r.status];
       unreadable += r.status == "unreadable";
     }
@@ -388,8 +477,16 @@ std::size_t run_batch(const BatchOptions& o, std::ostream& log) {
           << std::flush;
     }
   }
-  writer->finish();
   if (o.progress) log << '\n';
+  const auto cross_year = cross_year_findings(summaries);
+  writer->add_findings(cross_year);
+  writer->finish();
+  for (const auto& [hash, f] : cross_year) {
+    const auto it =
+        std::find_if(summaries.begin(), summaries.end(), [&](const YearSummary& s) { return s.hash == hash; });
+    log << fmt::format("{}:{}:{}: warning[{}] {}: {}\n", it->path, f.pos.line, f.pos.column, f.rule, f.keys.front(),
+                       f.message);
+  }
   std::string summary;
   for (const auto& [status, n] : by_status) summary += fmt::format("{}{} {}", summary.empty() ? "" : ", ", n, status);
   log << fmt::format("{} files: {}\n", paths.size(), summary.empty() ? "none" : summary);

@@ -79,6 +79,16 @@ expect "batch csv rows" 0 "8" -- bash -c "wc -l <'$tmp/out.csv'"
 expect "batch jsonl from a list" 0 "7 files" -- bash -c "find '$tmp/batch' -type f | '$xxgk' batch - -o '$tmp/out.jsonl'"
 expect "batch jsonl lines" 0 "7" -- bash -c "wc -l <'$tmp/out.jsonl'"
 
+# Cross-year checks: the same agency a year earlier, carrying 3 applications forward that the
+# later report does not carry over (B1).
+mkdir -p "$tmp/years"
+cp "$docs/000_13d12efa626c6544.txt" "$tmp/years/2024.txt"
+sed -e 's/西工区退役军人事务局 2024 年/西工区退役军人事务局 2023 年/' \
+    -e 's/^四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0/四、结转下年度继续办理\t\t3\t0\t0\t0\t0\t0\t3/' \
+    "$docs/000_13d12efa626c6544.txt" >"$tmp/years/2023.txt"
+expect "cross-year B1" 0 "2024.txt:52:19: warning[B1] table3.carried_over.natural_person: 上年结转 is 0 but the 2023 report" -- "$xxgk" batch "$tmp/years" -o "$tmp/years.sqlite"
+expect "cross-year in sqlite" 0 "B1|2" -- sqlite3 "$tmp/years.sqlite" "select rule, count(*) from findings where rule = 'B1'"
+
 # A batch killed midway leaves a database that opens and holds the chunks it finished.
 mkdir -p "$tmp/many"
 for i in $(seq 1 700); do cp "$docs/004_12d7c137f1960f71.txt" "$tmp/many/$i.txt"; echo "$i" >>"$tmp/many/$i.txt"; done
