@@ -191,7 +191,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
 
 const std::vector<const Cell*> cells_of(const Report& r) {
   std::vector<const Cell*> cells;
-  for (const Table* t : {&r.table2, &r.table3, &r.table4, &r.pre2019}) {
+  for (const Table* t : r.tables()) {
     for (const Row& row : t->rows) {
       for (const Cell& c : row.cells) cells.push_back(&c);
     }
@@ -234,14 +234,17 @@ class SqliteWriter : public Writer {
   // One transaction per chunk: a run stopped midway keeps every chunk written before.
   void write(const std::vector<Result>& chunk) override {
     exec("BEGIN");
+    // Prepared once a chunk: the batch inserts hundreds of rows a report.
+    Statement del(db_, "DELETE FROM reports WHERE content_hash = ?");
+    Statement ins(db_,
+                  "INSERT INTO reports (path, content_hash, agency, year, format_version, status, reason, errors, "
+                  "warnings, parse_ms) VALUES (?,?,?,?,?,?,?,?,?,?)");
+    Statement cell(db_, "INSERT INTO cells VALUES (?,?,?,?,?,?,?)");
+    Statement finding(db_, "INSERT INTO findings VALUES (?,?,?,?,?,?,?)");
     for (const Result& r : chunk) {
       // Re-running on the same file updates its row (keyed by content) instead of adding one.
-      Statement del(db_, "DELETE FROM reports WHERE content_hash = ?");
-      del.text(1, r.hash).step();
-      Statement ins(db_,
-                    "INSERT INTO reports (path, content_hash, agency, year, format_version, status, reason, errors, "
-                    "warnings, parse_ms) VALUES (?,?,?,?,?,?,?,?,?,?)");
-      ins.text(1, r.path).text(2, r.hash);
+      del.reset().text(1, r.hash).step();
+      ins.reset().text(1, r.path).text(2, r.hash);
       if (r.report) {
         ins.text(3, r.report->agency).text(5, r.report->format_version);
         if (r.report->year) ins.integer(4, *r.report->year);
@@ -250,13 +253,11 @@ class SqliteWriter : public Writer {
       ins.integer(9, static_cast<long>(r.warnings)).real(10, r.parse_ms).step();
       const long id = static_cast<long>(sqlite3_last_insert_rowid(db_));
       if (!r.report) continue;
-      Statement cell(db_, "INSERT INTO cells VALUES (?,?,?,?,?,?,?)");
       for (const Cell* c : cells_of(*r.report)) {
         cell.reset().integer(1, id).text(2, c->key).text(3, c->raw);
         if (c->value) cell.real(4, *c->value);
         cell.text(5, std::string(to_string(c->state))).integer(6, c->pos.line).integer(7, c->pos.column).step();
       }
-      Statement finding(db_, "INSERT INTO findings VALUES (?,?,?,?,?,?,?)");
       for (const Finding& f : r.findings) {
         std::string keys;
         for (const auto& k : f.keys) keys += (keys.empty() ? "" : " ") + k;
@@ -268,9 +269,13 @@ class SqliteWriter : public Writer {
   }
   void add_findings(const std::vector<std::pair<std::string, Finding>>& findings) override {
     exec("BEGIN");
+    Statement insert(db_, "INSERT INTO findings SELECT id, ?, ?, ?, ?, ?, ? FROM reports WHERE content_hash = ?");
     for (const auto& [hash, f] : findings) {
-      Statement insert(db_, "INSERT INTO findings SELECT id, ?, ?, ?, ?, ?, ? FROM reports WHERE content_hash = ?");
-      insert.text(1, f.rule).text(2, std::string(to_string(f.severity))).text(3, f.keys.front()).text(4, f.message);
+      insert.reset()
+          .text(1, f.rule)
+          .text(2, std::string(to_string(f.severity)))
+          .text(3, f.keys.front())
+          .text(4, f.message);
       insert.integer(5, f.pos.line).integer(6, f.pos.column).text(7, hash).step();
     }
     exec("COMMIT");

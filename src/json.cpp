@@ -114,7 +114,7 @@ json to_json(const Finding& f, const std::string& file) {
 }
 
 void write_cells(const Report& r, std::ostream& out) {
-  for (const Table* t : {&r.table2, &r.table3, &r.table4, &r.pre2019}) {
+  for (const Table* t : r.tables()) {
     for (const Row& row : t->rows) {
       for (const Cell& c : row.cells)
         out << c.key << '\t' << c.raw << '\t' << c.pos.line << ':' << c.pos.column << '\n';

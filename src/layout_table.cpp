@@ -1,7 +1,6 @@
 #include "src/layout_table.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -139,28 +138,20 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
       // decides which cells those pieces continue; only a single reading is taken.
       std::vector<double> values;
       for (const auto& c : row.cells) values.push_back(std::strtod(c.text.c_str(), nullptr));
-      double applicants = 0;
-      for (std::size_t c = 0; c + 1 < kColumns; ++c) applicants += values[c];
+      const bool balances = row_total_holds(values);
       // Pieces on the very next line belong to this row whether or not it balances without them
       // (two numbers cut alike can balance); pieces further down only when it does not.
       std::size_t next = i + 1;
       const bool adjacent = next < lines.size() && numbers_in(lines[next]) > 0;
-      if (!adjacent && applicants != values.back()) {
+      if (!adjacent && !balances) {
         while (next < lines.size() && next <= i + 16 && numbers_in(lines[next]) == 0) ++next;
       }
       const std::size_t pieces = next < lines.size() ? numbers_in(lines[next]) : 0;
-      if ((adjacent || applicants != values.back()) && pieces > 0 && pieces <= 3 && !is_triple(next)) {
+      if ((adjacent || !balances) && pieces > 0 && pieces <= 3 && !is_triple(next)) {
         std::vector<std::string> tokens;
         for (const auto& c : row.cells) tokens.push_back(c.text);
         for (const auto& c : numbers_of(lines[next])) tokens.push_back(c.text);
-        std::vector<Reading> fits;
-        for (auto& r : split_readings(tokens, kColumns)) {
-          std::vector<double> v;
-          for (const auto& t : r.numbers) v.push_back(std::strtod(t.c_str(), nullptr));
-          double sum = 0;
-          for (std::size_t c = 0; c + 1 < kColumns; ++c) sum += v[c];
-          if (sum == v.back()) fits.push_back(std::move(r));
-        }
+        const auto fits = readings_that_hold(tokens, kColumns, row_total_holds);
         if (fits.size() == 1) {
           for (std::size_t c = 0; c < kColumns; ++c) row.cells[c].text = fits[0].numbers[c];
           row.last = next;
@@ -169,34 +160,15 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
       }
       rows.push_back(std::move(row));
     } else if (n >= 4 && centres.size() == kColumns) {
-      // Blank cells: the choice of columns whose spacing best matches the numbers' spacing
-      // (pdftotext shifts whole rows, so gaps tell more than positions), when clearly the best.
+      // Blank cells: pdftotext shifts whole rows, so the gaps between numbers tell their columns.
       const auto numbers = numbers_of(lines[i]);
       std::vector<Segment> cells(kColumns, Segment{"", numbers.front().offset, 0, false});
-      std::vector<bool> filled(kColumns, false);
-      std::fill(filled.end() - static_cast<long>(numbers.size()), filled.end(), true);
-      double best_error = 1e9, second_error = 1e9;
-      std::vector<std::size_t> best_columns;
-      do {
-        std::vector<std::size_t> columns;
-        for (std::size_t c = 0; c < kColumns; ++c) {
-          if (filled[c]) columns.push_back(c);
-        }
-        double error = 0;
-        for (std::size_t k = 1; k < numbers.size(); ++k) {
-          const int expected = centres[columns[k]] - centres[columns[k - 1]];
-          error = std::max(error, std::abs(static_cast<double>(numbers[k].x - numbers[k - 1].x - expected)));
-        }
-        error += 0.01 * std::abs(static_cast<double>(numbers.front().x - centres[columns.front()]));
-        if (error < best_error) {
-          second_error = best_error, best_error = error, best_columns = columns;
-        } else if (error < second_error) {
-          second_error = error;
-        }
-      } while (std::next_permutation(filled.begin(), filled.end()));
-      const bool placed = best_error <= 2.5 && second_error > best_error + 1.0;
+      std::vector<double> x;
+      for (const auto& number : numbers) x.push_back(number.x);
+      const auto placed_columns = columns_by_position(x, std::vector<double>(centres.begin(), centres.end()));
+      const bool placed = placed_columns.has_value();
       if (placed) {
-        for (std::size_t k = 0; k < numbers.size(); ++k) cells[best_columns[k]] = numbers[k];
+        for (std::size_t k = 0; k < numbers.size(); ++k) cells[(*placed_columns)[k]] = numbers[k];
       }
       // Unplaced blanks still make a row (its label is found all the same), with its cells open.
       rows.push_back({i, i, i, std::move(cells), !placed});

@@ -1,10 +1,8 @@
 // Lowering of the three tables: rows matched by their labels, cells keyed by the spec's keys.
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 #include <cstdlib>
 #include <optional>
-#include <tuple>
 
 #include "src/lower.hpp"
 #include "src/split_cells.hpp"
@@ -123,7 +121,7 @@ std::vector<double> column_centers_of(const std::vector<std::vector<WrittenCell>
   return centers;
 }
 
-using RowCheck = bool (*)(const std::vector<double>&);
+using RowCheck = ReadingCheck;
 void note_readings(std::string rule, const std::vector<WrittenCell>& written, std::vector<std::string> readings,
                    const std::string& key_prefix, std::span<const std::string_view> column_keys, LowerContext& cx);
 
@@ -181,47 +179,15 @@ std::vector<WrittenCell> place_blanks(std::vector<WrittenCell> written, std::siz
   const std::string_view text = cx.source.text();
   const auto blank_at = [&](std::size_t offset) { return WrittenCell{CellState::blank, "", offset}; };
   if (cx.column_centers.size() == columns && same_line(text, written.front().offset, written.back().offset)) {
-    // Try every choice of columns for the written cells. Text browsers align columns across rows
-    // (pandoc, w3m) or only space cells alike within a row (lynx): score each choice by how far the
-    // gaps between its cells are from the gaps between those columns, then by how far the cells
-    // are from the columns themselves; take the best when it is clearly the best.
-    const std::size_t m = written.size();
-    std::vector<double> x(m);
-    for (std::size_t i = 0; i < m; ++i) {
-      x[i] = display_x(text, written[i].offset) + static_cast<double>(code_points(written[i].raw).size()) / 2;
+    // Text browsers align columns across rows (pandoc, w3m) or only space cells alike within a row
+    // (lynx): the gaps between the cells tell their columns.
+    std::vector<double> x;
+    for (const auto& w : written) {
+      x.push_back(display_x(text, w.offset) + static_cast<double>(code_points(w.raw).size()) / 2);
     }
-    struct Choice {
-      std::vector<std::size_t> columns;
-      double gap_error, position_error;
-    };
-    std::vector<Choice> choices;
-    std::vector<bool> filled(columns, false);
-    std::fill(filled.end() - static_cast<long>(m), filled.end(), true);
-    do {
-      Choice choice{{}, 0, 0};
-      for (std::size_t c = 0; c < columns; ++c) {
-        if (filled[c]) choice.columns.push_back(c);
-      }
-      for (std::size_t i = 0; i < m; ++i) {
-        const double centre = cx.column_centers[choice.columns[i]];
-        choice.position_error += std::abs(centre - x[i]);
-        if (i > 0) {
-          const double expected = centre - cx.column_centers[choice.columns[i - 1]];
-          choice.gap_error = std::max(choice.gap_error, std::abs((x[i] - x[i - 1]) - expected));
-        }
-      }
-      choices.push_back(std::move(choice));
-    } while (std::next_permutation(filled.begin(), filled.end()));
-    std::sort(choices.begin(), choices.end(), [](const Choice& a, const Choice& b) {
-      return std::tie(a.gap_error, a.position_error) < std::tie(b.gap_error, b.position_error);
-    });
-    const Choice& best = choices.front();
-    const bool clear = choices.size() == 1 || choices[1].gap_error > best.gap_error + 1.5 ||
-                       (choices[1].gap_error <= best.gap_error + 1.5 &&
-                        choices[1].position_error > best.position_error + 2.0 * static_cast<double>(m));
-    if (best.gap_error <= 2.5 && clear) {
+    if (const auto placed_columns = columns_by_position(x, cx.column_centers)) {
       std::vector<WrittenCell> placed(columns, blank_at(written.front().offset));
-      for (std::size_t i = 0; i < m; ++i) placed[best.columns[i]] = written[i];
+      for (std::size_t i = 0; i < written.size(); ++i) placed[(*placed_columns)[i]] = written[i];
       for (std::size_t c = 1; c < columns; ++c) {
         if (placed[c].state == CellState::blank) placed[c].offset = placed[c - 1].offset;
       }
@@ -257,12 +223,6 @@ std::vector<WrittenCell> place_blanks(std::vector<WrittenCell> written, std::siz
 
 // Checks a reading of a row's numbers against the row's own arithmetic (A1 for table 三, A5–A7
 // for table 四); tables without such a rule have none.
-bool row_total_holds(const std::vector<double>& v) {
-  double sum = 0;
-  for (std::size_t i = 0; i + 1 < v.size(); ++i) sum += v[i];
-  return v.size() == kTable3Columns.size() && sum == v.back();
-}
-
 bool table4_totals_hold(const std::vector<double>& v) {
   for (std::size_t g = 0; g + 4 < v.size(); g += 5) {
     if (v[g] + v[g + 1] + v[g + 2] + v[g + 3] != v[g + 4]) return false;
@@ -286,12 +246,7 @@ std::vector<WrittenCell> fit_cells(std::vector<WrittenCell> written, std::size_t
     if (w.state != CellState::number || !is_digits(w.raw)) return written;  // only plain digits split
     tokens.push_back(w.raw);
   }
-  std::vector<Reading> consistent;
-  for (auto& r : split_readings(tokens, columns)) {
-    std::vector<double> values;
-    for (const auto& n : r.numbers) values.push_back(std::strtod(n.c_str(), nullptr));
-    if (check == nullptr || check(values)) consistent.push_back(std::move(r));
-  }
+  std::vector<Reading> consistent = readings_that_hold(tokens, columns, check);
   if (consistent.empty() && check == nullptr) return written;  // no rule to read by: extras are reported (F7)
   std::vector<std::string> readings;
   for (const auto& r : consistent) {

@@ -1,7 +1,10 @@
 #include "src/split_cells.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <set>
+#include <tuple>
 
 namespace xxgk {
 namespace {
@@ -63,6 +66,59 @@ std::vector<Reading> split_readings(const std::vector<std::string>& tokens, std:
   }
   wrapped(tokens, columns, 0, 0, heads, out);
   return {out.begin(), out.end()};
+}
+
+bool row_total_holds(const std::vector<double>& v) {
+  double sum = 0;
+  for (std::size_t i = 0; i + 1 < v.size(); ++i) sum += v[i];
+  return v.size() == 7 && sum == v.back();
+}
+
+std::vector<Reading> readings_that_hold(const std::vector<std::string>& tokens, std::size_t columns,
+                                        ReadingCheck check) {
+  std::vector<Reading> out;
+  for (auto& r : split_readings(tokens, columns)) {
+    std::vector<double> values;
+    for (const auto& n : r.numbers) values.push_back(std::strtod(n.c_str(), nullptr));
+    if (check == nullptr || check(values)) out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::optional<std::vector<std::size_t>> columns_by_position(const std::vector<double>& x,
+                                                            const std::vector<double>& centres) {
+  const std::size_t m = x.size(), columns = centres.size();
+  if (m == 0 || m > columns) return std::nullopt;
+  struct Choice {
+    std::vector<std::size_t> columns;
+    double gap_error, position_error;
+  };
+  std::vector<Choice> choices;
+  std::vector<bool> filled(columns, false);
+  std::fill(filled.end() - static_cast<long>(m), filled.end(), true);
+  do {
+    Choice choice{{}, 0, 0};
+    for (std::size_t c = 0; c < columns; ++c) {
+      if (filled[c]) choice.columns.push_back(c);
+    }
+    for (std::size_t i = 0; i < m; ++i) {
+      const double centre = centres[choice.columns[i]];
+      choice.position_error += std::abs(centre - x[i]);
+      if (i > 0) {
+        const double expected = centre - centres[choice.columns[i - 1]];
+        choice.gap_error = std::max(choice.gap_error, std::abs((x[i] - x[i - 1]) - expected));
+      }
+    }
+    choices.push_back(std::move(choice));
+  } while (std::next_permutation(filled.begin(), filled.end()));
+  std::sort(choices.begin(), choices.end(), [](const Choice& a, const Choice& b) {
+    return std::tie(a.gap_error, a.position_error) < std::tie(b.gap_error, b.position_error);
+  });
+  const Choice& best = choices.front();
+  const bool clear = choices.size() == 1 || choices[1].gap_error > best.gap_error + 1.5 ||
+                     choices[1].position_error > best.position_error + 2.0 * static_cast<double>(m);
+  if (best.gap_error > 2.5 || !clear) return std::nullopt;
+  return best.columns;
 }
 
 std::vector<std::vector<std::string>> run_together_readings(const std::string& digits, std::size_t columns,

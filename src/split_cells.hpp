@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,19 @@ struct Reading {
   friend bool operator<(const Reading& a, const Reading& b) { return a.numbers < b.numbers; }
 };
 std::vector<Reading> split_readings(const std::vector<std::string>& tokens, std::size_t columns);
+
+// A row's own rule on a reading: the applicant columns add up to the total (A1 of table 三).
+bool row_total_holds(const std::vector<double>& values);
+// The split readings the check accepts (every one when `check` is null).
+using ReadingCheck = bool (*)(const std::vector<double>&);
+std::vector<Reading> readings_that_hold(const std::vector<std::string>& tokens, std::size_t columns,
+                                        ReadingCheck check);
+
+// Columns for the cells of a row with blank cells, from where the cells stand (`x`) against where
+// the columns stand (`centres`), in the same units: the choice whose gaps match the columns' gaps
+// best, then whose cells sit nearest their columns. Nothing when no choice is clearly the best.
+std::optional<std::vector<std::size_t>> columns_by_position(const std::vector<double>& x,
+                                                            const std::vector<double>& centres);
 
 // Readings of one digit string whose cells ran together when whitespace was collapsed
 // (`21710000218` → 217 1 0 0 0 0 218), as `columns` numbers of at most `max_digits` digits.

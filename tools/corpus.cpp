@@ -231,7 +231,7 @@ struct CellValues {
 
 CellValues cell_values(const xxgk::Report& report) {
   CellValues v;
-  for (const xxgk::Table* t : {&report.table2, &report.table3, &report.table4}) {
+  for (const xxgk::Table* t : report.tables()) {
     for (const auto& row : t->rows) {
       for (const auto& c : row.cells) {
         if (c.state == xxgk::CellState::unresolved) v.unresolved.insert(c.key);

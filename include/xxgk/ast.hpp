@@ -2,6 +2,7 @@
 // tree by src/lower.cpp; serialised by src/json.cpp (schema: docs/ast.schema.json).
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -106,6 +107,8 @@ struct Report {
   std::vector<Section> sections;
   Table table2, table3, table4;
   Table pre2019;  // format "pre-2019": statistics stated in the prose, keys pre2019.<row>.<column>
+  // Every table that holds cells, in output order.
+  [[nodiscard]] std::array<const Table*, 4> tables() const { return {&table2, &table3, &table4, &pre2019}; }
   // Numbers on a group label of table 三 (a subtotal row the official table lacks; rule A4).
   std::vector<Row> table3_subtotals;
   std::vector<Unplaced> unplaced;
