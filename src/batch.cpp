@@ -125,24 +125,20 @@ std::string content_hash(const std::string& bytes) {
   return fmt::format("{:016x}-{}", h, bytes.size());
 }
 
-Result process(const std::string& path, const std::string& encoding) {
+Result process(const std::string& path, const std::string& encoding, std::size_t max_bytes) {
   Result r;
   r.path = path;
   const auto start = std::chrono::steady_clock::now();
   std::string bytes;
-  {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      r.status = "unreadable", r.reason = "cannot open file", r.hash = "unreadable:" + path;
-      return r;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    bytes = std::move(ss).str();
+  try {
+    bytes = read_report_bytes(path, max_bytes);
+  } catch (const InputError& e) {
+    r.status = "unreadable", r.reason = e.what(), r.hash = "unreadable:" + path;
+    return r;
   }
   r.hash = content_hash(bytes);
   try {
-    const auto source = Source::from_bytes(std::move(bytes), path, encoding);
+    const auto source = Source::from_bytes(std::move(bytes), path, encoding, max_bytes);
     r.report = parse_report(source);
     r.findings = validate(*r.report, source);
   } catch (const InputError& e) {
@@ -456,7 +452,7 @@ std::size_t run_batch(const BatchOptions& o, std::ostream& log) {
       workers.emplace_back([&] {
         for (std::size_t i; (i = next++) < count;) {
           try {
-            chunk[i] = process(paths[first + i], o.encoding);
+            chunk[i] = process(paths[first + i], o.encoding, o.max_bytes);
           } catch (const std::exception& e) {  // never lose a file: it is reported, not dropped
             chunk[i].path = paths[first + i];
             chunk[i].hash = "failed:" + paths[first + i];
@@ -486,7 +482,8 @@ std::size_t run_batch(const BatchOptions& o, std::ostream& log) {
   const auto cross_year = cross_year_findings(summaries);
   writer->add_findings(cross_year);
   writer->finish();
-  for (const auto& [hash, f] : cross_year) {
+  for (const auto& [report_hash, f] : cross_year) {
+    const std::string& hash = report_hash;  // clang 14 cannot capture a structured binding
     const auto it =
         std::find_if(summaries.begin(), summaries.end(), [&](const YearSummary& s) { return s.hash == hash; });
     log << fmt::format("{}:{}:{}: warning[{}] {}: {}\n", it->path, f.pos.line, f.pos.column, f.rule, f.keys.front(),

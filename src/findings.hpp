@@ -44,7 +44,7 @@ inline std::optional<double> arithmetic_value(const Cell* cell) {
 }
 
 inline std::string number_text(double v) {
-  return fmt::format("{:g}", v);
+  return fmt::format("{:.15g}", v);  // every digit of a count; sums of decimals without float noise
 }
 
 // The layout the report's tables show: the keys and rules follow it.

@@ -213,21 +213,48 @@ std::string normalise_code_point(char32_t cp) {
   return out;
 }
 
-Source Source::from_file(const std::string& path, const std::string& encoding) {
-  std::string bytes;
-  if (path == "-") {
-    bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return from_bytes(std::move(bytes), "<stdin>", encoding);
-  }
-  if (std::filesystem::is_directory(path)) throw InputError("is a directory, not a report file", {});
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(fmt::format("cannot open file: {}", std::strerror(errno)), {});
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return from_bytes(std::move(ss).str(), path, encoding);
+namespace {
+
+// `size` is 0 for standard input, whose size is known only to exceed the limit.
+InputError too_large(std::size_t size, std::size_t max_bytes) {
+  const auto mb = [](std::size_t n) { return static_cast<double>(n) / (1 << 20); };
+  const std::string what = size == 0 ? fmt::format("input too large: more than {:.1f} MB", mb(max_bytes))
+                                     : fmt::format("file too large: {:.1f} MB", mb(size));
+  return InputError(
+      fmt::format("{}; xxgk reads reports of up to {:.1f} MB (raise it with --max-size)", what, mb(max_bytes)), {1, 1});
 }
 
-Source Source::from_bytes(std::string bytes, std::string name, const std::string& encoding) {
+}  // namespace
+
+std::string read_report_bytes(const std::string& path, std::size_t max_bytes) {
+  std::string bytes;
+  if (path == "-") {
+    // Standard input has no size to look at: read one byte past the limit at most.
+    bytes.resize(max_bytes + 1);
+    std::cin.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<std::size_t>(std::cin.gcount()));
+    if (bytes.size() > max_bytes) throw too_large(0, max_bytes);
+    return bytes;
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw InputError("is a directory, not a report file", {});
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(fmt::format("cannot open file: {}", std::strerror(errno)), {});
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > max_bytes) throw too_large(size, max_bytes);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  bytes = std::move(ss).str();
+  if (bytes.size() > max_bytes) throw too_large(bytes.size(), max_bytes);  // a file that grew
+  return bytes;
+}
+
+Source Source::from_file(const std::string& path, const std::string& encoding, std::size_t max_bytes) {
+  return from_bytes(read_report_bytes(path, max_bytes), path == "-" ? "<stdin>" : path, encoding, max_bytes);
+}
+
+Source Source::from_bytes(std::string bytes, std::string name, const std::string& encoding, std::size_t max_bytes) {
+  if (bytes.size() > max_bytes) throw too_large(bytes.size(), max_bytes);
   Source s;
   s.name_ = std::move(name);
   // Text in another encoding is converted first: lines and character columns are the same.

@@ -1,8 +1,11 @@
 #include "xxgk/validate.hpp"
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 #include <tuple>
+
+#include <fmt/format.h>
 
 #include "xxgk/rules.hpp"
 
@@ -57,6 +60,37 @@ std::string_view to_string(Severity s) {
   return s == Severity::error ? "error" : "warning";
 }
 
+namespace {
+
+// A real report has about 200 cells, so more findings of one rule than this come from a document
+// that repeats a table or a heading thousands of times: the rest are counted in one finding.
+constexpr std::size_t kMaxFindingsPerRule = 100;
+
+void summarise_floods(std::vector<Finding>& findings) {
+  std::map<std::string, std::size_t> seen;
+  std::map<std::string, Finding> summaries;
+  std::vector<Finding> kept;
+  for (auto& f : findings) {
+    if (++seen[f.rule] <= kMaxFindingsPerRule) {
+      kept.push_back(std::move(f));
+      continue;
+    }
+    auto [it, first] = summaries.try_emplace(f.rule, f);
+    if (!first && f.severity == Severity::error) it->second.severity = Severity::error;
+  }
+  for (auto& [rule, summary] : summaries) {
+    const std::size_t more = seen[rule] - kMaxFindingsPerRule;
+    summary.message = fmt::format("{} more {} findings from here on are not listed one by one (the first: {})", more,
+                                  rule, summary.message);
+    summary.keys.resize(std::min<std::size_t>(summary.keys.size(), 1));
+    summary.value.reset(), summary.expected.reset();
+    kept.push_back(std::move(summary));
+  }
+  findings = std::move(kept);
+}
+
+}  // namespace
+
 std::vector<Finding> validate(const Report& report, const Source& source) {
   std::vector<Finding> findings;
   if (report.format_version == "pre-2019") {
@@ -67,9 +101,12 @@ std::vector<Finding> validate(const Report& report, const Source& source) {
     check_format(report, findings);
     check_narrative(report, source, findings);
   }
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+  const auto by_position = [](const Finding& a, const Finding& b) {
     return std::tie(a.pos.line, a.pos.column) < std::tie(b.pos.line, b.pos.column);
-  });
+  };
+  std::stable_sort(findings.begin(), findings.end(), by_position);
+  summarise_floods(findings);
+  std::stable_sort(findings.begin(), findings.end(), by_position);
   return findings;
 }
 

@@ -1,4 +1,5 @@
 // Rules A1–A8: the arithmetic the format fixes (spec §5).
+#include <algorithm>
 #include <cmath>
 
 #include "src/findings.hpp"
@@ -106,9 +107,23 @@ void check_table4(const Report& r, std::vector<Finding>& out) {
 }
 
 // A8: what a number in each cell may be.
+constexpr std::size_t kMaxExactDigits = 15;
+
 void check_domain(const Cell& cell, bool is_money, std::vector<Finding>& out) {
   if (cell.state != CellState::number || !cell.value) return;
   const double v = *cell.value;
+  // Past 15 digits no count or amount is meant, and a double no longer holds the number exactly:
+  // the sums that use it are approximate, so say so before they are read.
+  const auto digits = static_cast<std::size_t>(
+      std::count_if(cell.raw.begin(), cell.raw.end(), [](char c) { return c >= '0' && c <= '9'; }));
+  if (digits > kMaxExactDigits) {
+    out.push_back(
+        make_finding("A8", {cell.key},
+                     fmt::format("{} has {} digits, more than any count or amount; rules that add it are approximate",
+                                 cell.key, digits),
+                     cell.pos, v));
+    return;
+  }
   // 2019's 本年增/减 is a signed change; 2019's 采购总金额 is money in whatever unit it states.
   const bool signed_change = cell.key.size() > 7 && cell.key.compare(cell.key.size() - 7, 7, ".change") == 0;
   if (cell.key == "table2.procurement.amount") {

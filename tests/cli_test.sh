@@ -53,6 +53,10 @@ expect "empty" 2 "empty.txt:1:1: error: empty file" -- "$xxgk" check "$tmp/empty
 printf '一、总体情况\n\xb9\xe6\xd5\xc2\t0\n' >"$tmp/gbk.txt"
 expect "invalid utf-8" 2 "gbk.txt:2:1: error: invalid UTF-8" -- "$xxgk" check "$tmp/gbk.txt"
 expect "missing file" 2 "no-such-file.txt:1:1: error: cannot open" -- "$xxgk" cells "$tmp/no-such-file.txt"
+truncate -s 200M "$tmp/huge.txt"  # sparse: refused by its size, never read
+expect "file too large" 2 "huge.txt:1:1: error: file too large: 200.0 MB; xxgk reads reports of up to 32.0 MB" -- "$xxgk" check "$tmp/huge.txt"
+expect "--max-size" 2 "error: file too large" -- "$xxgk" cells --max-size 0.001 "$good"
+expect "stdin too large" 2 "<stdin>:1:1: error: input too large: more than 0.0 MB" -- bash -c "'$xxgk' cells --max-size 0.00001 - <'$good'"
 expect "one bad file does not hide the others" 2 "0 errors, 2 warnings" -- "$xxgk" check "$tmp/empty.txt" "$good"
 expect "unknown subcommand" 2 "" -- "$xxgk" frobnicate "$good"
 
@@ -73,6 +77,9 @@ expect "batch no duplicates" 0 "7" -- sqlite3 "$tmp/out.sqlite" "select count(*)
 expect "batch sql" 0 "西工区人民政府办公室|2024|35" -- sqlite3 "$tmp/out.sqlite" \
   "select agency, year, value from cells join reports on reports.id = cells.report_id where key = 'table3.new_received.total' order by value desc limit 1"
 expect "batch unreadable status" 0 "unreadable|1:4: binary file" -- sqlite3 "$tmp/out.sqlite" "select status, reason from reports where path like '%binary%'"
+mkdir -p "$tmp/batch_huge" && cp "$good" "$tmp/huge.txt" "$tmp/batch_huge/"
+expect "batch too large" 0 "2 files: 1 findings, 1 unreadable" -- "$xxgk" batch "$tmp/batch_huge" -o "$tmp/huge.sqlite"
+expect "batch too large reason" 0 "unreadable|file too large: 200.0 MB" -- sqlite3 "$tmp/huge.sqlite" "select status, reason from reports where path like '%huge.txt'"
 expect "batch csv" 0 "7 files" -- "$xxgk" batch "$tmp/batch" -o "$tmp/out.csv"
 expect "batch csv row" 0 "004_12d7c137f1960f71.txt,findings" -- cat "$tmp/out.csv"
 expect "batch csv rows" 0 "8" -- bash -c "wc -l <'$tmp/out.csv'"

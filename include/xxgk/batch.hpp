@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "xxgk/source.hpp"
+
 namespace xxgk {
 
 struct BatchOptions {
@@ -13,7 +15,8 @@ struct BatchOptions {
   unsigned jobs = 0;                // 0: all cores
   bool long_csv = false;            // one row per cell instead of one per report
   std::string encoding = "auto";
-  bool progress = false;  // a progress line on standard error
+  std::size_t max_bytes = kMaxReportBytes;  // larger files are `unreadable`
+  bool progress = false;                    // a progress line on standard error
 };
 
 // Runs the batch; returns the number of inputs that could not be read at all.

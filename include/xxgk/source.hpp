@@ -26,14 +26,24 @@ class InputError : public std::runtime_error {
   SourcePos pos_;
 };
 
+// Reports are tens of kilobytes; a larger file is refused before it is read, which bounds the
+// parser's time and memory (the parse tree takes about 50 bytes per byte of text).
+inline constexpr std::size_t kMaxReportBytes = std::size_t{32} << 20;
+
+// The bytes of a file ("-": standard input). InputError when it cannot be opened, is a directory,
+// or holds more than max_bytes.
+std::string read_report_bytes(const std::string& path, std::size_t max_bytes = kMaxReportBytes);
+
 class Source {
  public:
   // Decodes and normalises; throws InputError with the position of the first bad byte.
   // `encoding` is "auto" (a UTF-8 or UTF-16 byte order mark, else UTF-8 when valid, else ICU's
   // charset detection among the encodings Chinese reports come in, GB18030 first) or an ICU
   // converter name such as "GB18030", "UTF-16LE", "Big5".
-  static Source from_bytes(std::string bytes, std::string name, const std::string& encoding = "auto");
-  static Source from_file(const std::string& path, const std::string& encoding = "auto");  // "-": stdin
+  static Source from_bytes(std::string bytes, std::string name, const std::string& encoding = "auto",
+                           std::size_t max_bytes = kMaxReportBytes);
+  static Source from_file(const std::string& path, const std::string& encoding = "auto",
+                          std::size_t max_bytes = kMaxReportBytes);  // "-": stdin
 
   [[nodiscard]] const std::string& name() const noexcept { return name_; }
   // The encoding the file was read in ("UTF-8", "GB18030", "UTF-16LE", …).

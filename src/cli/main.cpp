@@ -27,13 +27,16 @@ struct Options {
   bool long_csv = false;
   std::string format = "text";
   std::string encoding = "auto";
+  double max_size_mb = static_cast<double>(xxgk::kMaxReportBytes >> 20);
   bool trace = false;
+
+  [[nodiscard]] std::size_t max_bytes() const { return static_cast<std::size_t>(max_size_mb * (1 << 20)); }
 };
 
 // Reads one file; on failure prints `file:line:col: error: message` and returns nothing.
-std::optional<xxgk::Source> read(const std::string& path, const std::string& encoding) {
+std::optional<xxgk::Source> read(const std::string& path, const Options& o) {
   try {
-    return xxgk::Source::from_file(path, encoding);
+    return xxgk::Source::from_file(path, o.encoding, o.max_bytes());
   } catch (const xxgk::InputError& e) {
     const auto pos = e.pos();
     std::cerr << fmt::format("{}:{}:{}: error: {}\n", path == "-" ? "<stdin>" : path, pos.line ? pos.line : 1,
@@ -47,7 +50,7 @@ template <typename Each>
 int for_each_source(const Options& o, Each each) {
   int status = kExitOk;
   for (const auto& path : o.files) {
-    const auto source = read(path, o.encoding);
+    const auto source = read(path, o);
     if (!source) {
       status = kExitUnreadable;
       continue;
@@ -106,6 +109,7 @@ int run_batch(const Options& o) {
   batch.jobs = o.jobs;
   batch.long_csv = o.long_csv;
   batch.encoding = o.encoding;
+  batch.max_bytes = o.max_bytes();
   batch.progress = isatty(fileno(stderr)) != 0;
   // Every input gets a status in the output, unreadable ones included: the run itself succeeded.
   xxgk::run_batch(batch, std::cerr);
@@ -139,6 +143,8 @@ int main(int argc, char** argv) {
     cmd->add_option(
         "--encoding", options.encoding,
         "auto (default: BOM, UTF-8, else detected, e.g. GB18030), or an encoding such as GB18030, UTF-16LE");
+    cmd->add_option("--max-size", options.max_size_mb, "refuse files larger than this many MB (default 32)")
+        ->check(CLI::PositiveNumber);
     if (std::string_view(sub.name) == "check") {
       cmd->add_option("--format", options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
     }

@@ -1,0 +1,26 @@
+// The whole pipeline on arbitrary bytes: decode → parse → lower → validate → JSON.
+// Built with clang as a libFuzzer target (preset `fuzz`), and with any compiler as a replayer
+// (replay_main.cpp) that runs the corpus and every kept crasher in the test suite.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "xxgk/xxgk.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string bytes(reinterpret_cast<const char*>(data), size);
+  try {
+    const xxgk::Source source = xxgk::Source::from_bytes(std::move(bytes), "fuzz");
+    const xxgk::Report report = xxgk::parse_report(source);
+    const std::vector<xxgk::Finding> findings = xxgk::validate(report, source);
+    std::string json = xxgk::to_json(report).dump();
+    for (const xxgk::Finding& finding : findings) json += xxgk::to_json(finding, source.name()).dump();
+    // Every position a finding carries must map back into the file.
+    for (const xxgk::Finding& finding : findings) {
+      if (finding.pos.line != 0) (void)source.original_line(finding.pos.line);
+    }
+  } catch (const xxgk::InputError&) {
+    // Unreadable input is an expected outcome: the CLI prints it with its position and exits 2.
+  }
+  return 0;
+}
