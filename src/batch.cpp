@@ -211,6 +211,9 @@ class SqliteWriter : public Writer {
   explicit SqliteWriter(const std::string& path) {
     if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) throw std::runtime_error("cannot open " + path);
     exec("PRAGMA foreign_keys = ON");
+    // A write-ahead log: a killed run still leaves a database that opens with every committed chunk.
+    exec("PRAGMA journal_mode = WAL");
+    exec("PRAGMA synchronous = NORMAL");
     exec(R"(CREATE TABLE IF NOT EXISTS reports (
       id INTEGER PRIMARY KEY, path TEXT NOT NULL, content_hash TEXT NOT NULL UNIQUE, agency TEXT, year INTEGER,
       format_version TEXT, status TEXT NOT NULL, reason TEXT, errors INTEGER, warnings INTEGER, parse_ms REAL))");
@@ -220,10 +223,13 @@ class SqliteWriter : public Writer {
     exec(R"(CREATE TABLE IF NOT EXISTS findings (
       report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE, rule TEXT NOT NULL, severity TEXT NOT NULL,
       keys TEXT, message TEXT, line INTEGER, column INTEGER))");
-    exec("CREATE INDEX IF NOT EXISTS cells_by_key ON cells(key)");
+    // By report: rows arrive in report order, so these cost little, and a re-run's delete needs them.
     exec("CREATE INDEX IF NOT EXISTS cells_by_report ON cells(report_id)");
     exec("CREATE INDEX IF NOT EXISTS findings_by_report ON findings(report_id)");
-    exec("CREATE INDEX IF NOT EXISTS findings_by_rule ON findings(rule)");
+    // By key and rule: into a new database these are built once at the end, in a third of the time
+    // of keeping them up to date row by row. A database that has rows keeps them up to date.
+    indexes_at_end_ = count("SELECT count(*) FROM reports") == 0;
+    if (!indexes_at_end_) create_lookup_indexes();
   }
   ~SqliteWriter() override { sqlite3_close(db_); }
 
@@ -276,10 +282,23 @@ class SqliteWriter : public Writer {
     }
     exec("COMMIT");
   }
-  void finish() override {}
+  void finish() override {
+    if (indexes_at_end_) create_lookup_indexes();
+  }
 
  private:
   sqlite3* db_ = nullptr;
+  bool indexes_at_end_ = false;
+
+  void create_lookup_indexes() {
+    exec("CREATE INDEX IF NOT EXISTS cells_by_key ON cells(key)");
+    exec("CREATE INDEX IF NOT EXISTS findings_by_rule ON findings(rule)");
+  }
+
+  long count(const char* sql) {
+    Statement query(db_, sql);
+    return query.single_integer();
+  }
 
   void exec(const char* sql) {
     char* error = nullptr;
@@ -315,6 +334,10 @@ class SqliteWriter : public Writer {
     }
     void step() {
       if (sqlite3_step(stmt_) != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db_));
+    }
+    long single_integer() {
+      if (sqlite3_step(stmt_) != SQLITE_ROW) throw std::runtime_error(sqlite3_errmsg(db_));
+      return static_cast<long>(sqlite3_column_int64(stmt_, 0));
     }
 
    private:

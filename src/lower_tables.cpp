@@ -85,7 +85,12 @@ double display_x(std::string_view text, std::size_t offset) {
   const std::size_t start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
   const std::size_t from = (start == std::string_view::npos || offset == 0) ? 0 : start + 1;
   double x = 0;
-  for (const char32_t cp : code_points(text.substr(from, offset - from))) x += display_width(cp);
+  for (std::size_t i = from; i < offset;) {
+    char32_t cp = 0;
+    const std::size_t length = decode_utf8(text, i, cp);
+    x += display_width(cp);
+    i += length == 0 ? 1 : length;
+  }
   return x;
 }
 

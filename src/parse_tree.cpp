@@ -64,10 +64,75 @@ struct selector
 
 }  // namespace
 
+namespace {
+
+// Nodes freed on this thread, kept for the next parse; returned to the heap when the thread ends.
+// Under ASan, nodes go to the heap so that a use after free is still caught.
+class NodeFreeList {
+ public:
+  NodeFreeList() = default;
+  NodeFreeList(const NodeFreeList&) = delete;
+  NodeFreeList& operator=(const NodeFreeList&) = delete;
+  ~NodeFreeList() {
+    for (void* p : free_) ::operator delete(p, sizeof(TreeNode));
+  }
+  void* take() {
+    if (free_.empty()) return ::operator new(sizeof(TreeNode));
+    void* p = free_.back();
+    free_.pop_back();
+    return p;
+  }
+  void give(void* p) noexcept {
+    if (free_.size() < kMaxKept) {
+      try {
+        free_.push_back(p);
+        return;
+      } catch (...) {  // no memory to remember it: return it instead
+      }
+    }
+    ::operator delete(p, sizeof(TreeNode));
+  }
+
+ private:
+  static constexpr std::size_t kMaxKept = std::size_t{1} << 16;  // about 10 MB of nodes
+  std::vector<void*> free_;
+};
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kPoolNodes = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kPoolNodes = false;
+#else
+constexpr bool kPoolNodes = true;
+#endif
+#else
+constexpr bool kPoolNodes = true;
+#endif
+
+NodeFreeList& node_free_list() {
+  thread_local NodeFreeList list;
+  return list;
+}
+
+}  // namespace
+
+void* TreeNode::operator new(std::size_t size) {
+  if (!kPoolNodes || size != sizeof(TreeNode)) return ::operator new(size);
+  return node_free_list().take();
+}
+
+void TreeNode::operator delete(void* p, std::size_t size) noexcept {
+  if (!kPoolNodes || size != sizeof(TreeNode)) return ::operator delete(p, size);
+  node_free_list().give(p);
+}
+
 std::unique_ptr<TreeNode> build_parse_tree(const Source& source) {
   const std::string& text = source.text();
-  tao::pegtl::memory_input<tao::pegtl::tracking_mode::lazy> in(text.data(), text.size(), source.name());
-  auto root = pt::parse<g::report, selector>(in);
+  // Every tree node keeps a copy of the input's name; positions come from Source, so a short
+  // name saves an allocation per node where a file's path would not fit in the string itself.
+  tao::pegtl::memory_input<tao::pegtl::tracking_mode::lazy> in(text.data(), text.size(), "");
+  auto root = pt::parse<g::report, TreeNode, selector>(in);
   if (!root) throw InputError("no report text could be parsed", {1, 1});
   return root;
 }

@@ -253,6 +253,52 @@ Source Source::from_file(const std::string& path, const std::string& encoding, s
   return from_bytes(read_report_bytes(path, max_bytes), path == "-" ? "<stdin>" : path, encoding, max_bytes);
 }
 
+namespace {
+
+// normalise_code_point for the Basic Multilingual Plane, remembered per thread: ICU's NFKC and the
+// Traditional→Simplified lookup cost more than the rest of reading a report put together.
+class NormalisedBmp {
+ public:
+  std::string_view operator()(char32_t cp) {
+    if (cp > 0xFFFF) {
+      other_ = normalise_code_point(cp);
+      return other_;
+    }
+    Entry& e = entries_[cp];
+    if (e.size == kUnknown) {
+      const std::string s = normalise_code_point(cp);
+      if (s.size() <= sizeof e.bytes) {
+        std::copy(s.begin(), s.end(), e.bytes);
+        e.size = static_cast<std::uint8_t>(s.size());
+      } else {
+        e.size = kLong;
+      }
+    }
+    if (e.size == kLong) {
+      other_ = normalise_code_point(cp);  // the few that NFKC expands at length (U+FDFA)
+      return other_;
+    }
+    return {e.bytes, e.size};
+  }
+
+ private:
+  static constexpr std::uint8_t kUnknown = 0xFF;
+  static constexpr std::uint8_t kLong = 0xFE;
+  struct Entry {
+    std::uint8_t size = kUnknown;
+    char bytes[11] = {};
+  };
+  std::vector<Entry> entries_ = std::vector<Entry>(0x10000);
+  std::string other_;
+};
+
+std::string_view normalised(char32_t cp) {
+  thread_local NormalisedBmp table;
+  return table(cp);
+}
+
+}  // namespace
+
 Source Source::from_bytes(std::string bytes, std::string name, const std::string& encoding, std::size_t max_bytes) {
   if (bytes.size() > max_bytes) throw too_large(bytes.size(), max_bytes);
   Source s;
@@ -365,7 +411,7 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
     if (len == 0) {
       throw InputError(fmt::format("invalid UTF-8 (byte 0x{:02X}); is the file in another encoding?", c), pos(i));
     }
-    emit(normalise_code_point(cp), i);
+    emit(normalised(cp), i);
     i += len;
   }
   s.original_offset_.push_back(static_cast<std::uint32_t>(in.size()));

@@ -79,6 +79,10 @@ std::string trim(std::string_view s) {
 }
 
 int display_width(char32_t cp) {
+  // The two cases of nearly every character, without a property lookup: below U+1100 nothing is
+  // wide, and the CJK ideographs all are.
+  if (cp < 0x1100) return 1;
+  if (cp >= 0x4E00 && cp <= 0x9FFF) return 2;
   const auto width = u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH);
   return (width == U_EA_WIDE || width == U_EA_FULLWIDTH) ? 2 : 1;
 }

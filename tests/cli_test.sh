@@ -54,7 +54,7 @@ printf '一、总体情况\n\xb9\xe6\xd5\xc2\t0\n' >"$tmp/gbk.txt"
 expect "invalid utf-8" 2 "gbk.txt:2:1: error: invalid UTF-8" -- "$xxgk" check "$tmp/gbk.txt"
 expect "missing file" 2 "no-such-file.txt:1:1: error: cannot open" -- "$xxgk" cells "$tmp/no-such-file.txt"
 truncate -s 200M "$tmp/huge.txt"  # sparse: refused by its size, never read
-expect "file too large" 2 "huge.txt:1:1: error: file too large: 200.0 MB; xxgk reads reports of up to 32.0 MB" -- "$xxgk" check "$tmp/huge.txt"
+expect "file too large" 2 "huge.txt:1:1: error: file too large: 200.0 MB; xxgk reads reports of up to 16.0 MB" -- "$xxgk" check "$tmp/huge.txt"
 expect "--max-size" 2 "error: file too large" -- "$xxgk" cells --max-size 0.001 "$good"
 expect "stdin too large" 2 "<stdin>:1:1: error: input too large: more than 0.0 MB" -- bash -c "'$xxgk' cells --max-size 0.00001 - <'$good'"
 expect "one bad file does not hide the others" 2 "0 errors, 2 warnings" -- "$xxgk" check "$tmp/empty.txt" "$good"

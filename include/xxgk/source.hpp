@@ -27,8 +27,9 @@ class InputError : public std::runtime_error {
 };
 
 // Reports are tens of kilobytes; a larger file is refused before it is read, which bounds the
-// parser's time and memory (the parse tree takes about 50 bytes per byte of text).
-inline constexpr std::size_t kMaxReportBytes = std::size_t{32} << 20;
+// parser's time and memory: 30 to 130 bytes per byte of text (tools/bench-hostile), so at most
+// about 2 GB.
+inline constexpr std::size_t kMaxReportBytes = std::size_t{16} << 20;
 
 // The bytes of a file ("-": standard input). InputError when it cannot be opened, is a directory,
 // or holds more than max_bytes.

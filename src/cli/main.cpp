@@ -143,7 +143,7 @@ int main(int argc, char** argv) {
     cmd->add_option(
         "--encoding", options.encoding,
         "auto (default: BOM, UTF-8, else detected, e.g. GB18030), or an encoding such as GB18030, UTF-16LE");
-    cmd->add_option("--max-size", options.max_size_mb, "refuse files larger than this many MB (default 32)")
+    cmd->add_option("--max-size", options.max_size_mb, "refuse files larger than this many MB (default 16)")
         ->check(CLI::PositiveNumber);
     if (std::string_view(sub.name) == "check") {
       cmd->add_option("--format", options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
@@ -167,7 +167,7 @@ int main(int argc, char** argv) {
   try {
     return chosen->run(options);
   } catch (const std::exception& e) {
-    std::cerr << "xxgk: internal error: " << e.what() << '\n';
+    std::cerr << "xxgk: error: " << e.what() << '\n';
     return kExitUnreadable;
   }
 }

@@ -1,0 +1,125 @@
+// Time and peak memory of the whole pipeline (decode → parse → lower → validate → JSON) on hostile
+// inputs of growing size, each run in a child process so that its peak memory is its own.
+// A linear parser shows a constant µs/KB down each kind's rows. Run by tools/bench-hostile.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "xxgk/xxgk.hpp"
+
+namespace {
+
+struct Kind {
+  const char* name;
+  std::function<std::string(const std::string& seed, int scale)> make;  // scale 1, 2, 4, 8
+};
+
+std::string between(const std::string& text, const std::string& from, const std::string& to) {
+  const std::size_t a = text.find(from);
+  const std::size_t b = text.find(to, a);
+  return text.substr(a, b - a);
+}
+
+std::string repeated(const std::string& unit, std::size_t times) {
+  std::string out;
+  out.reserve(unit.size() * times);
+  for (std::size_t i = 0; i < times; ++i) out += unit;
+  return out;
+}
+
+// The seed with `insert` placed just before the heading `before`.
+std::string with(const std::string& seed, const std::string& before, const std::string& insert) {
+  std::string out = seed;
+  out.insert(out.find(before), insert);
+  return out;
+}
+
+const std::vector<Kind> kKinds = {
+    {"one long line (1-8 MB)",
+     [](const std::string& seed, int scale) {
+       return with(seed, "二、", repeated("本局依法公开政府信息 12 件,", std::size_t(scale) * 30000) + "\n");
+     }},
+    {"table 四 repeated (2,500-20,000)",
+     [](const std::string& seed, int scale) {
+       return with(seed, "五、", repeated(between(seed, "行政复议", "五、"), std::size_t(scale) * 2500));
+     }},
+    {"table 三 repeated (250-2,000)",
+     [](const std::string& seed, int scale) {
+       return with(seed, "四、", repeated(between(seed, "三、", "四、"), std::size_t(scale) * 250));
+     }},
+    {"heading repeated (25,000-200,000)",
+     [](const std::string& seed, int scale) {
+       return seed + repeated("一、总体情况\n(一)主动公开\n", std::size_t(scale) * 25000);
+     }},
+    {"one run of digits (0.25-2 MB)",
+     [](const std::string& seed, int scale) {
+       return with(seed, "四、", std::string(std::size_t(scale) * 250000, '7') + "\n");
+     }},
+    {"whole reports concatenated (100-800)",
+     [](const std::string& seed, int scale) { return repeated(seed + "\n", std::size_t(scale) * 100); }},
+    {"invalid UTF-8 at the end (1-8 MB)",
+     [](const std::string& seed, int scale) {
+       return repeated(seed, std::size_t(scale) * (1 << 20) / seed.size()) + "\xFF";
+     }},
+};
+
+// Runs the pipeline once in a child: wall seconds and the child's peak resident set in MB.
+std::pair<double, double> measure(const std::string& bytes) {
+  const auto start = std::chrono::steady_clock::now();
+  const pid_t pid = fork();
+  if (pid == 0) {
+    int status = 0;
+    try {
+      const auto source = xxgk::Source::from_bytes(bytes, "bench", "auto", std::numeric_limits<std::size_t>::max());
+      const auto report = xxgk::parse_report(source);
+      const auto findings = xxgk::validate(report, source);
+      status = xxgk::to_json(report).dump().empty() || findings.empty() ? 3 : 0;
+    } catch (const xxgk::InputError&) {
+      status = 0;  // refused with its position: the expected outcome for bad bytes
+    }
+    _exit(status == 3 ? 0 : status);
+  }
+  int status = 0;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    fmt::print(stderr, "bench_hostile: the child failed (status {})\n", status);
+    std::exit(1);
+  }
+  return {seconds, static_cast<double>(usage.ru_maxrss) / 1024};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    fmt::print(stderr, "usage: xxgk_bench_hostile SEED_REPORT.txt\n");
+    return 2;
+  }
+  std::ifstream in(argv[1], std::ios::binary);
+  const std::string seed{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  fmt::print("{:<38} {:>9} {:>9} {:>8} {:>9} {:>10}\n", "input", "size MB", "seconds", "µs/KB", "peak MB",
+             "bytes/byte");
+  for (const Kind& kind : kKinds) {
+    for (const int scale : {1, 2, 4, 8}) {
+      const std::string bytes = kind.make(seed, scale);
+      const auto [seconds, peak_mb] = measure(bytes);
+      const double mb = static_cast<double>(bytes.size()) / (1 << 20);
+      fmt::print("{:<38} {:>9.2f} {:>9.3f} {:>8.2f} {:>9.0f} {:>10.1f}\n", scale == 1 ? kind.name : "", mb, seconds,
+                 seconds * 1e6 / (mb * 1024), peak_mb, peak_mb / mb);
+    }
+  }
+  return 0;
+}
