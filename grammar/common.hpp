@@ -83,9 +83,20 @@ constexpr std::size_t utf8_length(unsigned char lead) {
   return lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4;
 }
 // Quotation marks are written in many ways (or dropped) around 三安全一稳定 and similar phrases.
+// (By bytes: labels are tried at every line, and string comparisons here were the parser's top cost.)
 constexpr bool is_quote(std::string_view ch) {
-  return ch == "\"" || ch == "'" || ch == "\u201C" || ch == "\u201D" || ch == "\u2018" || ch == "\u2019" ||
-         ch == "\u300C" || ch == "\u300D";
+  if (ch.size() == 1) return ch[0] == '"' || ch[0] == '\'';
+  if (ch.size() != 3 || static_cast<unsigned char>(ch[1]) != 0x80) return false;
+  const auto lead = static_cast<unsigned char>(ch[0]);
+  const auto last = static_cast<unsigned char>(ch[2]);
+  return (lead == 0xE2 && (last == 0x9C || last == 0x9D || last == 0x98 || last == 0x99)) ||  // “ ” ‘ ’
+         (lead == 0xE3 && (last == 0x8C || last == 0x8D));                                    // 「 」
+}
+constexpr bool same_bytes(const char* a, std::string_view b) {
+  for (std::size_t i = 0; i < b.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
 }
 }  // namespace detail
 
@@ -121,7 +132,7 @@ struct label {
         }
         continue;
       }
-      if (static_cast<std::size_t>(end - q) < len || std::string_view(q, len) != ch) return false;
+      if (static_cast<std::size_t>(end - q) < len || !detail::same_bytes(q, ch)) return false;
       p = q + len;
       first = false;
     }

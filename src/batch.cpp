@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -466,7 +467,7 @@ std::size_t run_batch(const BatchOptions& o, std::ostream& log) {
   std::size_t unreadable = 0, done = 0;
   std::map<std::string, std::size_t> by_status;
   std::vector<YearSummary> summaries;
-  for (std::size_t first = 0; first < paths.size(); first += kChunk) {
+  const auto parse_chunk = [&](std::size_t first) {
     const std::size_t count = std::min(kChunk, paths.size() - first);
     std::vector<Result> chunk(count);
     std::atomic<std::size_t> next{0};
@@ -486,6 +487,17 @@ std::size_t run_batch(const BatchOptions& o, std::ostream& log) {
       });
     }
     for (auto& w : workers) w.join();
+    return chunk;
+  };
+  // With several jobs, the next chunk is parsed while this one is written (two chunks in memory at
+  // most); with -j 1 everything runs on one core, one step after the other.
+  const auto launch = jobs > 1 ? std::launch::async : std::launch::deferred;
+  std::future<std::vector<Result>> pending;
+  if (!paths.empty()) pending = std::async(launch, parse_chunk, 0);
+  for (std::size_t first = 0; first < paths.size(); first += kChunk) {
+    const std::size_t count = std::min(kChunk, paths.size() - first);
+    std::vector<Result> chunk = pending.get();
+    if (first + kChunk < paths.size()) pending = std::async(launch, parse_chunk, first + kChunk);
     writer->write(chunk);
     for (const auto& r : chunk) {
       if (r.report && r.report->year && r.report->format_version != "pre-2019") summaries.push_back(summary_of(r));
