@@ -259,12 +259,12 @@ class SqliteWriter : public Writer {
       for (const Cell* c : cells_of(*r.report)) {
         cell.reset().integer(1, id).text(2, c->key).text(3, c->raw);
         if (c->value) cell.real(4, *c->value);
-        cell.text(5, std::string(to_string(c->state))).integer(6, c->pos.line).integer(7, c->pos.column).step();
+        cell.text(5, to_string(c->state)).integer(6, c->pos.line).integer(7, c->pos.column).step();
       }
       for (const Finding& f : r.findings) {
         std::string keys;
         for (const auto& k : f.keys) keys += (keys.empty() ? "" : " ") + k;
-        finding.reset().integer(1, id).text(2, f.rule).text(3, std::string(to_string(f.severity))).text(4, keys);
+        finding.reset().integer(1, id).text(2, f.rule).text(3, to_string(f.severity)).text(4, keys);
         finding.text(5, f.message).integer(6, f.pos.line).integer(7, f.pos.column).step();
       }
     }
@@ -274,11 +274,7 @@ class SqliteWriter : public Writer {
     exec("BEGIN");
     Statement insert(db_, "INSERT INTO findings SELECT id, ?, ?, ?, ?, ?, ? FROM reports WHERE content_hash = ?");
     for (const auto& [hash, f] : findings) {
-      insert.reset()
-          .text(1, f.rule)
-          .text(2, std::string(to_string(f.severity)))
-          .text(3, f.keys.front())
-          .text(4, f.message);
+      insert.reset().text(1, f.rule).text(2, to_string(f.severity)).text(3, f.keys.front()).text(4, f.message);
       insert.integer(5, f.pos.line).integer(6, f.pos.column).text(7, hash).step();
     }
     exec("COMMIT");
@@ -321,8 +317,10 @@ class SqliteWriter : public Writer {
       sqlite3_clear_bindings(stmt_);
       return *this;
     }
-    Statement& text(int i, const std::string& s) {
-      sqlite3_bind_text(stmt_, i, s.c_str(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    // Not copied (SQLITE_STATIC): every string bound here outlives the step that uses it, being a
+    // member of the chunk being written, a local of the loop, or a static name (to_string).
+    Statement& text(int i, std::string_view s) {
+      sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
       return *this;
     }
     Statement& integer(int i, long v) {

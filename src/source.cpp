@@ -60,6 +60,10 @@ SourcePos position_in(const std::string& original, const std::vector<std::uint32
 
 bool valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
     char32_t cp = 0;
     const std::size_t len = decode_utf8(s, i, cp);
     if (len == 0) return false;
@@ -402,7 +406,8 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
       }
     }
     if (c < 0x80) {
-      emit(std::string_view(&in[i], 1), i);
+      s.text_.push_back(static_cast<char>(c));
+      s.original_offset_.push_back(static_cast<std::uint32_t>(i));
       ++i;
       continue;
     }
