@@ -1,8 +1,9 @@
-// The whole pipeline on arbitrary bytes: decode → parse → lower → validate → JSON.
+// The whole pipeline on arbitrary bytes: decode → parse → lower → validate → JSON and diagnostics.
 // Built with clang as a libFuzzer target (preset `fuzz`), and with any compiler as a replayer
 // (replay_main.cpp) that runs the corpus and every kept crasher in the test suite.
 #include <cstddef>
 #include <cstdint>
+#include <sstream>
 #include <string>
 
 #include "xxgk/xxgk.hpp"
@@ -15,10 +16,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::vector<xxgk::Finding> findings = xxgk::validate(report, source);
     std::string json = xxgk::to_json(report).dump();
     for (const xxgk::Finding& finding : findings) json += xxgk::to_json(finding, source.name()).dump();
-    // Every position a finding carries must map back into the file.
-    for (const xxgk::Finding& finding : findings) {
-      if (finding.pos.line != 0) (void)source.original_line(finding.pos.line);
-    }
+    // What the CLI prints: the cell dump, and each finding with its source line and caret.
+    std::ostringstream printed;
+    xxgk::write_cells(report, printed);
+    for (const xxgk::Finding& finding : findings) xxgk::write_diagnostic(finding, source, printed);
   } catch (const xxgk::InputError&) {
     // Unreadable input is an expected outcome: the CLI prints it with its position and exits 2.
   }
