@@ -74,7 +74,7 @@ class NodeFreeList {
   NodeFreeList(const NodeFreeList&) = delete;
   NodeFreeList& operator=(const NodeFreeList&) = delete;
   ~NodeFreeList() {
-    for (void* p : free_) ::operator delete(p, sizeof(TreeNode));
+    for (void* p : free_) ::operator delete(p);
   }
   void* take() {
     if (free_.empty()) return ::operator new(sizeof(TreeNode));
@@ -90,7 +90,7 @@ class NodeFreeList {
       } catch (...) {  // no memory to remember it: return it instead
       }
     }
-    ::operator delete(p, sizeof(TreeNode));
+    ::operator delete(p);
   }
 
  private:
@@ -123,7 +123,7 @@ void* TreeNode::operator new(std::size_t size) {
 }
 
 void TreeNode::operator delete(void* p, std::size_t size) noexcept {
-  if (!kPoolNodes || size != sizeof(TreeNode)) return ::operator delete(p, size);
+  if (!kPoolNodes || size != sizeof(TreeNode)) return ::operator delete(p);
   node_free_list().give(p);
 }
 
