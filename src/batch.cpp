@@ -126,20 +126,20 @@ std::string content_hash(const std::string& bytes) {
   return fmt::format("{:016x}-{}", h, bytes.size());
 }
 
-Result process(const std::string& path, const std::string& encoding, std::size_t max_bytes) {
+Result process(const std::string& path, const BatchOptions& o) {
   Result r;
   r.path = path;
   const auto start = std::chrono::steady_clock::now();
   std::string bytes;
   try {
-    bytes = read_report_bytes(path, max_bytes);
+    bytes = read_report_bytes(path, o.max_bytes);
   } catch (const InputError& e) {
     r.status = "unreadable", r.reason = e.what(), r.hash = "unreadable:" + path;
     return r;
   }
   r.hash = content_hash(bytes);
   try {
-    const auto source = Source::from_bytes(std::move(bytes), path, encoding, max_bytes);
+    const auto source = Source::from_bytes(std::move(bytes), path, o.encoding, o.max_bytes, o.invalid_bytes);
     r.report = parse_report(source);
     r.findings = validate(*r.report, source);
   } catch (const InputError& e) {
@@ -474,7 +474,7 @@ std::size_t run_batch(const BatchOptions& o, std::ostream& log) {
       workers.emplace_back([&] {
         for (std::size_t i; (i = next++) < count;) {
           try {
-            chunk[i] = process(paths[first + i], o.encoding, o.max_bytes);
+            chunk[i] = process(paths[first + i], o);
           } catch (const std::exception& e) {  // never lose a file: it is reported, not dropped
             chunk[i].path = paths[first + i];
             chunk[i].hash = "failed:" + paths[first + i];

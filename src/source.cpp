@@ -253,8 +253,9 @@ std::string read_report_bytes(const std::string& path, std::size_t max_bytes) {
   return bytes;
 }
 
-Source Source::from_file(const std::string& path, const std::string& encoding, std::size_t max_bytes) {
-  return from_bytes(read_report_bytes(path, max_bytes), path == "-" ? "<stdin>" : path, encoding, max_bytes);
+Source Source::from_file(const std::string& path, const std::string& encoding, std::size_t max_bytes,
+                         InvalidBytes invalid) {
+  return from_bytes(read_report_bytes(path, max_bytes), path == "-" ? "<stdin>" : path, encoding, max_bytes, invalid);
 }
 
 namespace {
@@ -303,7 +304,8 @@ std::string_view normalised(char32_t cp) {
 
 }  // namespace
 
-Source Source::from_bytes(std::string bytes, std::string name, const std::string& encoding, std::size_t max_bytes) {
+Source Source::from_bytes(std::string bytes, std::string name, const std::string& encoding, std::size_t max_bytes,
+                          InvalidBytes invalid) {
   if (bytes.size() > max_bytes) throw too_large(bytes.size(), max_bytes);
   Source s;
   s.name_ = std::move(name);
@@ -414,7 +416,15 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
     char32_t cp = 0;
     const std::size_t len = decode_utf8(in, i, cp);
     if (len == 0) {
-      throw InputError(fmt::format("invalid UTF-8 (byte 0x{:02X}); is the file in another encoding?", c), pos(i));
+      if (invalid == InvalidBytes::refuse) {
+        throw InputError(
+            fmt::format("invalid UTF-8 (byte 0x{:02X}); is the file in another encoding? (--lossy reads it anyway)", c),
+            pos(i));
+      }
+      if (s.replaced_bytes_++ == 0) s.first_replaced_ = pos(i);
+      emit("\uFFFD", i);
+      ++i;
+      continue;
     }
     emit(normalised(cp), i);
     i += len;

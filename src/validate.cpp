@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "src/findings.hpp"
 #include "xxgk/rules.hpp"
 
 namespace xxgk {
@@ -41,6 +42,7 @@ constexpr RuleInfo kRules[] = {
      "numbers split by extraction were rejoined: the one reading the row's rules accept"},
     {"X2", Severity::warning, "提取",
      "numbers split by extraction allow several readings: the cells are left unresolved"},
+    {"X3", Severity::warning, "提取", "bytes that are not UTF-8 were replaced (--lossy): the text was damaged"},
 };
 
 }  // namespace
@@ -93,6 +95,14 @@ void summarise_floods(std::vector<Finding>& findings) {
 
 std::vector<Finding> validate(const Report& report, const Source& source) {
   std::vector<Finding> findings;
+  if (source.replaced_bytes() > 0) {
+    findings.push_back(make_finding(
+        "X3", {"source"},
+        fmt::format("{} bytes that are not UTF-8 were replaced by U+FFFD, this one first: the extractor damaged "
+                    "the text, and labels or cells near them may be unreadable",
+                    source.replaced_bytes()),
+        source.first_replaced()));
+  }
   if (report.format_version == "pre-2019") {
     // No national layout to hold it to: only what the prose says about its year (Y1).
     check_narrative(report, source, findings);

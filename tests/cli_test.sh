@@ -52,6 +52,7 @@ expect "binary" 2 "binary.txt:1:4: error: binary file" -- "$xxgk" check "$tmp/bi
 expect "empty" 2 "empty.txt:1:1: error: empty file" -- "$xxgk" check "$tmp/empty.txt"
 printf '一、总体情况\n\xb9\xe6\xd5\xc2\t0\n' >"$tmp/gbk.txt"
 expect "invalid utf-8" 2 "gbk.txt:2:1: error: invalid UTF-8" -- "$xxgk" check "$tmp/gbk.txt"
+expect "lossy" 1 "gbk.txt:2:1: warning[X3] source: 4 bytes that are not UTF-8 were replaced" -- "$xxgk" check --lossy "$tmp/gbk.txt"
 expect "missing file" 2 "no-such-file.txt:1:1: error: cannot open" -- "$xxgk" cells "$tmp/no-such-file.txt"
 truncate -s 200M "$tmp/huge.txt"  # sparse: refused by its size, never read
 expect "file too large" 2 "huge.txt:1:1: error: file too large: 200.0 MB; xxgk reads reports of up to 16.0 MB" -- "$xxgk" check "$tmp/huge.txt"

@@ -16,7 +16,8 @@ struct BatchOptions {
   bool long_csv = false;            // one row per cell instead of one per report
   std::string encoding = "auto";
   std::size_t max_bytes = kMaxReportBytes;  // larger files are `unreadable`
-  bool progress = false;                    // a progress line on standard error
+  InvalidBytes invalid_bytes = InvalidBytes::refuse;
+  bool progress = false;  // a progress line on standard error
 };
 
 // Runs the batch; returns the number of inputs that could not be read at all.

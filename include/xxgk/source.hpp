@@ -35,6 +35,11 @@ inline constexpr std::size_t kMaxReportBytes = std::size_t{16} << 20;
 // or holds more than max_bytes.
 std::string read_report_bytes(const std::string& path, std::size_t max_bytes = kMaxReportBytes);
 
+// What to do with bytes that are not valid in the file's encoding: refuse the file (the default),
+// or replace each by U+FFFD and go on (--lossy), for extractors such as html2text 1.3 that cut
+// characters apart inside table cells. Replacements are counted and reported (X3).
+enum class InvalidBytes { refuse, replace };
+
 class Source {
  public:
   // Decodes and normalises; throws InputError with the position of the first bad byte.
@@ -42,9 +47,10 @@ class Source {
   // charset detection among the encodings Chinese reports come in, GB18030 first) or an ICU
   // converter name such as "GB18030", "UTF-16LE", "Big5".
   static Source from_bytes(std::string bytes, std::string name, const std::string& encoding = "auto",
-                           std::size_t max_bytes = kMaxReportBytes);
+                           std::size_t max_bytes = kMaxReportBytes, InvalidBytes invalid = InvalidBytes::refuse);
   static Source from_file(const std::string& path, const std::string& encoding = "auto",
-                          std::size_t max_bytes = kMaxReportBytes);  // "-": stdin
+                          std::size_t max_bytes = kMaxReportBytes,
+                          InvalidBytes invalid = InvalidBytes::refuse);  // "-": stdin
 
   [[nodiscard]] const std::string& name() const noexcept { return name_; }
   // The encoding the file was read in ("UTF-8", "GB18030", "UTF-16LE", …).
@@ -58,6 +64,10 @@ class Source {
   // The original line (without its line end), for quoting in diagnostics.
   [[nodiscard]] std::string_view original_line(std::uint32_t line) const;
 
+  // Bytes replaced by U+FFFD (InvalidBytes::replace), and where the first one was.
+  [[nodiscard]] std::size_t replaced_bytes() const noexcept { return replaced_bytes_; }
+  [[nodiscard]] SourcePos first_replaced() const noexcept { return first_replaced_; }
+
  private:
   std::string name_;
   std::string encoding_;
@@ -65,6 +75,8 @@ class Source {
   std::string text_;
   std::vector<std::uint32_t> original_offset_;  // one per byte of text_, plus one past the end
   std::vector<std::uint32_t> line_starts_;      // byte offsets of line starts in original_
+  std::size_t replaced_bytes_ = 0;
+  SourcePos first_replaced_;
 };
 
 // Normalisation of one code point, exposed for tests: the UTF-8 it becomes ("" when dropped).

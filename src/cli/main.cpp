@@ -28,6 +28,11 @@ struct Options {
   std::string format = "text";
   std::string encoding = "auto";
   double max_size_mb = static_cast<double>(xxgk::kMaxReportBytes >> 20);
+  bool lossy = false;
+
+  [[nodiscard]] xxgk::InvalidBytes invalid_bytes() const {
+    return lossy ? xxgk::InvalidBytes::replace : xxgk::InvalidBytes::refuse;
+  }
   bool trace = false;
 
   [[nodiscard]] std::size_t max_bytes() const { return static_cast<std::size_t>(max_size_mb * (1 << 20)); }
@@ -36,7 +41,7 @@ struct Options {
 // Reads one file; on failure prints `file:line:col: error: message` and returns nothing.
 std::optional<xxgk::Source> read(const std::string& path, const Options& o) {
   try {
-    return xxgk::Source::from_file(path, o.encoding, o.max_bytes());
+    return xxgk::Source::from_file(path, o.encoding, o.max_bytes(), o.invalid_bytes());
   } catch (const xxgk::InputError& e) {
     const auto pos = e.pos();
     std::cerr << fmt::format("{}:{}:{}: error: {}\n", path == "-" ? "<stdin>" : path, pos.line ? pos.line : 1,
@@ -110,6 +115,7 @@ int run_batch(const Options& o) {
   batch.long_csv = o.long_csv;
   batch.encoding = o.encoding;
   batch.max_bytes = o.max_bytes();
+  batch.invalid_bytes = o.invalid_bytes();
   batch.progress = isatty(fileno(stderr)) != 0;
   // Every input gets a status in the output, unreadable ones included: the run itself succeeded.
   xxgk::run_batch(batch, std::cerr);
@@ -145,6 +151,9 @@ int main(int argc, char** argv) {
         "auto (default: BOM, UTF-8, else detected, e.g. GB18030), or an encoding such as GB18030, UTF-16LE");
     cmd->add_option("--max-size", options.max_size_mb, "refuse files larger than this many MB (default 16)")
         ->check(CLI::PositiveNumber);
+    cmd->add_flag(
+        "--lossy", options.lossy,
+        "replace bytes that are not UTF-8 by U+FFFD and go on (reported as X3), instead of refusing the file");
     if (std::string_view(sub.name) == "check") {
       cmd->add_option("--format", options.format, "text or json")->check(CLI::IsMember({"text", "json"}));
     }

@@ -183,3 +183,20 @@ BOOST_AUTO_TEST_CASE(crlf_and_lone_cr_give_the_cells_and_positions_of_lf) {
   BOOST_TEST(cells_of(Source::from_bytes(crlf, "crlf.txt")) == expected);
   BOOST_TEST(cells_of(Source::from_bytes(cr, "cr.txt")) == expected);
 }
+
+BOOST_AUTO_TEST_CASE(lossy_reading_replaces_invalid_bytes_and_reports_them) {
+  const ReportText r = with_applications();
+  std::string text = r.str();
+  const std::string row = "三、本年度办理结果";
+  const SourcePos pos = position_of(text, row);
+  text.insert(text.find(row) + std::string("三、本年").size(), "\xFF\xFE");
+  const auto source = Source::from_bytes(text, "lossy.txt", "auto", kMaxReportBytes, InvalidBytes::replace);
+  BOOST_TEST(source.replaced_bytes() == 2u);
+  const Report report = parse_report(source);
+  BOOST_TEST(report.table3.cell("new_received", "total")->raw == "3");
+  const auto x3 = findings_of(validate(report, source), "X3");
+  BOOST_REQUIRE(x3.size() == 1u);
+  BOOST_TEST(x3.front().message.find("2 bytes") != std::string::npos);
+  BOOST_TEST(x3.front().pos.line == pos.line);
+  BOOST_TEST(x3.front().pos.column == pos.column + 4);
+}
