@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "src/html2text_tables.hpp"
 #include "src/layout_table.hpp"
 #include "src/text.hpp"
 #include "xxgk/parse.hpp"
@@ -74,6 +75,7 @@ class DocumentLowering {
   void run(const TreeNode& root) {
     for (const auto& child : root.children) block(*child);
     read_table3_in_layout();
+    read_html2text_tables(cx_);
     detect_format();
   }
 

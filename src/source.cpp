@@ -47,6 +47,17 @@ bool is_rule_line(std::string_view line) {
   return dashes >= 3;
 }
 
+// html2text marks headings with asterisks (`***** 一、总体情况 *****`): the byte counts of the
+// marks before and after the heading text, spaces included, or {0, 0} for any other line.
+std::pair<std::size_t, std::size_t> heading_marks(std::string_view line) {
+  const std::size_t before = line.find_first_not_of('*');
+  if (before == std::string_view::npos || before < 3 || line[before] != ' ') return {0, 0};
+  const std::size_t last = line.find_last_not_of('*');
+  const std::size_t after = line.size() - 1 - last;
+  if (after < 3 || line[last] != ' ' || last <= before) return {0, 0};
+  return {before + 1, after + 1};
+}
+
 SourcePos position_in(const std::string& original, const std::vector<std::uint32_t>& line_starts, std::size_t offset) {
   auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
   const auto line = static_cast<std::uint32_t>(it - line_starts.begin());
@@ -370,15 +381,24 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
     s.original_offset_.insert(s.original_offset_.end(), piece.size(), static_cast<std::uint32_t>(from));
   };
 
-  std::size_t line_end = 0;  // end of the current original line, to spot rule lines once per line
+  std::size_t line_end = 0;                    // end of the current original line, to spot rule lines once per line
+  std::size_t marks_end = 0, marks_begin = 0;  // heading marks of the current line: dropped
   while (i < in.size()) {
     if (i >= line_end) {
       line_end = in.find_first_of("\r\n", i);
       if (line_end == std::string::npos) line_end = in.size();
-      if (is_rule_line(std::string_view(in).substr(i, line_end - i))) {
+      const std::string_view line = std::string_view(in).substr(i, line_end - i);
+      if (is_rule_line(line)) {
         i = line_end;
         continue;
       }
+      const auto [before, after] = heading_marks(line);
+      marks_end = i + before;
+      marks_begin = before == 0 ? line_end : line_end - after;
+    }
+    if (i < marks_end || (i >= marks_begin && i < line_end)) {
+      ++i;
+      continue;
     }
     const unsigned char c = static_cast<unsigned char>(in[i]);
     // A form feed is a page break (pdftotext puts one before each page): a line break.

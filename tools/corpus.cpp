@@ -318,7 +318,10 @@ void run_synthetic(const fs::path& file, const fs::path& truth_dir, Tally& t) {
     truth_path.replace_extension(".json");
     const auto truth = nlohmann::json::parse(read_file(truth_path));
     const auto expected = truth.at("cells").get<std::map<std::string, std::string>>();
-    const auto source = xxgk::Source::from_file(file.string());
+    // html2text cuts characters apart: its users read it with --lossy, and so does this test.
+    const bool damaged = file.parent_path().filename() == "html2text";
+    const auto source = xxgk::Source::from_file(file.string(), "auto", xxgk::kMaxReportBytes,
+                                                damaged ? xxgk::InvalidBytes::replace : xxgk::InvalidBytes::refuse);
     const auto report = xxgk::parse_report(source);
     const auto findings = xxgk::validate(report, source);
     std::string problem = compare_cells(expected, cell_values(report), keys_said_open(findings));

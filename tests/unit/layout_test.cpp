@@ -2,6 +2,7 @@
 // row, labels interleaved with group labels, a page break with the header repeated.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -42,4 +43,51 @@ BOOST_AUTO_TEST_CASE(labels_split_around_the_numbers_and_group_labels) {
   BOOST_TEST(r.table3.cell("partially_granted", "total")->raw == "0");
   const Cell* cell = r.table3.cell("new_received", "total");
   BOOST_TEST(cell->pos.line == 13u);  // where the number starts, above the row's line
+}
+
+// html2text 1.3 (tools/synth output, committed in the corpus): rows of `|cell___|`, characters
+// cut apart inside cells, values with the rest of a label spilled after them.
+namespace {
+std::string html2text_text() {
+  std::ifstream in(XXGK_CORPUS "/synthetic/html2text/000.txt", std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+Report lossy_report(const std::string& text) {
+  return parse_report(Source::from_bytes(text, "html2text.txt", "auto", kMaxReportBytes, InvalidBytes::replace));
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(html2text_rows_are_read_by_their_place_and_cell_starts) {
+  const std::string text = html2text_text();
+  const auto r = lossy_report(text);
+  BOOST_TEST(r.table2.rows.size() == 6u);
+  BOOST_TEST(r.table3.rows.size() == 25u);
+  BOOST_TEST(r.table4.rows.size() == 3u);
+  const Cell* received = r.table3.cell("new_received", "total");
+  BOOST_REQUIRE(received != nullptr);
+  BOOST_TEST(received->raw == "21709");
+  // The position is the number's own, counted in characters of the original line.
+  const std::size_t line_start = text.rfind('\n', text.find("|一、本年新收")) + 1;
+  const std::size_t line_end = text.find('\n', line_start);
+  const std::string line = text.substr(line_start, line_end - line_start);
+  const std::string before = line.substr(0, line.rfind("21709"));
+  const auto characters_before = std::count_if(before.begin(), before.end(),
+                                               [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+  BOOST_TEST(received->pos.column == static_cast<std::uint32_t>(characters_before + 1));
+}
+
+BOOST_AUTO_TEST_CASE(html2text_rows_out_of_order_are_not_taken) {
+  std::string text = html2text_text();
+  // Swap the rows 一 and 二: their readable labels no longer agree with their places.
+  const std::size_t first = text.find("|一、本年新收");
+  const std::size_t second = text.find("|二、上年结转");
+  const std::size_t second_end = text.find('\n', second) + 1;
+  const std::string row_one = text.substr(first, second - first);
+  const std::string row_two = text.substr(second, second_end - second);
+  text.replace(first, second_end - first, row_two + row_one);
+  const auto r = lossy_report(text);
+  const Cell* received = r.table3.cell("new_received", "total");
+  BOOST_TEST((received == nullptr || received->raw != "0"));
 }
