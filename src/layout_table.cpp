@@ -76,11 +76,50 @@ bool subsequence(const std::vector<char32_t>& label, const std::vector<char32_t>
 }
 
 struct LayoutRow {
+  LayoutRow(std::size_t main_line, std::size_t first_line, std::size_t last_line, std::vector<Segment> row_cells,
+            bool open = false)
+      : main(main_line), first(first_line), last(last_line), cells(std::move(row_cells)), unresolved(open) {}
   std::size_t main;            // line index of the row's line
   std::size_t first, last;     // its lines, pieces included
   std::vector<Segment> cells;  // 7, in column order
   bool unresolved = false;     // blank cells whose columns the spacing does not tell
+  std::vector<bool> known =
+      std::vector<bool>(kTable3Columns.size(), false);  // unresolved rows: cells all readings agree on
+  std::vector<std::string> readings;                    // unresolved rows: the placements the row's total accepts
 };
+
+// Where the spacing does not place a row's blank cells: every placement whose total holds (a
+// blank read as 0). A cell that all of them fill alike is known; the others stay unresolved.
+void place_by_total(const std::vector<Segment>& numbers, LayoutRow& row) {
+  constexpr std::size_t kColumns = kTable3Columns.size();
+  std::vector<bool> filled(kColumns, false);
+  std::fill(filled.begin(), filled.begin() + static_cast<long>(numbers.size()), true);
+  std::sort(filled.begin(), filled.end());
+  std::vector<std::vector<Segment>> fits;
+  do {
+    std::vector<Segment> cells(kColumns, Segment{"", numbers.front().offset, 0, false});
+    std::vector<double> values(kColumns, 0);
+    std::string reading;
+    for (std::size_t c = 0, n = 0; c < kColumns; ++c) {
+      if (filled[c]) {
+        cells[c] = numbers[n++];
+        values[c] = std::strtod(cells[c].text.c_str(), nullptr);
+      }
+      if (c > 0) reading += ' ';
+      reading += filled[c] ? std::string_view(cells[c].text) : std::string_view("_");
+    }
+    if (row_total_holds(values)) {
+      fits.push_back(std::move(cells));
+      row.readings.push_back(std::move(reading));
+    }
+  } while (std::next_permutation(filled.begin(), filled.end()));
+  for (std::size_t c = 0; c < kColumns && !fits.empty(); ++c) {
+    row.known[c] = std::all_of(fits.begin(), fits.end(), [&](const std::vector<Segment>& f) {
+      return f[c].number == fits.front()[c].number && f[c].text == fits.front()[c].text;
+    });
+    if (row.known[c]) row.cells[c] = fits.front()[c];
+  }
+}
 
 }  // namespace
 
@@ -170,8 +209,11 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
       if (placed) {
         for (std::size_t k = 0; k < numbers.size(); ++k) cells[(*placed_columns)[k]] = numbers[k];
       }
-      // Unplaced blanks still make a row (its label is found all the same), with its cells open.
-      rows.push_back({i, i, i, std::move(cells), !placed});
+      // Unplaced blanks still make a row (its label is found all the same), with its cells open
+      // but for those every placement its total accepts fills alike.
+      LayoutRow row{i, i, i, std::move(cells), !placed};
+      if (!placed) place_by_total(numbers, row);
+      rows.push_back(std::move(row));
     }
   }
   if (rows.size() <= cx.report.table3.rows.size()) return false;
@@ -224,10 +266,11 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
       const Segment& s = rows[r].cells[c];
       Cell cell;
       cell.key = "table3." + row.key + "." + std::string(kTable3Columns[c]);
-      cell.state = rows[r].unresolved ? CellState::unresolved : s.number ? CellState::number : CellState::blank;
+      const bool open = rows[r].unresolved && !rows[r].known[c];
+      cell.state = open ? CellState::unresolved : s.number ? CellState::number : CellState::blank;
       cell.raw = s.text;
-      if (rows[r].unresolved) cell.raw.clear();
-      if (s.number && !rows[r].unresolved) cell.value = std::strtod(s.text.c_str(), nullptr);
+      if (open) cell.raw.clear();
+      if (s.number && !open) cell.value = std::strtod(s.text.c_str(), nullptr);
       cell.pos = cx.source.position(s.offset);
       row.cells.push_back(std::move(cell));
     }
@@ -238,6 +281,7 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
       for (const Segment& seg : lines[rows[r].main]) {
         if (seg.number) note.written += (note.written.empty() ? "" : " ") + seg.text;
       }
+      note.readings = rows[r].readings;
       note.pos = row.pos;
       layout_notes.push_back(std::move(note));
     }

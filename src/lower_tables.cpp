@@ -169,9 +169,16 @@ std::vector<WrittenCell> place_blanks_by_rule(const std::vector<WrittenCell>& wr
     return consistent.front();
   }
   note_readings("X2", written, readings, key_prefix, column_keys, cx);
-  std::vector<WrittenCell> unresolved;
-  for (std::size_t c = 0; c < columns; ++c) unresolved.push_back({CellState::unresolved, "", written.front().offset});
-  return unresolved;
+  // A cell that every reading the rule accepts puts the same way is known whichever reading is
+  // right (the row's total, mostly); the cells they disagree on are left unresolved.
+  std::vector<WrittenCell> cells;
+  for (std::size_t c = 0; c < columns; ++c) {
+    const bool agreed = !consistent.empty() && std::all_of(consistent.begin(), consistent.end(), [&](const auto& p) {
+      return p[c].state == consistent.front()[c].state && p[c].raw == consistent.front()[c].raw;
+    });
+    cells.push_back(agreed ? consistent.front()[c] : WrittenCell{CellState::unresolved, "", written.front().offset});
+  }
+  return cells;
 }
 
 // A row with fewer cells than columns left some blank. Where the text shows where (aligned

@@ -154,8 +154,9 @@ void check_extraction(const Report& r, std::vector<Finding>& out) {
       message =
           fmt::format("the row was written '{}'; too many ways to read it to tell, cells left unresolved", n.written);
     } else {
-      message = fmt::format("the row was written '{}'; {} readings fit its totals ({}), cells left unresolved",
-                            n.written, n.readings.size(), readings);
+      message = fmt::format(
+          "the row was written '{}'; {} readings fit its totals ({}), the cells they disagree on left unresolved",
+          n.written, n.readings.size(), readings);
     }
     if (!n.broken_rule.empty()) {
       const std::string rule = n.broken_rule == "A1" ? "A1" : "A5";

@@ -97,6 +97,10 @@ BOOST_AUTO_TEST_CASE(blank_cells_go_where_the_columns_are) {
 BOOST_AUTO_TEST_CASE(a_blank_that_nothing_places_leaves_the_row_unresolved) {
   const auto r = lower("申请人情况\n一、本年新收政府信息公开申请数量 7 5 0 0 0 12\n");
   BOOST_TEST((r.table3.cell("new_received", "natural_person")->state == CellState::unresolved));
+  BOOST_TEST((r.table3.cell("new_received", "commercial")->state == CellState::unresolved));
   BOOST_TEST(r.extraction_notes.back().rule == "X2");
   BOOST_TEST(r.extraction_notes.back().readings.size() == 6u);
+  // Every reading the total accepts puts 12 in the total column: that cell is known.
+  BOOST_TEST((r.table3.cell("new_received", "total")->state == CellState::number));
+  BOOST_TEST(r.table3.cell("new_received", "total")->raw == "12");
 }
