@@ -76,6 +76,7 @@ class DocumentLowering {
     for (const auto& child : root.children) block(*child);
     read_table3_in_layout();
     read_html2text_tables(cx_);
+    settle_by_column_sums(report());
     detect_format();
   }
 

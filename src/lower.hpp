@@ -27,6 +27,9 @@ struct LowerContext {
 void lower_table2(const TreeNode& table, LowerContext& cx);
 void lower_table3(const TreeNode& table, LowerContext& cx);
 void lower_table4(const TreeNode& table, LowerContext& cx);
+// Rows of table 三 left open (X2) whose readings the other rows' column sums (A2, A3) narrow:
+// the cells the remaining readings agree on are read; one reading left is used (X1).
+void settle_by_column_sums(Report& report);
 // The statistics a pre-2019 report states in its prose (src/lower_pre2019.cpp).
 void extract_pre2019_statistics(LowerContext& cx);
 

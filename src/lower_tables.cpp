@@ -1,8 +1,10 @@
 // Lowering of the three tables: rows matched by their labels, cells keyed by the spec's keys.
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <optional>
+#include <sstream>
 
 #include "src/lower.hpp"
 #include "src/split_cells.hpp"
@@ -548,6 +550,57 @@ void lower_table2(const TreeNode& node, LowerContext& cx) {
   }
 }
 
+namespace {
+
+bool part_of_a_table3_label(const std::string& piece) {
+  if (piece.empty()) return false;
+  for (const auto& spec : table3_rows())
+    if (spec.label.find(piece) != std::string_view::npos) return true;
+  for (const auto& g : table3_groups())
+    if (g.label.find(piece) != std::string_view::npos) return true;
+  return false;
+}
+
+// PDF text of a row at the foot of a page whose wide numbers wrapped in their cells: the rest of
+// the digits (`2 1`) come after the page break and the repeated header, behind the rest of a
+// label (`度办理结果`). When the last row read does not balance, and exactly one reading of its
+// numbers followed by these keeps its total, that reading is used (X1); otherwise nothing is.
+bool rejoin_after_page_break(Table& table, const TreeNode& fragment_row, LowerContext& cx) {
+  const auto pieces = written_cells(fragment_row, cx);
+  if (table.rows.empty() || pieces.empty() || pieces.size() > 3) return false;
+  Row& last = table.rows.back();
+  std::vector<std::string> tokens;
+  std::vector<double> values;
+  for (const Cell& c : last.cells) {
+    if (c.state != CellState::number) return false;
+    tokens.push_back(c.raw);
+    values.push_back(c.value.value_or(0));
+  }
+  if (tokens.size() != kTable3Columns.size() || row_total_holds(values)) return false;
+  for (const auto& p : pieces) {
+    if (p.state != CellState::number) return false;
+    tokens.push_back(p.raw);
+  }
+  const auto fits = readings_that_hold(tokens, kTable3Columns.size(), row_total_holds);
+  if (fits.size() != 1) return false;
+  ExtractionNote note;
+  note.rule = "X1";
+  for (std::size_t c = 0; c < last.cells.size(); ++c) {
+    note.keys.push_back(last.cells[c].key);
+    last.cells[c].raw = fits.front().numbers[c];
+    last.cells[c].value = std::strtod(last.cells[c].raw.c_str(), nullptr);
+  }
+  std::string reading;
+  for (const auto& t : tokens) note.written += (note.written.empty() ? "" : " ") + t;
+  for (const auto& n : fits.front().numbers) reading += (reading.empty() ? "" : " ") + n;
+  note.readings = {std::move(reading)};
+  note.pos = last.pos;
+  cx.report.extraction_notes.push_back(std::move(note));
+  return true;
+}
+
+}  // namespace
+
 void lower_table3(const TreeNode& node, LowerContext& cx) {
   Table& table = cx.report.table3;
   if (!table.present) {
@@ -599,12 +652,7 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
     if (name == "table3::label_fragment") {
       // A piece of a label is fine where it is part of one; anything else is text out of place.
       const std::string piece = without_whitespace(child->string_view());
-      bool part_of_a_label = false;
-      for (const auto& spec : table3_rows())
-        part_of_a_label = part_of_a_label || spec.label.find(piece) != std::string_view::npos;
-      for (const auto& g : table3_groups())
-        part_of_a_label = part_of_a_label || g.label.find(piece) != std::string_view::npos;
-      if (!part_of_a_label) cx.report.unplaced.push_back({"text inside table 三", piece, cx.pos(*child)});
+      if (!part_of_a_table3_label(piece)) cx.report.unplaced.push_back({"text inside table 三", piece, cx.pos(*child)});
       continue;
     }
     if (name == "table3::unrecognised_row") {
@@ -627,6 +675,7 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
         if (d < best_distance) best_distance = d, best = &spec;
       }
       const std::size_t length = best ? code_points(strip_numbering(best->label)).size() : 0;
+      if (part_of_a_table3_label(label_text) && rejoin_after_page_break(table, *child, cx)) continue;
       if (best != nullptr && best_distance * 4 <= length && table.row(best->key) == nullptr) {
         Row row = make_row("table3", *best, *child, cx);
         cx.report.altered_labels.push_back({"table3." + row.key, written, strip_numbering(best->label), row.pos});
@@ -688,6 +737,98 @@ void lower_table4(const TreeNode& node, LowerContext& cx) {
       row.pos = row.cells.front().pos;
       table.rows.push_back(std::move(row));
     }
+  }
+}
+
+}  // namespace xxgk
+
+namespace xxgk {
+namespace {
+
+// A cell's number for deriving another from the table's sums: a blank or a dash reads as 0, as
+// it does when a blank is placed by a row's total; unresolved cells are unknown.
+std::optional<double> known_value(const Cell* cell) {
+  if (cell == nullptr) return std::nullopt;
+  switch (cell->state) {
+    case CellState::number:
+      return cell->value;
+    case CellState::blank:
+    case CellState::dash:
+    case CellState::slash:
+    case CellState::none:
+      return 0.0;
+    default:
+      return std::nullopt;
+  }
+}
+
+// What the table's column rules say a row's cell in `column` must be, from the other rows:
+// A2 (the result leaves add up to (七)总计) and A3 (新收 + 上年结转 = 总计 + 结转下年度).
+std::optional<double> derived_value(const Table& t, std::span<const std::string_view> leaves, std::string_view row,
+                                    std::string_view column) {
+  const auto value = [&](std::string_view r) { return known_value(t.cell(r, column)); };
+  const bool is_leaf = std::find(leaves.begin(), leaves.end(), row) != leaves.end();
+  if (is_leaf || row == "total") {
+    double others = 0;
+    bool known = true;
+    for (const auto leaf : leaves) {
+      if (leaf == row) continue;
+      const auto v = value(leaf);
+      known = known && v.has_value();
+      others += v.value_or(0);
+    }
+    if (known && row == "total") return others;
+    if (const auto total = value("total"); known && total) return *total - others;
+  }
+  const auto n = value("new_received"), o = value("carried_over"), s = value("total"), f = value("carried_forward");
+  if (row == "new_received" && o && s && f) return *s + *f - *o;
+  if (row == "carried_over" && n && s && f) return *s + *f - *n;
+  if (row == "carried_forward" && n && o && s) return *n + *o - *s;
+  if (row == "total" && n && o && f) return *n + *o - *f;
+  return std::nullopt;
+}
+
+}  // namespace
+
+void settle_by_column_sums(Report& report) {
+  Table& t = report.table3;
+  const auto leaves = table3_result_leaves(t.row("other") ? FormatVersion::v2019 : FormatVersion::v2021);
+  for (ExtractionNote& note : report.extraction_notes) {
+    if (note.rule != "X2" || note.readings.empty() || note.keys.size() != kTable3Columns.size()) continue;
+    Row* row = nullptr;
+    for (Row& r : t.rows) {
+      if (!r.cells.empty() && r.cells.front().key == note.keys.front()) row = &r;
+    }
+    if (row == nullptr || row->cells.size() != kTable3Columns.size()) continue;
+    // Keep the readings whose cells agree with every value the other rows' sums derive.
+    std::vector<std::vector<std::string>> kept;
+    std::vector<std::string> kept_text;
+    for (const std::string& reading : note.readings) {
+      std::vector<std::string> cells;
+      std::istringstream in(reading);
+      for (std::string token; in >> token;) cells.push_back(token == "_" ? "" : token);
+      if (cells.size() != kTable3Columns.size()) continue;
+      bool fits = true;
+      for (std::size_t c = 0; c < cells.size() && fits; ++c) {
+        if (row->cells[c].state != CellState::unresolved) continue;
+        const auto expected = derived_value(t, leaves, row->key, kTable3Columns[c]);
+        const double written = cells[c].empty() ? 0 : std::strtod(cells[c].c_str(), nullptr);
+        fits = !expected || std::abs(*expected - written) < 1e-9;
+      }
+      if (fits) kept.push_back(std::move(cells)), kept_text.push_back(reading);
+    }
+    if (kept.empty() || kept.size() == note.readings.size()) continue;
+    // The cells every remaining reading fills alike are read; one reading left settles the row.
+    for (std::size_t c = 0; c < kTable3Columns.size(); ++c) {
+      Cell& cell = row->cells[c];
+      const bool agreed = std::all_of(kept.begin(), kept.end(), [&](const auto& k) { return k[c] == kept[0][c]; });
+      if (cell.state != CellState::unresolved || !agreed) continue;
+      cell.raw = kept[0][c];
+      cell.state = cell.raw.empty() ? CellState::blank : CellState::number;
+      if (!cell.raw.empty()) cell.value = std::strtod(cell.raw.c_str(), nullptr);
+    }
+    note.readings = std::move(kept_text);
+    if (note.readings.size() == 1) note.rule = "X1";
   }
 }
 

@@ -91,3 +91,17 @@ BOOST_AUTO_TEST_CASE(html2text_rows_out_of_order_are_not_taken) {
   const Cell* received = r.table3.cell("new_received", "total");
   BOOST_TEST((received == nullptr || received->raw != "0"));
 }
+
+// pdftotext (raw) of a row at the foot of a page, both wide numbers wrapped in their cells: the
+// rest of their digits comes after the page break, the repeated header and the rest of the label.
+BOOST_AUTO_TEST_CASE(wrapped_digits_past_a_page_break_are_rejoined_by_the_row_total) {
+  std::ifstream in(XXGK_TEST_DATA "/pdftotext_raw_page_break.txt", std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  const auto source = Source::from_bytes(text.str(), "raw.txt");
+  const auto r = parse_report(source);
+  BOOST_TEST(r.table3.cell("granted", "natural_person")->raw == "13452");  // `1345` … `2`
+  BOOST_TEST(r.table3.cell("granted", "total")->raw == "13461");           // `1346` … `1`
+  const auto findings = validate(r, source);
+  BOOST_TEST(std::none_of(findings.begin(), findings.end(), [](const Finding& f) { return f.rule == "A1"; }));
+}

@@ -104,3 +104,24 @@ BOOST_AUTO_TEST_CASE(a_blank_that_nothing_places_leaves_the_row_unresolved) {
   BOOST_TEST((r.table3.cell("new_received", "total")->state == CellState::number));
   BOOST_TEST(r.table3.cell("new_received", "total")->raw == "12");
 }
+
+BOOST_AUTO_TEST_CASE(column_sums_of_the_other_rows_narrow_a_blank_the_row_total_cannot_place) {
+  test::ReportText r;
+  for (const char* row : {"new_received", "granted", "total"}) {
+    r.cells[std::string("table3.") + row + ".natural_person"] = "7";
+    r.cells[std::string("table3.") + row + ".commercial"] = "5";
+    r.cells[std::string("table3.") + row + ".total"] = "12";
+  }
+  std::string text = r.str();
+  // The granted row as PDF text gives it: spaces, and one blank cell that leaves no trace.
+  const std::string tabbed = "(一)予以公开\t7\t5\t0\t0\t0\t0\t12";
+  BOOST_REQUIRE(text.find(tabbed) != std::string::npos);
+  text.replace(text.find(tabbed), tabbed.size(), "(一)予以公开 7 5 0 0 0 12");
+  const auto report = lower(text);
+  // By its own total the blank could be in any of the first six columns; (七)总计 minus the other
+  // results says 自然人 is 7 and 商业企业 5, so those are read. Which zero is the blank stays open.
+  BOOST_TEST(report.table3.cell("granted", "natural_person")->raw == "7");
+  BOOST_TEST(report.table3.cell("granted", "commercial")->raw == "5");
+  BOOST_TEST(report.table3.cell("granted", "total")->raw == "12");
+  BOOST_TEST((report.table3.cell("granted", "research")->state == CellState::unresolved));
+}
