@@ -75,7 +75,12 @@ def main():
                     shown += 1
         acc = 100.0 * right / total if total else 0.0
         print(f"{route:<18} {reports:>7} {full:>5} {f'{right}/{total}':>20} {acc:>7.2f} {missed:>6} {wrong:>6} {f'{inj_found}/{inj}':>14} {false_findings:>5}")
-        failed |= right != total or inj_found != inj or false_findings > 0
+        # The targets of issue #3: 99.5% on every route, every cell on the tab-row and DOCX routes,
+        # every injected error found and no error on a clean report.
+        exact = route in ("tabrow", "docx2txt", "pandoc")
+        failed |= (right != total if exact else acc < 99.5) or inj_found != inj or false_findings > 0
+    if failed:
+        print("targets not met: 99.5% per route, 100% on tabrow/docx2txt/pandoc, all injected found, no false error")
     return 1 if failed else 0
 
 
