@@ -4,6 +4,8 @@
 #include <sstream>
 #include <type_traits>
 
+#include <tao/pegtl/contrib/remove_first_state.hpp>
+#include <tao/pegtl/contrib/shuffle_states.hpp>
 #include <tao/pegtl/contrib/trace.hpp>
 
 #include "grammar/report.hpp"
@@ -127,14 +129,99 @@ void TreeNode::operator delete(void* p, std::size_t size) noexcept {
   node_free_list().give(p);
 }
 
+namespace {
+
+// The tree under construction: a node for each selected rule being matched (the root first),
+// and for each unselected rule that may hold selected ones, how many children the node above it
+// had when it started. PEGTL's own builder makes a throwaway node for each of those rules; a
+// count does the same work (children past it are dropped when the rule fails) without one.
+struct TreeState {
+  std::vector<std::unique_ptr<TreeNode>> nodes;
+  std::vector<std::size_t> marks;
+  TreeState() { nodes.push_back(std::make_unique<TreeNode>()); }
+};
+
+namespace pti = tao::pegtl::parse_tree::internal;
+
+template <template <typename...> class Selector, template <typename...> class Control>
+struct TreeControl {
+  template <typename Rule, bool Selected, bool Leaf>
+  struct handler;
+  template <typename Rule>
+  using type = tao::pegtl::rotate_states_right<
+      handler<Rule, pti::is_selected_node<Rule, Selector>, pti::is_leaf<8, typename Rule::subs_t, Selector>>>;
+};
+
+// No selected rule below: nothing to do.
+template <template <typename...> class Selector, template <typename...> class Control>
+template <typename Rule>
+struct TreeControl<Selector, Control>::handler<Rule, false, true> : tao::pegtl::remove_first_state<Control<Rule>> {};
+
+// Selected rules below: on failure, drop what they added.
+template <template <typename...> class Selector, template <typename...> class Control>
+template <typename Rule>
+struct TreeControl<Selector, Control>::handler<Rule, false, false> : tao::pegtl::remove_first_state<Control<Rule>> {
+  static constexpr bool enable = true;
+  template <typename ParseInput, typename... States>
+  static void start(const ParseInput& /*in*/, TreeState& state, States&&... /*st*/) {
+    state.marks.push_back(state.nodes.back()->children.size());
+  }
+  template <typename ParseInput, typename... States>
+  static void success(const ParseInput& /*in*/, TreeState& state, States&&... /*st*/) {
+    state.marks.pop_back();
+  }
+  template <typename ParseInput, typename... States>
+  static void failure(const ParseInput& /*in*/, TreeState& state, States&&... /*st*/) {
+    state.nodes.back()->children.resize(state.marks.back());
+    state.marks.pop_back();
+  }
+  template <typename ParseInput, typename... States>
+  static void unwind(const ParseInput& in, TreeState& state, States&&... st) {
+    failure(in, state, st...);
+  }
+};
+
+// A selected rule: a node of its own, kept on success.
+template <template <typename...> class Selector, template <typename...> class Control>
+template <typename Rule, bool Leaf>
+struct TreeControl<Selector, Control>::handler<Rule, true, Leaf> : tao::pegtl::remove_first_state<Control<Rule>> {
+  template <typename ParseInput, typename... States>
+  static void start(const ParseInput& in, TreeState& state, States&&... st) {
+    Control<Rule>::start(in, st...);
+    state.nodes.push_back(std::make_unique<TreeNode>());
+    state.nodes.back()->template start<Rule>(in, st...);
+  }
+  template <typename ParseInput, typename... States>
+  static void success(const ParseInput& in, TreeState& state, States&&... st) {
+    auto n = std::move(state.nodes.back());
+    state.nodes.pop_back();
+    n->template success<Rule>(in, st...);
+    state.nodes.back()->emplace_back(std::move(n), st...);
+    Control<Rule>::success(in, st...);
+  }
+  template <typename ParseInput, typename... States>
+  static void failure(const ParseInput& in, TreeState& state, States&&... st) {
+    state.nodes.pop_back();
+    Control<Rule>::failure(in, st...);
+  }
+  template <typename ParseInput, typename... States>
+  static void unwind(const ParseInput& /*in*/, TreeState& state, States&&... /*st*/) {
+    state.nodes.pop_back();
+  }
+};
+
+}  // namespace
+
 std::unique_ptr<TreeNode> build_parse_tree(const Source& source) {
   const std::string& text = source.text();
   // Every tree node keeps a copy of the input's name; positions come from Source, so a short
   // name saves an allocation per node where a file's path would not fit in the string itself.
   tao::pegtl::memory_input<tao::pegtl::tracking_mode::lazy> in(text.data(), text.size(), "");
-  auto root = pt::parse<g::report, TreeNode, selector>(in);
-  if (!root) throw InputError("no report text could be parsed", {1, 1});
-  return root;
+  TreeState state;
+  if (!tao::pegtl::parse<g::report, tao::pegtl::nothing, TreeControl<selector, tao::pegtl::normal>::type>(in, state)) {
+    throw InputError("no report text could be parsed", {1, 1});
+  }
+  return std::move(state.nodes.front());
 }
 
 std::string_view rule_name(const TreeNode& node) {
