@@ -102,22 +102,27 @@ std::vector<PipeRow> pipe_rows(std::string_view text, std::set<std::size_t>& pip
   return rows;
 }
 
-Cell make_cell(std::string key, const Value& v, const Source& source, std::vector<ExtractionNote>& notes) {
+Cell make_cell(const Value& v, const Source& source) {
   Cell cell;
-  cell.key = std::move(key);
   cell.state = v.state;
   cell.raw = v.number;
   if (v.state == CellState::number) cell.value = std::strtod(v.number.c_str(), nullptr);
   cell.pos = source.position(v.offset);
-  if (v.state == CellState::unresolved) {
+  return cell;
+}
+
+// An X2 note for each keyed cell whose number spilled text took (`values` in the cells' order).
+void note_unresolved(const std::vector<const Cell*>& cells, const std::vector<Value>& values,
+                     std::vector<ExtractionNote>& notes) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (values[i].state != CellState::unresolved) continue;
     ExtractionNote note;
     note.rule = "X2";
-    note.keys = {cell.key};
-    note.written = v.written;
-    note.pos = cell.pos;
+    note.keys = {cells[i]->key};
+    note.written = values[i].written;
+    note.pos = cells[i]->pos;
     notes.push_back(std::move(note));
   }
-  return cell;
 }
 
 // Rows of one table, matched in order to the format's rows: taken only when each has the arity of
@@ -148,9 +153,12 @@ bool read_rows(const std::vector<const PipeRow*>& rows, std::span<const RowSpec>
     row.written_label = readable_start(rows[r]->labels);
     row.pos = source.position(rows[r]->line_offset);
     for (std::size_t c = 0; c < specs[r].columns.size(); ++c) {
-      row.cells.push_back(make_cell(fmt_key_prefix(table_key, specs[r].key) + std::string(specs[r].columns[c]),
-                                    rows[r]->values[c], source, notes));
+      row.cells.push_back(make_cell(rows[r]->values[c], source));
+      row.cells.back().key = fmt_key_prefix(table_key, specs[r].key) + std::string(specs[r].columns[c]);
     }
+    std::vector<const Cell*> cells;
+    for (const Cell& cell : row.cells) cells.push_back(&cell);
+    note_unresolved(cells, rows[r]->values, notes);
     table.rows.push_back(std::move(row));
   }
   out = std::move(table);
@@ -166,18 +174,14 @@ bool read_table4(const std::vector<const PipeRow*>& rows, Table& out, const Sour
   table.key = "table4";
   table.present = true;
   table.pos = source.position((*it)->line_offset);
-  std::size_t i = 0;
-  for (const auto group : kTable4Groups) {
-    Row row;
-    row.key = std::string(group);
-    row.canonical_label = std::string(group);
-    row.pos = table.pos;
-    for (const auto column : kTable4Columns) {
-      row.cells.push_back(
-          make_cell(fmt_key_prefix("table4", group) + std::string(column), (*it)->values[i++], source, notes));
-    }
-    table.rows.push_back(std::move(row));
+  std::vector<Cell> cells;
+  for (const Value& v : (*it)->values) cells.push_back(make_cell(v, source));
+  table.rows = table4_rows(std::move(cells));
+  std::vector<const Cell*> keyed;
+  for (const Row& row : table.rows) {
+    for (const Cell& cell : row.cells) keyed.push_back(&cell);
   }
+  note_unresolved(keyed, (*it)->values, notes);
   out = std::move(table);
   return true;
 }
@@ -190,6 +194,15 @@ bool in_table(const std::string& key, std::string_view table) {
 
 bool read_html2text_tables(LowerContext& cx) {
   Report& report = cx.report;
+  const auto short_of = [](const Table& t, std::size_t rows_expected) {
+    return !t.present || t.rows.size() < rows_expected;
+  };
+  const auto complete_as = [&](FormatVersion v) {
+    return !short_of(report.table2, table2_rows(v).size()) && !short_of(report.table3, table3_rows(v).size()) &&
+           !short_of(report.table4, kTable4Groups.size());
+  };
+  // Nearly every report: the grammar read all three tables, and its text need not be scanned again.
+  if (complete_as(FormatVersion::v2021) || complete_as(FormatVersion::v2019)) return false;
   std::set<std::size_t> pipe_lines;
   const auto rows = pipe_rows(cx.source.text(), pipe_lines);
   if (rows.empty()) return false;
@@ -228,9 +241,6 @@ bool read_html2text_tables(LowerContext& cx) {
 
   std::vector<std::string_view> replaced;
   std::vector<ExtractionNote> notes;
-  const auto short_of = [](const Table& t, std::size_t rows_expected) {
-    return !t.present || t.rows.size() < rows_expected;
-  };
   for (const FormatVersion v : {FormatVersion::v2021, FormatVersion::v2019}) {
     if (short_of(report.table2, table2_rows(v).size()) &&
         read_rows(narrow, table2_rows(v), "table2", report.table2, cx.source, notes)) {

@@ -27,6 +27,9 @@ struct LowerContext {
 void lower_table2(const TreeNode& table, LowerContext& cx);
 void lower_table3(const TreeNode& table, LowerContext& cx);
 void lower_table4(const TreeNode& table, LowerContext& cx);
+// Table 四's one data row as its three rows, one per group: the i-th cell gets the key of group
+// i / 5, column i % 5. A row cut off keeps the cells it has.
+std::vector<Row> table4_rows(std::vector<Cell> cells);
 // Rows of table 三 left open (X2) whose readings the other rows' column sums (A2, A3) narrow:
 // the cells the remaining readings agree on are read; one reading left is used (X1).
 void settle_by_column_sums(Report& report);

@@ -55,22 +55,34 @@ void extract_pre2019_statistics(LowerContext& cx) {
   for (const Statistic& stat : kStatistics) {
     for (const Sentence& c : clauses) {
       if (table.cell(stat.row, stat.column) != nullptr) break;  // the first statement counts
-      std::size_t at = std::string::npos;
-      for (const auto keyword : stat.keywords) at = std::min(at, c.text.find(keyword));
+      std::size_t at = std::string::npos, keyword_end = 0;
+      for (const auto keyword : stat.keywords) {
+        if (const auto found = c.text.find(keyword); found < at) at = found, keyword_end = found + keyword.size();
+      }
       if (at == std::string::npos) continue;
       if (stat.row == "applications" && (c.has("复议") || c.has("诉讼"))) continue;
       if (stat.column == "partially_granted" || stat.column == "granted" || stat.column == "denied") {
         // 公开N件 must be the clause's own statement, not 不予公开 read as 予以公开 or the reverse.
         if (stat.column == "granted" && c.text.compare(at > 3 ? at - 3 : 0, 3, "不") == 0) continue;
       }
-      std::optional<double> value;
-      std::size_t value_at = at;
+      Cell cell;
+      cell.key = fmt_key_prefix("pre2019", stat.row) + std::string(stat.column);
+      std::size_t cell_at = at;
       if (const auto n = number_with_unit(c, at, stat.units); n && n->at - at <= 3 * 12) {
-        value = n->value, value_at = n->at;
-      } else if (c.text.find("未") < at || c.has("没有")) {
-        value = 0.0;  // 未收取任何费用, 未发生…行政复议
+        cell.state = CellState::number;
+        cell.value = n->value;
+        cell.raw = c.text.substr(n->at, c.text.find_first_not_of("0123456789", n->at) - n->at);
+        cell_at = n->at;
+      } else if (const std::size_t negation = c.text.find("未") < at ? c.text.find("未") : c.text.find("没有");
+                 negation != std::string::npos) {
+        // 未收取任何费用, 未发生…行政复议: the document says there were none, and writes no
+        // number; the cell keeps the words that say so, like a 无 in a table.
+        cell.state = CellState::none;
+        cell_at = std::min(negation, at);
+        cell.raw = c.text.substr(cell_at, std::max(keyword_end, negation + std::string_view("没有").size()) - cell_at);
+      } else {
+        continue;
       }
-      if (!value) continue;
       Row* row = nullptr;
       for (Row& existing : table.rows) {
         if (existing.key == stat.row) row = &existing;
@@ -80,14 +92,7 @@ void extract_pre2019_statistics(LowerContext& cx) {
         row = &table.rows.back();
         row->pos = cx.source.position(c.offsets[std::min(at, c.offsets.size() - 1)]);
       }
-      Cell cell;
-      cell.key = fmt_key_prefix("pre2019", stat.row) + std::string(stat.column);
-      cell.state = CellState::number;
-      cell.value = value;
-      cell.raw = *value == 0 && value_at == at
-                     ? "0"
-                     : c.text.substr(value_at, c.text.find_first_not_of("0123456789", value_at) - value_at);
-      cell.pos = cx.source.position(c.offsets[std::min(value_at, c.offsets.size() - 1)]);
+      cell.pos = cx.source.position(c.offsets[std::min(cell_at, c.offsets.size() - 1)]);
       row->cells.push_back(std::move(cell));
     }
   }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <sstream>
 
+#include "src/findings.hpp"
 #include "src/lower.hpp"
 #include "src/split_cells.hpp"
 #include "src/text.hpp"
@@ -716,50 +717,44 @@ void lower_table4(const TreeNode& node, LowerContext& cx) {
   const auto written =
       run ? read_run_together(run->raw, run->offset, keys.size(), table4_totals_hold, "table4.", key_views, cx)
           : fit_cells(written_cells(node, cx), keys.size(), table4_totals_hold, "table4.", key_views, cx);
+  std::vector<Cell> cells;
+  for (const WrittenCell& w : written) {  // fewer than 15 when cut off: F6 says so
+    Cell cell;
+    cell.state = w.state;
+    cell.raw = w.raw;
+    cell.pos = cx.source.position(w.offset);
+    if (cell.state == CellState::number) parse_number(cell.raw, cell);
+    cells.push_back(std::move(cell));
+  }
+  table.rows = table4_rows(std::move(cells));
+}
+
+std::vector<Row> table4_rows(std::vector<Cell> cells) {
+  std::vector<Row> rows;
   std::size_t i = 0;
   for (const auto group : kTable4Groups) {
     Row row;
     row.key = std::string(group);
     row.canonical_label = std::string(group);
-    row.pos = table.pos;
     for (const auto column : kTable4Columns) {
-      if (i >= written.size()) break;  // cut off: the cells are absent, and F6 says so
-      Cell cell;
-      cell.key = fmt_key_prefix("table4", group) + std::string(column);
-      cell.state = written[i].state;
-      cell.raw = written[i].raw;
-      cell.pos = cx.source.position(written[i].offset);
-      if (cell.state == CellState::number) parse_number(cell.raw, cell);
-      row.cells.push_back(std::move(cell));
-      ++i;
+      if (i >= cells.size()) break;
+      cells[i].key = fmt_key_prefix("table4", group) + std::string(column);
+      row.cells.push_back(std::move(cells[i++]));
     }
-    if (!row.cells.empty()) {
-      row.pos = row.cells.front().pos;
-      table.rows.push_back(std::move(row));
-    }
+    if (row.cells.empty()) break;
+    row.pos = row.cells.front().pos;
+    rows.push_back(std::move(row));
   }
+  return rows;
 }
 
-}  // namespace xxgk
-
-namespace xxgk {
 namespace {
 
-// A cell's number for deriving another from the table's sums: a blank or a dash reads as 0, as
-// it does when a blank is placed by a row's total; unresolved cells are unknown.
+// A cell's number for deriving another from the table's sums: as in arithmetic, but a blank reads
+// as 0, as it does when a blank is placed by a row's total.
 std::optional<double> known_value(const Cell* cell) {
-  if (cell == nullptr) return std::nullopt;
-  switch (cell->state) {
-    case CellState::number:
-      return cell->value;
-    case CellState::blank:
-    case CellState::dash:
-    case CellState::slash:
-    case CellState::none:
-      return 0.0;
-    default:
-      return std::nullopt;
-  }
+  if (cell != nullptr && cell->state == CellState::blank) return 0.0;
+  return arithmetic_value(cell);
 }
 
 // What the table's column rules say a row's cell in `column` must be, from the other rows:
