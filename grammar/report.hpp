@@ -21,8 +21,9 @@ struct unplaced_row : seq<at_line_start, star<hspace>, star<not_at<cell>, word, 
 // Text left on a line after a table ended in its middle: the table could not take it.
 struct unplaced_text : seq<not_at<at_line_start>, star<hspace>, not_one<'\n', ' ', '\t'>, line_rest, opt<newline>> {};
 
-struct block : sor<blank_line, section_heading, table2_block, table3::table, table4::table, report_title, unplaced_row,
-                   unplaced_text, unknown_section_heading, subsection_heading, page_number, prose_line> {};
+struct block
+    : sor<blank_line, section_heading, table2_block, table3::table, table4::table, seq<may_be_title, report_title>,
+          unplaced_row, unplaced_text, unknown_section_heading, subsection_heading, page_number, prose_line> {};
 
 struct report : seq<star<block>, eof> {};
 

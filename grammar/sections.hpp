@@ -19,6 +19,29 @@ struct title_agency
 struct title_agency_line : seq<at_line_start, star<hspace>, title_agency, star<blank_line>> {};
 struct report_title : sor<seq<title_agency_line, title_line>, title_line> {};
 
+// A cheap test that a title may start here, tried before report_title: 政, with which every title
+// suffix starts, stands on the line before anything title_text cannot hold (。 》 , or the line's
+// end). Most lines fail it at once, where title_text would try the four suffixes at each character.
+struct title_suffix_on_line {
+  using rule_t = title_suffix_on_line;
+  using subs_t = empty_list;
+  template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
+            typename... States>
+  static bool match(ParseInput& in, States&&...) {
+    const std::string_view rest(in.current(), in.size());
+    std::size_t i = rest.find_first_not_of(" \t");
+    for (bool first = true; i < rest.size() && rest[i] != '\n'; first = false) {
+      const std::string_view here = rest.substr(i);
+      if (here.starts_with("政")) return true;
+      if (!first && (here[0] == ',' || here.starts_with("。") || here.starts_with("》"))) return false;
+      i += detail::utf8_length(static_cast<unsigned char>(here[0]));
+    }
+    return false;
+  }
+};
+struct may_be_title : sor<quiet_at<title_suffix_on_line>,
+                          quiet_at<star<hspace>, title_agency, star<blank_line>, title_suffix_on_line>> {};
+
 // ---------------------------------------------------------------------------------------------
 // Section headings. Each accepted wording is its own rule so the variant is visible in the tree.
 
@@ -72,3 +95,8 @@ struct subsection_heading : seq<at_line_start, star<hspace>, paren_numeral, line
 struct prose_line : seq<plus<not_one<'\n'>>, opt<newline>> {};
 
 }  // namespace xxgk::grammar
+
+namespace tao::pegtl {
+template <typename Name>
+struct analyze_traits<Name, xxgk::grammar::title_suffix_on_line> : analyze_opt_traits<> {};
+}  // namespace tao::pegtl

@@ -277,9 +277,30 @@ Report parse_report(const Source& source) {
   report.table4.key = "table4";
   report.pre2019.key = "pre2019";
   const auto root = build_parse_tree(source);
-  LowerContext cx{source, report, {}};
+  LowerContext cx(source, report);
   DocumentLowering(cx).run(*root);
   return report;
+}
+
+double LowerContext::display_x(std::size_t offset) {
+  const std::string_view text = source.text();
+  offset = std::min(offset, text.size());
+  const std::size_t newline = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
+  const std::size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
+  if (offset < display_offset_ || line_start > display_offset_) {  // not on from the last one
+    display_offset_ = line_start;
+    display_x_ = 0;
+  }
+  double x = display_x_;
+  for (std::size_t i = display_offset_; i < offset;) {
+    char32_t cp = 0;
+    const std::size_t length = decode_utf8(text, i, cp);
+    x += display_width(cp);
+    i += length == 0 ? 1 : length;
+  }
+  display_offset_ = offset;
+  display_x_ = x;
+  return x;
 }
 
 const Row* Table::row(std::string_view row_key) const {

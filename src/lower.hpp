@@ -11,6 +11,8 @@
 namespace xxgk {
 
 struct LowerContext {
+  LowerContext(const Source& s, Report& r) : source(s), report(r) {}
+
   const Source& source;
   Report& report;
 
@@ -22,6 +24,15 @@ struct LowerContext {
   // Where the columns of the table being lowered stand, in display columns of the normalised
   // text (text aligned by runs of spaces); empty when the table is not laid out that way.
   std::vector<double> column_centers;
+
+  // Display column (East Asian wide characters count 2) of a byte offset in its line of the
+  // normalised text. Cells are asked for in reading order, so counting goes on from the offset
+  // asked last instead of from the line start each time.
+  [[nodiscard]] double display_x(std::size_t offset);
+
+ private:
+  std::size_t display_offset_ = 0;
+  double display_x_ = 0;
 };
 
 void lower_table2(const TreeNode& table, LowerContext& cx);

@@ -83,20 +83,6 @@ std::string written_label(const TreeNode& row) {
   return label;
 }
 
-// Display column (East Asian wide characters count 2) of a byte offset in its normalised line.
-double display_x(std::string_view text, std::size_t offset) {
-  const std::size_t start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-  const std::size_t from = (start == std::string_view::npos || offset == 0) ? 0 : start + 1;
-  double x = 0;
-  for (std::size_t i = from; i < offset;) {
-    char32_t cp = 0;
-    const std::size_t length = decode_utf8(text, i, cp);
-    x += display_width(cp);
-    i += length == 0 ? 1 : length;
-  }
-  return x;
-}
-
 bool same_line(std::string_view text, std::size_t a, std::size_t b) {
   return text.substr(std::min(a, b), (a < b ? b - a : a - b)).find('\n') == std::string_view::npos;
 }
@@ -104,13 +90,14 @@ bool same_line(std::string_view text, std::size_t a, std::size_t b) {
 // Centre of each column, from rows that fill every column on one line: in text aligned by runs
 // of spaces (pandoc, lynx, w3m) a short row's cells can then be put in their columns.
 std::vector<double> column_centers_of(const std::vector<std::vector<WrittenCell>>& rows, std::size_t columns,
-                                      std::string_view text) {
+                                      LowerContext& cx) {
+  const std::string_view text = cx.source.text();
   std::vector<std::vector<double>> xs(columns);
   std::size_t wide_gaps = 0, gaps = 0;
   for (const auto& row : rows) {
     if (row.size() != columns || !same_line(text, row.front().offset, row.back().offset)) continue;
     for (std::size_t c = 0; c < columns; ++c) {
-      xs[c].push_back(display_x(text, row[c].offset) + static_cast<double>(code_points(row[c].raw).size()) / 2);
+      xs[c].push_back(cx.display_x(row[c].offset) + static_cast<double>(code_point_count(row[c].raw)) / 2);
       if (c > 0) {
         const std::size_t end = row[c - 1].offset + row[c - 1].raw.size();
         ++gaps;
@@ -198,7 +185,7 @@ std::vector<WrittenCell> place_blanks(std::vector<WrittenCell> written, std::siz
     // (lynx): the gaps between the cells tell their columns.
     std::vector<double> x;
     for (const auto& w : written) {
-      x.push_back(display_x(text, w.offset) + static_cast<double>(code_points(w.raw).size()) / 2);
+      x.push_back(cx.display_x(w.offset) + static_cast<double>(code_point_count(w.raw)) / 2);
     }
     if (const auto placed_columns = columns_by_position(x, cx.column_centers)) {
       std::vector<WrittenCell> placed(columns, blank_at(written.front().offset));
@@ -610,7 +597,7 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
   }
   std::vector<std::vector<WrittenCell>> all_rows;
   for (const auto& child : node.children) all_rows.push_back(written_cells(*child, cx));
-  cx.column_centers = column_centers_of(all_rows, kTable3Columns.size(), cx.source.text());
+  cx.column_centers = column_centers_of(all_rows, kTable3Columns.size(), cx);
   for (const auto& child : node.children) {
     const auto name = rule_name(*child);
     if (name == "table3::header") {

@@ -131,14 +131,44 @@ void TreeNode::operator delete(void* p, std::size_t size) noexcept {
 
 namespace {
 
-// The tree under construction: a node for each selected rule being matched (the root first),
+// The tree under construction: an entry for each selected rule being matched (the root first),
 // and for each unselected rule that may hold selected ones, how many children the node above it
-// had when it started. PEGTL's own builder makes a throwaway node for each of those rules; a
-// count does the same work (children past it are dropped when the rule fails) without one.
+// had when it started. PEGTL's own builder makes a node for every rule of either kind that it
+// tries and throws it away when the rule fails. Here a selected rule's node is made only when it
+// is needed: when the rule succeeds, or a rule under it does. Most rules tried fail before that
+// (a cell is tried at every word, a page number at every gap), and cost no node at all.
 struct TreeState {
-  std::vector<std::unique_ptr<TreeNode>> nodes;
+  struct Entry {
+    std::unique_ptr<TreeNode> node;  // null until needed
+    std::string_view type;
+    const char* begin = nullptr;
+  };
+  std::vector<Entry> entries;
+  std::size_t made = 1;  // entries below this have their node
   std::vector<std::size_t> marks;
-  TreeState() { nodes.push_back(std::make_unique<TreeNode>()); }
+  TreeState() { entries.push_back({std::make_unique<TreeNode>(), {}, nullptr}); }
+
+  // The node of the innermost selected rule, made (with those above it) if it was not yet.
+  TreeNode& parent() {
+    for (; made < entries.size(); ++made) {
+      Entry& e = entries[made];
+      e.node = std::make_unique<TreeNode>();
+      e.node->type = e.type;
+      e.node->m_begin = tao::pegtl::internal::iterator(e.begin);
+    }
+    return *entries.back().node;
+  }
+  [[nodiscard]] std::size_t children() const {
+    const Entry& e = entries.back();
+    return e.node ? e.node->children.size() : 0;
+  }
+  void drop_children_past(std::size_t count) {
+    if (Entry& e = entries.back(); e.node) e.node->children.resize(count);
+  }
+  void pop() {
+    entries.pop_back();
+    made = std::min(made, entries.size());
+  }
 };
 
 namespace pti = tao::pegtl::parse_tree::internal;
@@ -164,7 +194,7 @@ struct TreeControl<Selector, Control>::handler<Rule, false, false> : tao::pegtl:
   static constexpr bool enable = true;
   template <typename ParseInput, typename... States>
   static void start(const ParseInput& /*in*/, TreeState& state, States&&... /*st*/) {
-    state.marks.push_back(state.nodes.back()->children.size());
+    state.marks.push_back(state.children());
   }
   template <typename ParseInput, typename... States>
   static void success(const ParseInput& /*in*/, TreeState& state, States&&... /*st*/) {
@@ -172,7 +202,7 @@ struct TreeControl<Selector, Control>::handler<Rule, false, false> : tao::pegtl:
   }
   template <typename ParseInput, typename... States>
   static void failure(const ParseInput& /*in*/, TreeState& state, States&&... /*st*/) {
-    state.nodes.back()->children.resize(state.marks.back());
+    state.drop_children_past(state.marks.back());
     state.marks.pop_back();
   }
   template <typename ParseInput, typename... States>
@@ -188,25 +218,25 @@ struct TreeControl<Selector, Control>::handler<Rule, true, Leaf> : tao::pegtl::r
   template <typename ParseInput, typename... States>
   static void start(const ParseInput& in, TreeState& state, States&&... st) {
     Control<Rule>::start(in, st...);
-    state.nodes.push_back(std::make_unique<TreeNode>());
-    state.nodes.back()->template start<Rule>(in, st...);
+    state.entries.push_back({nullptr, tao::pegtl::demangle<Rule>(), in.current()});
   }
   template <typename ParseInput, typename... States>
   static void success(const ParseInput& in, TreeState& state, States&&... st) {
-    auto n = std::move(state.nodes.back());
-    state.nodes.pop_back();
+    state.parent();  // makes this rule's node, and those above it not made yet
+    auto n = std::move(state.entries.back().node);
+    state.pop();
     n->template success<Rule>(in, st...);
-    state.nodes.back()->emplace_back(std::move(n), st...);
+    state.parent().emplace_back(std::move(n), st...);
     Control<Rule>::success(in, st...);
   }
   template <typename ParseInput, typename... States>
   static void failure(const ParseInput& in, TreeState& state, States&&... st) {
-    state.nodes.pop_back();
+    state.pop();
     Control<Rule>::failure(in, st...);
   }
   template <typename ParseInput, typename... States>
   static void unwind(const ParseInput& /*in*/, TreeState& state, States&&... /*st*/) {
-    state.nodes.pop_back();
+    state.pop();
   }
 };
 
@@ -214,14 +244,13 @@ struct TreeControl<Selector, Control>::handler<Rule, true, Leaf> : tao::pegtl::r
 
 std::unique_ptr<TreeNode> build_parse_tree(const Source& source) {
   const std::string& text = source.text();
-  // Every tree node keeps a copy of the input's name; positions come from Source, so a short
-  // name saves an allocation per node where a file's path would not fit in the string itself.
+  // Lazy tracking: positions come from Source, not from PEGTL's line counting.
   tao::pegtl::memory_input<tao::pegtl::tracking_mode::lazy> in(text.data(), text.size(), "");
   TreeState state;
   if (!tao::pegtl::parse<g::report, tao::pegtl::nothing, TreeControl<selector, tao::pegtl::normal>::type>(in, state)) {
     throw InputError("no report text could be parsed", {1, 1});
   }
-  return std::move(state.nodes.front());
+  return std::move(state.entries.front().node);
 }
 
 std::string_view rule_name(const TreeNode& node) {

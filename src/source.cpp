@@ -71,6 +71,12 @@ SourcePos position_in(const std::string& original, const std::vector<std::uint32
 
 bool valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    // Eight ASCII bytes at a time: most of a report's lines start with spaces and digits.
+    std::uint64_t eight = 0;
+    if (i + 8 <= s.size() && (std::memcpy(&eight, s.data() + i, 8), (eight & 0x8080808080808080ULL) == 0)) {
+      i += 8;
+      continue;
+    }
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
@@ -257,9 +263,15 @@ std::string read_report_bytes(const std::string& path, std::size_t max_bytes) {
   if (!in) throw InputError(fmt::format("cannot open file: {}", std::strerror(errno)), {});
   const auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > max_bytes) throw too_large(size, max_bytes);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  bytes = std::move(ss).str();
+  if (!ec) {
+    bytes.resize(static_cast<std::size_t>(size));
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  // Whatever is left (a file that grew, or one whose size the file system does not tell).
+  std::ostringstream rest;
+  if (in) rest << in.rdbuf();
+  bytes += std::move(rest).str();
   if (bytes.size() > max_bytes) throw too_large(bytes.size(), max_bytes);  // a file that grew
   return bytes;
 }
@@ -296,6 +308,19 @@ class NormalisedBmp {
     }
     return {e.bytes, e.size};
   }
+  // True when the code point normalises to itself, from a bitmap that stays in the L1 cache
+  // (the table of entries does not).
+  bool unchanged(char32_t cp) {
+    if (cp > 0xFFFF) return false;
+    const std::uint64_t bit = std::uint64_t{1} << (cp % 64);
+    if ((known_[cp / 64] & bit) == 0) {
+      std::string encoded;
+      append_utf8(encoded, cp);
+      if ((*this)(cp) == encoded) unchanged_[cp / 64] |= bit;
+      known_[cp / 64] |= bit;
+    }
+    return (unchanged_[cp / 64] & bit) != 0;
+  }
 
  private:
   static constexpr std::uint8_t kUnknown = 0xFF;
@@ -306,11 +331,13 @@ class NormalisedBmp {
   };
   std::vector<Entry> entries_ = std::vector<Entry>(0x10000);
   std::string other_;
+  std::vector<std::uint64_t> known_ = std::vector<std::uint64_t>(0x10000 / 64);
+  std::vector<std::uint64_t> unchanged_ = std::vector<std::uint64_t>(0x10000 / 64);
 };
 
-std::string_view normalised(char32_t cp) {
+NormalisedBmp& normalised_bmp() {
   thread_local NormalisedBmp table;
-  return table(cp);
+  return table;
 }
 
 }  // namespace
@@ -357,9 +384,13 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
   const std::string& in = s.original_;
 
   s.line_starts_.push_back(0);
+  s.line_start_chars_.push_back(0);
+  std::uint32_t chars = 0;
   for (std::size_t i = 0; i < in.size(); ++i) {
+    chars += (static_cast<unsigned char>(in[i]) & 0xC0) != 0x80 ? 1 : 0;
     if (in[i] == '\n' || (in[i] == '\r' && (i + 1 == in.size() || in[i + 1] != '\n'))) {
       s.line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+      s.line_start_chars_.push_back(chars);
     }
   }
   auto pos = [&](std::size_t offset) { return position_in(in, s.line_starts_, offset); };
@@ -375,18 +406,28 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
   if (in.size() >= 3 && in.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;
 
   s.text_.reserve(in.size());
-  s.original_offset_.reserve(in.size() + 1);
+  s.original_char_.reserve(in.size() + 1);
+  // Characters of the original before a byte offset; asked for in increasing order.
+  std::size_t counted_to = 0;
+  std::uint32_t counted = 0;
+  auto char_index = [&](std::size_t offset) {
+    for (; counted_to < offset; ++counted_to) counted += (static_cast<unsigned char>(in[counted_to]) & 0xC0) != 0x80;
+    return counted;
+  };
   auto emit = [&](std::string_view piece, std::size_t from) {
     s.text_.append(piece);
-    s.original_offset_.insert(s.original_offset_.end(), piece.size(), static_cast<std::uint32_t>(from));
+    const std::uint32_t index = char_index(from);
+    for (std::size_t k = 0; k < piece.size(); ++k) s.original_char_.push_back(index);
   };
 
-  std::size_t line_end = 0;                    // end of the current original line, to spot rule lines once per line
-  std::size_t marks_end = 0, marks_begin = 0;  // heading marks of the current line: dropped
+  NormalisedBmp& normalised = normalised_bmp();  // one thread-local lookup, not one a character
+  std::size_t line_end = 0;                      // end of the current original line, to spot rule lines once per line
+  std::size_t marks_end = 0, marks_begin = 0;    // heading marks of the current line: dropped
   while (i < in.size()) {
     if (i >= line_end) {
-      line_end = in.find_first_of("\r\n", i);
-      if (line_end == std::string::npos) line_end = in.size();
+      // Not find_first_of: libstdc++ calls memchr on the set for every byte of the line.
+      line_end = i;
+      while (line_end < in.size() && in[line_end] != '\n' && in[line_end] != '\r') ++line_end;
       const std::string_view line = std::string_view(in).substr(i, line_end - i);
       if (is_rule_line(line)) {
         i = line_end;
@@ -429,7 +470,7 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
     }
     if (c < 0x80) {
       s.text_.push_back(static_cast<char>(c));
-      s.original_offset_.push_back(static_cast<std::uint32_t>(i));
+      s.original_char_.push_back(char_index(i));
       ++i;
       continue;
     }
@@ -446,10 +487,14 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
       ++i;
       continue;
     }
-    emit(normalised(cp), i);
+    if (normalised.unchanged(cp)) {  // most characters: copied as they are
+      emit(std::string_view(in).substr(i, len), i);
+    } else {
+      emit(normalised(cp), i);
+    }
     i += len;
   }
-  s.original_offset_.push_back(static_cast<std::uint32_t>(in.size()));
+  s.original_char_.push_back(char_index(in.size()));
 
   if (s.text_.find_first_not_of(" \t\n") == std::string::npos) {
     throw InputError("empty file: no text to parse", {1, 1});
@@ -458,8 +503,10 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
 }
 
 SourcePos Source::position(std::size_t text_offset) const {
-  const std::size_t offset = original_offset_[std::min(text_offset, original_offset_.size() - 1)];
-  return position_in(original_, line_starts_, offset);
+  const std::uint32_t c = original_char_[std::min(text_offset, original_char_.size() - 1)];
+  const auto after = std::upper_bound(line_start_chars_.begin(), line_start_chars_.end(), c);
+  const auto line = static_cast<std::uint32_t>(after - line_start_chars_.begin());
+  return {line, c - line_start_chars_[line - 1] + 1};
 }
 
 std::string_view Source::original_line(std::uint32_t line) const {

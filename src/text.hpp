@@ -9,9 +9,40 @@
 namespace xxgk {
 
 // Decodes one UTF-8 sequence at s[i]; returns its length, or 0 when it is not valid UTF-8.
-std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp);
+// Inline: it runs once per character of every report, in normalisation and in lowering.
+inline std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = byte(i);
+  std::size_t len = 0;
+  char32_t min = 0;
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  } else if ((c & 0xE0) == 0xC0) {
+    len = 2, cp = c & 0x1F, min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3, cp = c & 0x0F, min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4, cp = c & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
 void append_utf8(std::string& out, char32_t cp);
 std::vector<char32_t> code_points(std::string_view s);
+// code_points(s).size(), without building the vector.
+inline std::size_t code_point_count(std::string_view s) {
+  std::size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
 
 // The text with every space, tab and line break removed: how a label reads once extraction
 // damage (broken lines, spaces between characters) is undone.

@@ -73,8 +73,13 @@ cp "$docs"/00*.txt "$tmp/batch/"
 cp "$tmp/binary.txt" "$tmp/batch/sub/binary.txt"
 echo "not a report" >"$tmp/batch/sub/notes.md"
 expect "batch summary" 0 "7 files: 5 findings, 1 partial, 1 unreadable" -- "$xxgk" batch "$tmp/batch" -o "$tmp/out.sqlite"
+rows_once=$(sqlite3 "$tmp/out.sqlite" "select (select count(*) from cells) || ' cells, ' || (select count(*) from findings) || ' findings'")
 expect "batch again" 0 "7 files" -- "$xxgk" batch -j 1 "$tmp/batch" -o "$tmp/out.sqlite"
 expect "batch no duplicates" 0 "7" -- sqlite3 "$tmp/out.sqlite" "select count(*) from reports"
+expect "batch again replaces cells and findings" 0 "$rows_once" -- sqlite3 "$tmp/out.sqlite" \
+  "select (select count(*) from cells) || ' cells, ' || (select count(*) from findings) || ' findings'"
+expect "batch leaves no orphan rows" 0 "0|0" -- sqlite3 "$tmp/out.sqlite" \
+  "select (select count(*) from cells where report_id not in (select id from reports)), (select count(*) from findings where report_id not in (select id from reports))"
 expect "batch sql" 0 "西工区人民政府办公室|2024|35" -- sqlite3 "$tmp/out.sqlite" \
   "select agency, year, value from cells join reports on reports.id = cells.report_id where key = 'table3.new_received.total' order by value desc limit 1"
 expect "batch unreadable status" 0 "unreadable|1:4: binary file" -- sqlite3 "$tmp/out.sqlite" "select status, reason from reports where path like '%binary%'"

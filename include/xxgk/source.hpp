@@ -73,8 +73,12 @@ class Source {
   std::string encoding_;
   std::string original_;  // the file's text in UTF-8 (converted when it came in another encoding)
   std::string text_;
-  std::vector<std::uint32_t> original_offset_;  // one per byte of text_, plus one past the end
-  std::vector<std::uint32_t> line_starts_;      // byte offsets of line starts in original_
+  // For each byte of text_, plus one past the end: the index of the original character it comes
+  // from, counted from the start of original_. With the first character index of each line, a
+  // position is a binary search, not a count along the line.
+  std::vector<std::uint32_t> original_char_;
+  std::vector<std::uint32_t> line_starts_;       // byte offsets of line starts in original_
+  std::vector<std::uint32_t> line_start_chars_;  // character indexes of the same line starts
   std::size_t replaced_bytes_ = 0;
   SourcePos first_replaced_;
 };

@@ -3,8 +3,11 @@
 // (replay_main.cpp) that runs the corpus and every kept crasher in the test suite.
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include "xxgk/xxgk.hpp"
 
@@ -16,6 +19,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const xxgk::Source source =
         xxgk::Source::from_bytes(std::move(bytes), "fuzz", "auto", xxgk::kMaxReportBytes, invalid);
     const xxgk::Report report = xxgk::parse_report(source);
+    // `xxgk batch` stores cells keyed by (report, key): a report never has a key twice.
+    std::set<std::string_view> keys;
+    for (const xxgk::Table* table : report.tables()) {
+      for (const xxgk::Row& row : table->rows) {
+        for (const xxgk::Cell& cell : row.cells) {
+          if (!keys.insert(cell.key).second) std::abort();
+        }
+      }
+    }
     const std::vector<xxgk::Finding> findings = xxgk::validate(report, source);
     std::string json = xxgk::to_json(report).dump();
     for (const xxgk::Finding& finding : findings) json += xxgk::to_json(finding, source.name()).dump();
