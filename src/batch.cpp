@@ -22,6 +22,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -219,14 +220,27 @@ class SqliteWriter : public Writer {
     // A write-ahead log: a killed run still leaves a database that opens with every committed chunk.
     exec("PRAGMA journal_mode = WAL");
     exec("PRAGMA synchronous = NORMAL");
+    check_schema_version();
     exec(R"(CREATE TABLE IF NOT EXISTS reports (
       id INTEGER PRIMARY KEY, path TEXT NOT NULL, content_hash TEXT NOT NULL UNIQUE, agency TEXT, year INTEGER,
       format_version TEXT, status TEXT NOT NULL, reason TEXT, errors INTEGER, warnings INTEGER, parse_ms REAL))");
-    // Keyed by report and cell key (a report has each key once): stored in that order, so a report's
-    // cells are together and no second index by report is kept up to date row by row.
-    exec(R"(CREATE TABLE IF NOT EXISTS cells (
-      report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE, key TEXT NOT NULL, value TEXT,
-      number REAL, state TEXT NOT NULL, line INTEGER, column INTEGER, PRIMARY KEY (report_id, key)) WITHOUT ROWID)");
+    // Cells are stored with a number for their key (a few hundred keys, millions of cells), keyed by
+    // report and key (a report has each key once): stored in that order, a report's cells are
+    // together and no second index by report is kept up to date row by row. The view `cells`
+    // shows them with their keys.
+    exec("CREATE TABLE IF NOT EXISTS cell_keys (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE)");
+    exec(R"(CREATE TABLE IF NOT EXISTS cell_values (
+      report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+      key_id INTEGER NOT NULL REFERENCES cell_keys(id), value TEXT, number REAL, state TEXT NOT NULL, line INTEGER,
+      column INTEGER, PRIMARY KEY (report_id, key_id)) WITHOUT ROWID)");
+    exec(R"(CREATE VIEW IF NOT EXISTS cells AS
+      SELECT report_id, cell_keys.key AS key, value, number, state, line, column
+      FROM cell_values JOIN cell_keys ON cell_keys.id = cell_values.key_id)");
+    exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+    {
+      Statement keys(db_, "SELECT key, id FROM cell_keys");
+      while (keys.row()) key_ids_.emplace(keys.column_text(0), keys.column_integer(1));
+    }
     exec(R"(CREATE TABLE IF NOT EXISTS findings (
       report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE, rule TEXT NOT NULL, severity TEXT NOT NULL,
       keys TEXT, message TEXT, line INTEGER, column INTEGER))");
@@ -243,13 +257,19 @@ class SqliteWriter : public Writer {
     exec("BEGIN");
     // Prepared once a chunk: the batch inserts hundreds of rows a report.
     Statement find(db_, "SELECT id FROM reports WHERE content_hash = ?");
-    Statement delete_cells(db_, "DELETE FROM cells WHERE report_id = ?");
+    Statement delete_cells(db_, "DELETE FROM cell_values WHERE report_id = ?");
     Statement delete_findings(db_, "DELETE FROM findings WHERE report_id = ?");
     Statement delete_report(db_, "DELETE FROM reports WHERE id = ?");
     Statement ins(db_,
                   "INSERT INTO reports (path, content_hash, agency, year, format_version, status, reason, errors, "
                   "warnings, parse_ms) VALUES (?,?,?,?,?,?,?,?,?,?)");
     CellInserter cells(db_);
+    Statement new_key(db_, "INSERT INTO cell_keys (key) VALUES (?)");
+    const auto key_id = [&](const std::string& key) {
+      if (const auto it = key_ids_.find(key); it != key_ids_.end()) return it->second;
+      new_key.reset().text(1, key).step();
+      return key_ids_.emplace(key, static_cast<long>(sqlite3_last_insert_rowid(db_))).first->second;
+    };
     Statement finding(db_, "INSERT INTO findings VALUES (?,?,?,?,?,?,?)");
     for (const Result& r : chunk) {
       // Re-running on the same file replaces its rows (keyed by content) instead of adding some.
@@ -268,7 +288,7 @@ class SqliteWriter : public Writer {
       ins.integer(9, static_cast<long>(r.warnings)).real(10, r.parse_ms).step();
       const long id = static_cast<long>(sqlite3_last_insert_rowid(db_));
       if (!r.report) continue;
-      for (const Cell* c : cells_of(*r.report)) cells.add(id, *c);
+      for (const Cell* c : cells_of(*r.report)) cells.add(id, key_id(c->key), *c);
       cells.flush();
       for (const Finding& f : r.findings) {
         std::string keys;
@@ -293,11 +313,24 @@ class SqliteWriter : public Writer {
   }
 
  private:
+  // 2: cells stored in cell_values with key numbers (cell_keys), shown by the view cells.
+  static constexpr int kSchemaVersion = 2;
   sqlite3* db_ = nullptr;
   bool indexes_at_end_ = false;
+  std::unordered_map<std::string, long> key_ids_;
+
+  // A database of another layout is refused, not mixed with this one.
+  void check_schema_version() {
+    const long version = count("PRAGMA user_version");
+    const long tables = count("SELECT count(*) FROM sqlite_master WHERE name = 'reports'");
+    if (version == kSchemaVersion || (version == 0 && tables == 0)) return;
+    throw std::runtime_error(fmt::format(
+        "the database was written by another version of xxgk (schema {}, this one writes {}); write to a new file",
+        version, kSchemaVersion));
+  }
 
   void create_lookup_indexes() {
-    exec("CREATE INDEX IF NOT EXISTS cells_by_key ON cells(key)");
+    exec("CREATE INDEX IF NOT EXISTS cells_by_key ON cell_values(key_id)");
     exec("CREATE INDEX IF NOT EXISTS findings_by_rule ON findings(rule)");
   }
 
@@ -306,9 +339,9 @@ class SqliteWriter : public Writer {
     return query.optional_integer().value_or(0);
   }
 
-  void exec(const char* sql) {
+  void exec(const std::string& sql) {
     char* error = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
       const std::string message = error ? error : "sqlite error";
       sqlite3_free(error);
       throw std::runtime_error(message);
@@ -347,6 +380,16 @@ class SqliteWriter : public Writer {
     void step() {
       if (sqlite3_step(stmt_) != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db_));
     }
+    bool row() {
+      const int status = sqlite3_step(stmt_);
+      if (status != SQLITE_ROW && status != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db_));
+      return status == SQLITE_ROW;
+    }
+    std::string column_text(int i) {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, i));
+      return text == nullptr ? std::string() : std::string(text);
+    }
+    long column_integer(int i) { return static_cast<long>(sqlite3_column_int64(stmt_, i)); }
     std::optional<long> optional_integer() {
       const int status = sqlite3_step(stmt_);
       if (status == SQLITE_DONE) return std::nullopt;
@@ -366,8 +409,8 @@ class SqliteWriter : public Writer {
     static constexpr int kColumns = 7;
     static constexpr int kRowsAtOnce = 32;
     explicit CellInserter(sqlite3* db) : many_(db, insert_sql(kRowsAtOnce)), one_(db, insert_sql(1)) {}
-    void add(long report_id, const Cell& c) {
-      pending_.push_back({report_id, &c});
+    void add(long report_id, long key_id, const Cell& c) {
+      pending_.push_back({report_id, key_id, &c});
       if (pending_.size() == kRowsAtOnce) flush();
     }
     void flush() {
@@ -382,18 +425,22 @@ class SqliteWriter : public Writer {
 
    private:
     Statement many_, one_;
-    std::vector<std::pair<long, const Cell*>> pending_;
+    struct Pending {
+      long report_id, key_id;
+      const Cell* cell;
+    };
+    std::vector<Pending> pending_;
 
     static std::string insert_sql(int rows) {
-      std::string sql = "INSERT INTO cells VALUES ";
+      std::string sql = "INSERT INTO cell_values VALUES ";
       for (int i = 0; i < rows; ++i) sql += i ? ",(?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?)";
       return sql;
     }
-    static void bind_rows(Statement& statement, std::span<const std::pair<long, const Cell*>> rows) {
+    static void bind_rows(Statement& statement, std::span<const Pending> rows) {
       statement.reset();
       int at = 0;
-      for (const auto& [report_id, c] : rows) {
-        statement.integer(at + 1, report_id).text(at + 2, c->key).text(at + 3, c->raw);
+      for (const auto& [report_id, key_id, c] : rows) {
+        statement.integer(at + 1, report_id).integer(at + 2, key_id).text(at + 3, c->raw);
         if (c->value) statement.real(at + 4, *c->value);
         statement.text(at + 5, to_string(c->state)).integer(at + 6, c->pos.line).integer(at + 7, c->pos.column);
         at += kColumns;

@@ -1,6 +1,8 @@
 // Lowering of the document structure: title, sections, subsections, prose, unplaced text.
 #include "src/lower.hpp"
 
+#include <string.h>  // memrchr
+
 #include <algorithm>
 #include <optional>
 
@@ -285,10 +287,18 @@ Report parse_report(const Source& source) {
 double LowerContext::display_x(std::size_t offset) {
   const std::string_view text = source.text();
   offset = std::min(offset, text.size());
-  const std::size_t newline = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
-  const std::size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
-  if (offset < display_offset_ || line_start > display_offset_) {  // not on from the last one
-    display_offset_ = line_start;
+  // On from the last offset asked when no line break lies between; else from the line start.
+  const auto line_start_before = [&](std::size_t from) {
+    const void* newline = memrchr(text.data() + from, '\n', offset - from);
+    return newline == nullptr ? std::string_view::npos
+                              : static_cast<std::size_t>(static_cast<const char*>(newline) - text.data()) + 1;
+  };
+  if (offset < display_offset_) {
+    const std::size_t start = line_start_before(0);
+    display_offset_ = start == std::string_view::npos ? 0 : start;
+    display_x_ = 0;
+  } else if (const std::size_t start = line_start_before(display_offset_); start != std::string_view::npos) {
+    display_offset_ = start;
     display_x_ = 0;
   }
   double x = display_x_;

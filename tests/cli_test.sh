@@ -78,8 +78,11 @@ expect "batch again" 0 "7 files" -- "$xxgk" batch -j 1 "$tmp/batch" -o "$tmp/out
 expect "batch no duplicates" 0 "7" -- sqlite3 "$tmp/out.sqlite" "select count(*) from reports"
 expect "batch again replaces cells and findings" 0 "$rows_once" -- sqlite3 "$tmp/out.sqlite" \
   "select (select count(*) from cells) || ' cells, ' || (select count(*) from findings) || ' findings'"
+sqlite3 "$tmp/other.sqlite" "create table reports (id integer primary key); create table cells (report_id, key)"
+expect "batch refuses a database of another layout" 2 "written by another version of xxgk" -- \
+  "$xxgk" batch "$tmp/batch" -o "$tmp/other.sqlite"
 expect "batch leaves no orphan rows" 0 "0|0" -- sqlite3 "$tmp/out.sqlite" \
-  "select (select count(*) from cells where report_id not in (select id from reports)), (select count(*) from findings where report_id not in (select id from reports))"
+  "select (select count(*) from cell_values where report_id not in (select id from reports)), (select count(*) from findings where report_id not in (select id from reports))"
 expect "batch sql" 0 "西工区人民政府办公室|2024|35" -- sqlite3 "$tmp/out.sqlite" \
   "select agency, year, value from cells join reports on reports.id = cells.report_id where key = 'table3.new_received.total' order by value desc limit 1"
 expect "batch unreadable status" 0 "unreadable|1:4: binary file" -- sqlite3 "$tmp/out.sqlite" "select status, reason from reports where path like '%binary%'"
