@@ -146,7 +146,11 @@ struct TreeState {
   std::vector<Entry> entries;
   std::size_t made = 1;  // entries below this have their node
   std::vector<std::size_t> marks;
-  TreeState() { entries.push_back({std::make_unique<TreeNode>(), {}, nullptr}); }
+  TreeState() {
+    entries.reserve(64);  // deeper than the grammar nests
+    marks.reserve(256);
+    entries.push_back({std::make_unique<TreeNode>(), {}, nullptr});
+  }
 
   // The node of the innermost selected rule, made (with those above it) if it was not yet.
   TreeNode& parent() {

@@ -469,9 +469,18 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
       }
     }
     if (c < 0x80) {
-      s.text_.push_back(static_cast<char>(c));
-      s.original_char_.push_back(char_index(i));
-      ++i;
+      // A run of ASCII to copy as it is, up to the line's end or its heading marks, or a byte
+      // that means more (page breaks, bookmark debris): one character a byte.
+      const std::size_t stop = std::min(marks_begin, line_end);
+      std::size_t j = i + 1;
+      while (j < stop && static_cast<unsigned char>(in[j]) < 0x80 && in[j] != '[' && in[j] != '\f' && in[j] != '\v') {
+        ++j;
+      }
+      s.text_.append(in, i, j - i);
+      std::uint32_t index = char_index(i);
+      for (std::size_t k = i; k < j; ++k) s.original_char_.push_back(index++);
+      counted_to = j, counted = index;
+      i = j;
       continue;
     }
     char32_t cp = 0;
@@ -487,12 +496,12 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
       ++i;
       continue;
     }
-    if (normalised.unchanged(cp)) {  // most characters: copied as they are
-      emit(std::string_view(in).substr(i, len), i);
-    } else {
-      emit(normalised(cp), i);
-    }
+    const std::uint32_t index = char_index(i);
+    const std::string_view piece = normalised.unchanged(cp) ? std::string_view(in).substr(i, len) : normalised(cp);
+    s.text_.append(piece);
+    s.original_char_.insert(s.original_char_.end(), piece.size(), index);
     i += len;
+    counted_to = i, counted = index + 1;  // one character, its continuation bytes not counted
   }
   s.original_char_.push_back(char_index(in.size()));
 
