@@ -58,6 +58,18 @@ std::pair<std::size_t, std::size_t> heading_marks(std::string_view line) {
   return {before + 1, after + 1};
 }
 
+// The offset of the first '\n' or '\r' from `from` on, or the text's size. (Not find_first_of:
+// libstdc++ calls memchr on the set for every byte.) A '\r' is rare: it is looked for only
+// before the '\n'.
+std::size_t line_end_in(std::string_view text, std::size_t from) {
+  const char* begin = text.data() + from;
+  const std::size_t left = text.size() - from;
+  const void* newline = std::memchr(begin, '\n', left);
+  const std::size_t n = newline == nullptr ? left : static_cast<std::size_t>(static_cast<const char*>(newline) - begin);
+  const void* cr = std::memchr(begin, '\r', n);
+  return from + (cr == nullptr ? n : static_cast<std::size_t>(static_cast<const char*>(cr) - begin));
+}
+
 SourcePos position_in(const std::string& original, const std::vector<std::uint32_t>& line_starts, std::size_t offset) {
   auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
   const auto line = static_cast<std::uint32_t>(it - line_starts.begin());
@@ -386,12 +398,13 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
   s.line_starts_.push_back(0);
   s.line_start_chars_.push_back(0);
   std::uint32_t chars = 0;
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    chars += (static_cast<unsigned char>(in[i]) & 0xC0) != 0x80 ? 1 : 0;
-    if (in[i] == '\n' || (in[i] == '\r' && (i + 1 == in.size() || in[i + 1] != '\n'))) {
-      s.line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
-      s.line_start_chars_.push_back(chars);
-    }
+  for (std::size_t start = 0, end; start < in.size(); start = end) {
+    end = line_end_in(in, start);
+    if (end == in.size()) break;
+    end += in[end] == '\r' && end + 1 < in.size() && in[end + 1] == '\n' ? 2 : 1;
+    chars += static_cast<std::uint32_t>(code_point_count(std::string_view(in).substr(start, end - start)));
+    s.line_starts_.push_back(static_cast<std::uint32_t>(end));
+    s.line_start_chars_.push_back(chars);
   }
   auto pos = [&](std::size_t offset) { return position_in(in, s.line_starts_, offset); };
 
@@ -425,9 +438,7 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
   std::size_t marks_end = 0, marks_begin = 0;    // heading marks of the current line: dropped
   while (i < in.size()) {
     if (i >= line_end) {
-      // Not find_first_of: libstdc++ calls memchr on the set for every byte of the line.
-      line_end = i;
-      while (line_end < in.size() && in[line_end] != '\n' && in[line_end] != '\r') ++line_end;
+      line_end = line_end_in(in, i);
       const std::string_view line = std::string_view(in).substr(i, line_end - i);
       if (is_rule_line(line)) {
         i = line_end;
