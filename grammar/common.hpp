@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
 #include <string_view>
 
 #include <tao/pegtl.hpp>
@@ -23,7 +24,49 @@ using namespace tao::pegtl;  // NOLINT: the grammar reads as PEG, not as namespa
 struct hspace : one<' ', '\t'> {};
 struct newline : one<'\n'> {};
 struct ws : one<' ', '\t', '\n'> {};
-struct line_rest : star<not_one<'\n'>> {};
+// Byte scans for the rules tried on every line: one call, where star<not_one<…>> would be one rule
+// match per byte. `Stops` are ASCII bytes; UTF-8 sequences never hold one.
+template <bool AtLeastOne, char... Stops>
+struct scan_until {
+  using rule_t = scan_until;
+  using subs_t = empty_list;
+  template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
+            typename... States>
+  static bool match(ParseInput& in, States&&...) {
+    const char* p = in.current();
+    const char* const end = in.end();
+    if constexpr (sizeof...(Stops) == 1) {
+      const void* stop = std::memchr(p, Stops..., static_cast<std::size_t>(end - p));
+      p = stop == nullptr ? end : static_cast<const char*>(stop);
+    } else {
+      while (p != end && ((*p != Stops) && ...)) ++p;
+    }
+    if (AtLeastOne && p == in.current()) return false;
+    in.bump(static_cast<std::size_t>(p - in.current()));
+    return true;
+  }
+};
+// At least one of the (ASCII) bytes given, as many as follow.
+template <char... Bytes>
+struct scan_while {
+  using rule_t = scan_while;
+  using subs_t = empty_list;
+  template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
+            typename... States>
+  static bool match(ParseInput& in, States&&...) {
+    const char* p = in.current();
+    const char* const end = in.end();
+    while (p != end && ((*p == Bytes) || ...)) ++p;
+    if (p == in.current()) return false;
+    in.bump(static_cast<std::size_t>(p - in.current()));
+    return true;
+  }
+};
+struct ws_run : scan_while<' ', '\t', '\n'> {};  // plus<ws> in one call: gaps are tried at every cell
+// The rest of the line, without its line break (possibly nothing).
+struct line_rest : scan_until<false, '\n'> {};
+// At least one character, up to the line break.
+struct line_text : scan_until<true, '\n'> {};
 struct line_end : seq<star<hspace>, sor<newline, eof>> {};
 struct blank_line : sor<seq<star<hspace>, newline>, seq<plus<hspace>, eof>> {};
 
@@ -48,7 +91,7 @@ struct page_number
               seq<utf8::one<U'第'>, star<hspace>, digits, star<hspace>, utf8::one<U'页'>,
                   opt<star<hspace>, utf8::one<U'共'>, star<hspace>, digits, star<hspace>, utf8::one<U'页'>>>>,
           star<hspace>, at<sor<newline, eof>>> {};
-struct gap : plus<sor<ws, page_number>> {};
+struct gap : plus<sor<ws_run, page_number>> {};
 
 // Lookahead that builds no tree nodes: `at<>` run under the parse-tree control would keep the
 // nodes its rules build.
@@ -65,7 +108,7 @@ struct quiet_at {
 };
 
 // A run of non-blank characters.
-struct word : plus<not_one<' ', '\t', '\n'>> {};
+struct word : scan_until<true, ' ', '\t', '\n'> {};
 
 // ---------------------------------------------------------------------------------------------
 // Tolerant labels
@@ -191,6 +234,12 @@ template <typename Name, xxgk::grammar::text Label>
 struct analyze_traits<Name, xxgk::grammar::label<Label>> : analyze_any_traits<> {};
 template <typename Name>
 struct analyze_traits<Name, xxgk::grammar::at_line_start> : analyze_opt_traits<> {};
+template <typename Name, char... Stops>
+struct analyze_traits<Name, xxgk::grammar::scan_until<false, Stops...>> : analyze_opt_traits<> {};
+template <typename Name, char... Bytes>
+struct analyze_traits<Name, xxgk::grammar::scan_while<Bytes...>> : analyze_any_traits<> {};
+template <typename Name, char... Stops>
+struct analyze_traits<Name, xxgk::grammar::scan_until<true, Stops...>> : analyze_any_traits<> {};
 template <typename Name, typename... Rules>
 struct analyze_traits<Name, xxgk::grammar::quiet_at<Rules...>> : analyze_opt_traits<Rules...> {};
 }  // namespace tao::pegtl

@@ -19,9 +19,10 @@ struct title_agency
 struct title_agency_line : seq<at_line_start, star<hspace>, title_agency, star<blank_line>> {};
 struct report_title : sor<seq<title_agency_line, title_line>, title_line> {};
 
-// A cheap test that a title may start here, tried before report_title: 政, with which every title
-// suffix starts, stands on the line before anything title_text cannot hold (。 》 , or the line's
-// end). Most lines fail it at once, where title_text would try the four suffixes at each character.
+// A cheap test that a title may start here, tried before report_title: 政府信息公开, with which
+// every title suffix starts, stands on the line before anything title_text cannot hold (。 》 , or
+// the line's end). Most lines fail it at once, where title_text would try the four suffixes at
+// each character.
 struct title_suffix_on_line {
   using rule_t = title_suffix_on_line;
   using subs_t = empty_list;
@@ -32,7 +33,10 @@ struct title_suffix_on_line {
     std::size_t i = rest.find_first_not_of(" \t");
     for (bool first = true; i < rest.size() && rest[i] != '\n'; first = false) {
       const std::string_view here = rest.substr(i);
-      if (here.starts_with("政")) return true;
+      if (here.starts_with("政")) {
+        memory_input<tracking_mode::lazy> at(here.data(), in.end(), "");  // the lookahead moves this one
+        if (label<"政府信息公开">::match<apply_mode::nothing, rewind_mode::active, nothing, normal>(at)) return true;
+      }
       if (!first && (here[0] == ',' || here.starts_with("。") || here.starts_with("》"))) return false;
       i += detail::utf8_length(static_cast<unsigned char>(here[0]));
     }
@@ -92,7 +96,7 @@ struct unknown_section_heading
 struct subsection_heading : seq<at_line_start, star<hspace>, paren_numeral, line_rest, opt<newline>> {};
 
 // Everything else on a line is prose (it is placed: it belongs to the section above it).
-struct prose_line : seq<plus<not_one<'\n'>>, opt<newline>> {};
+struct prose_line : seq<line_text, opt<newline>> {};
 
 }  // namespace xxgk::grammar
 
