@@ -46,8 +46,8 @@ struct scan_until {
     return true;
   }
 };
-// At least one of the (ASCII) bytes given, as many as follow.
-template <char... Bytes>
+// As many of the (ASCII) bytes given as follow; at least one if AtLeastOne.
+template <bool AtLeastOne, char... Bytes>
 struct scan_while {
   using rule_t = scan_while;
   using subs_t = empty_list;
@@ -57,18 +57,23 @@ struct scan_while {
     const char* p = in.current();
     const char* const end = in.end();
     while (p != end && ((*p == Bytes) || ...)) ++p;
-    if (p == in.current()) return false;
+    if (AtLeastOne && p == in.current()) return false;
     in.bump(static_cast<std::size_t>(p - in.current()));
     return true;
   }
 };
-struct ws_run : scan_while<' ', '\t', '\n'> {};  // plus<ws> in one call: gaps are tried at every cell
+// star<hspace>, plus<ws>, star<ws> and star<one<' '>>, each in one call: they are tried at every line
+// and between every two cells.
+struct hspaces : scan_while<false, ' ', '\t'> {};
+struct ws_run : scan_while<true, ' ', '\t', '\n'> {};
+struct opt_ws : scan_while<false, ' ', '\t', '\n'> {};
+struct spaces : scan_while<false, ' '> {};
 // The rest of the line, without its line break (possibly nothing).
 struct line_rest : scan_until<false, '\n'> {};
 // At least one character, up to the line break.
 struct line_text : scan_until<true, '\n'> {};
-struct line_end : seq<star<hspace>, sor<newline, eof>> {};
-struct blank_line : sor<seq<star<hspace>, newline>, seq<plus<hspace>, eof>> {};
+struct line_end : seq<hspaces, sor<newline, eof>> {};
+struct blank_line : sor<seq<hspaces, newline>, seq<plus<hspace>, eof>> {};
 
 // Succeeds without consuming at the start of the input or right after a line break.
 struct at_line_start {
@@ -85,12 +90,11 @@ struct digits : plus<digit> {};
 
 // A page number left inside the text by PDF extraction (`-3-`, `- 3 -`, `第3页`, `第3页 共12页`),
 // on a line of its own. Tables cross pages, so it may stand between any two cells.
-struct page_number
-    : seq<at_line_start, star<hspace>,
-          sor<seq<one<'-'>, star<hspace>, digits, star<hspace>, one<'-'>>,
-              seq<utf8::one<U'第'>, star<hspace>, digits, star<hspace>, utf8::one<U'页'>,
-                  opt<star<hspace>, utf8::one<U'共'>, star<hspace>, digits, star<hspace>, utf8::one<U'页'>>>>,
-          star<hspace>, at<sor<newline, eof>>> {};
+struct page_number : seq<at_line_start, hspaces,
+                         sor<seq<one<'-'>, hspaces, digits, hspaces, one<'-'>>,
+                             seq<utf8::one<U'第'>, hspaces, digits, hspaces, utf8::one<U'页'>,
+                                 opt<hspaces, utf8::one<U'共'>, hspaces, digits, hspaces, utf8::one<U'页'>>>>,
+                         hspaces, at<sor<newline, eof>>> {};
 struct gap : plus<sor<ws_run, page_number>> {};
 
 // Lookahead that builds no tree nodes: `at<>` run under the parse-tree control would keep the
@@ -187,10 +191,10 @@ struct label {
 // Numbering in front of labels: 一、 / 2、 / (三) / 1.
 struct chinese_numeral : utf8::one<U'一', U'二', U'三', U'四', U'五', U'六', U'七', U'八', U'九', U'十'> {};
 struct list_comma : sor<utf8::one<U'、'>, one<'.', ','>> {};
-struct paren_numeral : seq<one<'('>, star<ws>, plus<chinese_numeral>, star<ws>, one<')'>, star<ws>> {};
+struct paren_numeral : seq<one<'('>, opt_ws, plus<chinese_numeral>, opt_ws, one<')'>, opt_ws> {};
 // One digit, 1–8 in the format: in digits run together (`10000015.属于…`) only `5.` numbers a label.
-struct item_number : seq<range<'1', '9'>, star<hspace>, list_comma, star<ws>> {};
-struct level0_number : seq<chinese_numeral, star<hspace>, list_comma, star<ws>> {};
+struct item_number : seq<range<'1', '9'>, hspaces, list_comma, opt_ws> {};
+struct level0_number : seq<chinese_numeral, hspaces, list_comma, opt_ws> {};
 
 // A parenthesised note after a label, possibly broken across lines:
 // `(区分处理的,只计这一情形,不计其他情形)`, `(单位:万元,保留4位小数)`.
@@ -213,7 +217,7 @@ struct cell_start : sor<digit, one<'-', '/', '\\'>, utf8::one<U'无', U'—', U'
 
 // Between two cells of one web-copied row, each extra tab is an empty cell: `0\t\t0` has a blank
 // between the zeros. Only counted when a cell follows on the same line, so trailing tabs are layout.
-struct blank_cells : seq<star<one<' '>>, one<'\t'>, plus<star<one<' '>>, one<'\t'>>, star<one<' '>>, at<cell_start>> {};
+struct blank_cells : seq<spaces, one<'\t'>, plus<spaces, one<'\t'>>, spaces, at<cell_start>> {};
 struct cell_gap : sor<blank_cells, gap> {};
 
 // Cells whose whitespace a crawler removed run together: `35000000035`. One node; lowering
@@ -237,7 +241,9 @@ struct analyze_traits<Name, xxgk::grammar::at_line_start> : analyze_opt_traits<>
 template <typename Name, char... Stops>
 struct analyze_traits<Name, xxgk::grammar::scan_until<false, Stops...>> : analyze_opt_traits<> {};
 template <typename Name, char... Bytes>
-struct analyze_traits<Name, xxgk::grammar::scan_while<Bytes...>> : analyze_any_traits<> {};
+struct analyze_traits<Name, xxgk::grammar::scan_while<true, Bytes...>> : analyze_any_traits<> {};
+template <typename Name, char... Bytes>
+struct analyze_traits<Name, xxgk::grammar::scan_while<false, Bytes...>> : analyze_opt_traits<> {};
 template <typename Name, char... Stops>
 struct analyze_traits<Name, xxgk::grammar::scan_until<true, Stops...>> : analyze_any_traits<> {};
 template <typename Name, typename... Rules>

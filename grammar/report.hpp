@@ -11,15 +11,15 @@
 
 namespace xxgk::grammar {
 
-struct table2_block : seq<at_line_start, star<hspace>, table2::table> {};
+struct table2_block : seq<at_line_start, hspaces, table2::table> {};
 
 // A line of table cells outside any table (a table cut apart, or rows the table could not
 // take): placed nowhere, so it is reported.
-struct unplaced_row : seq<at_line_start, star<hspace>, star<not_at<cell>, word, plus<hspace>>, cell,
-                          plus<plus<hspace>, cell>, line_end> {};
+struct unplaced_row
+    : seq<at_line_start, hspaces, star<not_at<cell>, word, plus<hspace>>, cell, plus<plus<hspace>, cell>, line_end> {};
 
 // Text left on a line after a table ended in its middle: the table could not take it.
-struct unplaced_text : seq<not_at<at_line_start>, star<hspace>, not_one<'\n', ' ', '\t'>, line_rest, opt<newline>> {};
+struct unplaced_text : seq<not_at<at_line_start>, hspaces, not_one<'\n', ' ', '\t'>, line_rest, opt<newline>> {};
 
 struct block
     : sor<blank_line, section_heading, table2_block, table3::table, table4::table, seq<may_be_title, report_title>,

@@ -12,17 +12,16 @@ namespace xxgk::grammar {
 struct title_suffix : sor<label<"政府信息公开工作年度报告">, label<"政府信息公开年度报告">,
                           label<"政府信息公开情况的报告">, label<"政府信息公开工作报告">> {};
 struct title_text : plus<not_at<title_suffix>, not_one<'\n'>, not_at<utf8::one<U'。', U'》'>>, not_at<one<','>>> {};
-struct title_line : seq<at_line_start, star<hspace>, opt<title_text>, title_suffix, line_end> {};
+struct title_line : seq<at_line_start, hspaces, opt<title_text>, title_suffix, line_end> {};
 // A short line holding only the agency's name, directly above the title line.
 struct title_agency
     : seq<plus<not_at<utf8::one<U'。', U'、', U'('>>, not_at<one<',', ':'>>, not_one<'\n', ' ', '\t'>>, line_end> {};
-struct title_agency_line : seq<at_line_start, star<hspace>, title_agency, star<blank_line>> {};
+struct title_agency_line : seq<at_line_start, hspaces, title_agency, star<blank_line>> {};
 struct report_title : sor<seq<title_agency_line, title_line>, title_line> {};
 
-// A cheap test that a title may start here, tried before report_title: 政府信息公开, with which
-// every title suffix starts, stands on the line before anything title_text cannot hold (。 》 , or
-// the line's end). Most lines fail it at once, where title_text would try the four suffixes at
-// each character.
+// A cheap test that a title may start here, tried before report_title: a title suffix ending its
+// line starts on the line before anything title_text cannot hold (。 》 , or the line's end). Most
+// lines fail it at once, where title_text would try the four suffixes at each character.
 struct title_suffix_on_line {
   using rule_t = title_suffix_on_line;
   using subs_t = empty_list;
@@ -35,7 +34,9 @@ struct title_suffix_on_line {
       const std::string_view here = rest.substr(i);
       if (here.starts_with("政")) {
         memory_input<tracking_mode::lazy> at(here.data(), in.end(), "");  // the lookahead moves this one
-        if (label<"政府信息公开">::match<apply_mode::nothing, rewind_mode::active, nothing, normal>(at)) return true;
+        if (pegtl::match<seq<title_suffix, line_end>, apply_mode::nothing, rewind_mode::active, nothing, normal>(at)) {
+          return true;
+        }
       }
       if (!first && (here[0] == ',' || here.starts_with("。") || here.starts_with("》"))) return false;
       i += detail::utf8_length(static_cast<unsigned char>(here[0]));
@@ -43,13 +44,13 @@ struct title_suffix_on_line {
     return false;
   }
 };
-struct may_be_title : sor<quiet_at<title_suffix_on_line>,
-                          quiet_at<star<hspace>, title_agency, star<blank_line>, title_suffix_on_line>> {};
+struct may_be_title
+    : sor<quiet_at<title_suffix_on_line>, quiet_at<hspaces, title_agency, star<blank_line>, title_suffix_on_line>> {};
 
 // ---------------------------------------------------------------------------------------------
 // Section headings. Each accepted wording is its own rule so the variant is visible in the tree.
 
-struct heading_number : seq<sor<chinese_numeral, range<'1', '6'>>, star<hspace>, list_comma, star<hspace>> {};
+struct heading_number : seq<sor<chinese_numeral, range<'1', '6'>>, hspaces, list_comma, hspaces> {};
 
 // One accepted wording of a section title; each becomes a tree node named after its rule.
 template <text Wording>
@@ -82,7 +83,7 @@ struct known_section_title
           title_applications_pre2019, title_applications_pre2019_short, title_fees_pre2019,
           title_review_litigation_pre2019, title_problems_pre2019> {};
 
-struct section_heading : seq<at_line_start, star<hspace>, heading_number, known_section_title, line_end> {};
+struct section_heading : seq<at_line_start, hspaces, heading_number, known_section_title, line_end> {};
 
 // A heading in the place of a section whose wording we do not know (`三、依申请公开情况`): a short
 // line, Chinese numeral and 、, no sentence punctuation. Lowering matches it by closeness.
@@ -90,10 +91,10 @@ struct other_heading_text
     : seq<rep_min_max<2, 30, not_at<utf8::one<U'。', U'；', U'，'>>, not_at<one<',', ';', ':'>>, utf8::not_one<U'\n'>>,
           line_end> {};
 struct unknown_section_heading
-    : seq<at_line_start, star<hspace>, chinese_numeral, utf8::one<U'、'>, star<hspace>, other_heading_text> {};
+    : seq<at_line_start, hspaces, chinese_numeral, utf8::one<U'、'>, hspaces, other_heading_text> {};
 
 // `(一)主动公开` opening a line; the rest of the line may already be prose.
-struct subsection_heading : seq<at_line_start, star<hspace>, paren_numeral, line_rest, opt<newline>> {};
+struct subsection_heading : seq<at_line_start, hspaces, paren_numeral, line_rest, opt<newline>> {};
 
 // Everything else on a line is prose (it is placed: it belongs to the section above it).
 struct prose_line : seq<line_text, opt<newline>> {};

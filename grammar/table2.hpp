@@ -9,7 +9,7 @@ namespace xxgk::grammar::table2 {
 
 // `第二十条第(一)项`
 struct article_item
-    : seq<label<"第二十条第">, one<'('>, star<ws>, chinese_numeral, star<ws>, one<')'>, star<ws>, label<"项">> {};
+    : seq<label<"第二十条第">, one<'('>, opt_ws, chinese_numeral, opt_ws, one<')'>, opt_ws, label<"项">> {};
 
 // Row labels; a note may follow (`规章(设区的市、自治州人民政府应提供相关数据)`).
 struct label_regulations : label<"规章"> {};
@@ -28,7 +28,7 @@ struct row_label : sor<label_regulations, label_normative_documents, label_licen
 struct row_label;
 struct run_together_cells : run_together<row_label> {};
 template <typename Label, unsigned Columns>
-struct row_of : seq<Label, opt<star<hspace>, label_note>, opt<sor<seq<gap, cells<Columns>>, run_together_cells>>> {};
+struct row_of : seq<Label, opt<hspaces, label_note>, opt<sor<seq<gap, cells<Columns>>, run_together_cells>>> {};
 
 struct row_regulations : row_of<label_regulations, 3> {};
 struct row_normative_documents : row_of<label_normative_documents, 3> {};
@@ -50,7 +50,7 @@ struct row : sor<row_regulations, row_normative_documents, row_licensing, row_ot
 // whitespace separates it from them.
 struct header_char : seq<not_at<row_label>, not_at<article_item>, not_at<cell>, not_at<section_heading>,
                          not_at<page_number>, utf8::not_one<' ', '\t', '\n'>> {};
-struct column_header : seq<label<"信息内容">, rep_opt<40, star<ws>, plus<header_char>>> {};
+struct column_header : seq<label<"信息内容">, rep_opt<40, opt_ws, plus<header_char>>> {};
 
 struct item : sor<article_item, column_header, row> {};
 struct table : seq<article_item, star<opt<gap>, item>> {};

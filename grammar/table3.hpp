@@ -71,8 +71,8 @@ struct row_cell_gap : sor<blank_cells, page_break_gap> {};
 
 // A data row: its label, an optional note, and up to 7 cells (fewer when cells are blank).
 struct run_together_cells : run_together<row_label> {};
-struct row
-    : seq<row_label, opt<star<hspace>, label_note>, opt<sor<seq<gap, cells<7, row_cell_gap>>, run_together_cells>>> {};
+struct row : seq<row_label, opt<hspaces, label_note>, opt<sor<seq<gap, cells<7, row_cell_gap>>, run_together_cells>>> {
+};
 // A group label; numbers on it are a subtotal the official table does not have (rule A4).
 struct group : seq<group_label, opt<gap, cells<7>>> {};
 
@@ -100,7 +100,7 @@ struct item : sor<row, group, repeated_header, unrecognised_row, label_fragment>
 
 // Header: the corner note on 勾稽关系, 申请人情况 and the column labels, up to the first row.
 // `(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)`
-struct corner_note : seq<one<'('>, star<ws>, label<"本列数据">, until<one<')'>>> {};
+struct corner_note : seq<one<'('>, opt_ws, label<"本列数据">, until<one<')'>>> {};
 // Header words are made of the column labels' characters only (自然人, 法人或其他组织, 商业企业 …),
 // however extraction broke them, so a row label can never be taken for a header word.
 struct header_char
@@ -112,6 +112,6 @@ struct header
     : seq<opt<corner_note, opt<gap>>, label<"申请人情况">, rep_opt<40, opt<gap>, sor<corner_note, header_word>>> {};
 
 struct repeated_header : header {};
-struct table : seq<at_line_start, star<hspace>, header, star<opt<gap>, item>> {};
+struct table : seq<at_line_start, hspaces, header, star<opt<gap>, item>> {};
 
 }  // namespace xxgk::grammar::table3

@@ -13,6 +13,6 @@ struct header_char : utf8::one<U'行', U'政', U'复', U'议', U'诉', U'讼', U
 struct header : seq<label<"行政复议">, opt<gap>, label<"行政诉讼">, star<sor<gap, header_char>>> {};
 
 struct run_together_cells : run_together<failure> {};
-struct table : seq<at_line_start, star<hspace>, header, sor<cells<15>, run_together_cells>> {};
+struct table : seq<at_line_start, hspaces, header, sor<cells<15>, run_together_cells>> {};
 
 }  // namespace xxgk::grammar::table4
