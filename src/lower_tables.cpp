@@ -324,13 +324,13 @@ std::vector<WrittenCell> read_run_together(const std::string& digits, std::size_
 
 // The digits of a row whose cells ran together: a run_together_cells node, or a single number
 // with more digits than the row has columns and nothing else (it ended at a blank).
-std::optional<WrittenCell> run_together_of(const TreeNode& node, std::size_t columns, const LowerContext& cx) {
+std::optional<WrittenCell> run_together_of(const TreeNode& node, const std::vector<WrittenCell>& written,
+                                           std::size_t columns, const LowerContext& cx) {
   for (const auto& child : node.children) {
     if (rule_name(*child).find("run_together_cells") != std::string_view::npos) {
       return WrittenCell{CellState::number, std::string(child->string_view()), cx.offset(*child)};
     }
   }
-  const auto written = written_cells(node, cx);
   if (columns > 1 && written.size() == 1 && is_digits(written[0].raw) && written[0].raw.size() >= columns) {
     return written[0];
   }
@@ -347,12 +347,11 @@ Row make_row(std::string_view table, const RowSpec& spec, const TreeNode& node, 
   row.pos = cx.pos(node);
   const std::string prefix = fmt_key_prefix(table, key_prefix.empty() ? spec.key : key_prefix);
   const RowCheck check = table == "table3" ? row_total_holds : nullptr;
-  std::vector<WrittenCell> written;
-  if (const auto run = run_together_of(node, spec.columns.size(), cx)) {
+  std::vector<WrittenCell> written = written_cells(node, cx);
+  if (const auto run = run_together_of(node, written, spec.columns.size(), cx)) {
     written = read_run_together(run->raw, run->offset, spec.columns.size(), check, prefix, spec.columns, cx);
   } else {
-    const auto blanks_placed =
-        place_blanks(written_cells(node, cx), spec.columns.size(), check, prefix, spec.columns, cx);
+    const auto blanks_placed = place_blanks(std::move(written), spec.columns.size(), check, prefix, spec.columns, cx);
     written = fit_cells(blanks_placed, spec.columns.size(), check, prefix, spec.columns, cx);
   }
   for (std::size_t c = 0; c < spec.columns.size(); ++c) {
@@ -700,10 +699,11 @@ void lower_table4(const TreeNode& node, LowerContext& cx) {
     for (const auto column : kTable4Columns) keys.push_back(std::string(group) + "." + std::string(column));
   }
   std::vector<std::string_view> key_views(keys.begin(), keys.end());
-  const auto run = run_together_of(node, keys.size(), cx);
+  auto cells_written = written_cells(node, cx);
+  const auto run = run_together_of(node, cells_written, keys.size(), cx);
   const auto written =
       run ? read_run_together(run->raw, run->offset, keys.size(), table4_totals_hold, "table4.", key_views, cx)
-          : fit_cells(written_cells(node, cx), keys.size(), table4_totals_hold, "table4.", key_views, cx);
+          : fit_cells(std::move(cells_written), keys.size(), table4_totals_hold, "table4.", key_views, cx);
   std::vector<Cell> cells;
   for (const WrittenCell& w : written) {  // fewer than 15 when cut off: F6 says so
     Cell cell;
