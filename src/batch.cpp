@@ -50,56 +50,114 @@ struct Result {
 
 const std::vector<const Cell*> cells_of(const Report& r);
 
-// What the cross-year checks need of a report, kept for the whole run (a few dozen numbers).
+// What the cross-year checks need of a report, kept for the whole run: its numbers that B1 and B2
+// compare, with their positions, and indexes for its path and agency. A few hundred bytes a file,
+// where keeping the reports would be hundreds of kilobytes.
+struct KeptNumber {
+  double value = 0;
+  SourcePos pos;
+  std::uint8_t key = 0;  // index into cross_year_keys()
+};
 struct YearSummary {
-  std::string hash, path, agency;
+  std::string hash;
+  std::size_t file = 0;      // index into the batch's paths
+  std::uint32_t agency = 0;  // index into Agencies
   int year = 0;
-  std::map<std::string, Cell> kept;  // the carried-over and in-force cells, by key
+  std::vector<KeptNumber> kept;
 };
 
-YearSummary summary_of(const Result& r) {
+// Agency names, each kept once however many years of it the batch holds.
+class Agencies {
+ public:
+  std::uint32_t id(const std::string& name) {
+    const auto [it, added] = ids_.emplace(name, static_cast<std::uint32_t>(ids_.size()));
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> ids_;
+};
+
+// The cells B1 and B2 compare (spec §5), with their keys.
+const std::vector<std::string>& cross_year_keys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> k;
+    for (const auto column : kTable3Columns) {
+      k.push_back("table3.carried_over." + std::string(column));
+      k.push_back("table3.carried_forward." + std::string(column));
+    }
+    for (const char* row : {"regulations", "normative_documents"}) {
+      for (const char* column : {"in_force", "issued", "repealed"}) {
+        k.push_back(std::string("table2.") + row + "." + column);
+      }
+    }
+    return k;
+  }();
+  return keys;
+}
+
+std::optional<YearSummary> summary_of(const Result& r, std::size_t file, Agencies& agencies) {
+  if (!r.report || !r.report->year || r.report->agency.empty() || r.report->format_version == "pre-2019") {
+    return std::nullopt;
+  }
   YearSummary s;
-  s.hash = r.hash, s.path = r.path, s.agency = r.report->agency, s.year = *r.report->year;
+  s.hash = r.hash, s.file = file, s.agency = agencies.id(r.report->agency), s.year = *r.report->year;
+  const auto& keys = cross_year_keys();
   for (const Cell* c : cells_of(*r.report)) {
-    const std::string_view k = c->key;
-    if (k.rfind("table3.carried_", 0) == 0 || k.rfind("table2.regulations.", 0) == 0 ||
-        k.rfind("table2.normative_documents.", 0) == 0) {
-      s.kept.emplace(c->key, *c);
+    if (c->state != CellState::number || !c->value) continue;
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      if (c->key == keys[k]) s.kept.push_back({*c->value, c->pos, static_cast<std::uint8_t>(k)});
     }
   }
+  if (s.kept.empty()) return std::nullopt;  // nothing to compare
+  s.kept.shrink_to_fit();
   return s;
 }
 
-std::optional<double> number_at(const YearSummary& s, const std::string& key) {
-  const auto it = s.kept.find(key);
-  if (it == s.kept.end() || it->second.state != CellState::number) return std::nullopt;
-  return it->second.value;
+const KeptNumber* kept_at(const YearSummary& s, std::string_view key) {
+  for (const KeptNumber& n : s.kept) {
+    if (cross_year_keys()[n.key] == key) return &n;
+  }
+  return nullptr;
 }
 
+std::optional<double> number_at(const YearSummary& s, std::string_view key) {
+  const KeptNumber* n = kept_at(s, key);
+  return n ? std::optional<double>(n->value) : std::nullopt;
+}
+
+// A finding of B1 or B2, for the report with this content hash and path.
+struct CrossYearFinding {
+  std::string hash;
+  std::string_view path;
+  Finding finding;
+};
+
 // B1 and B2 between consecutive years of one agency (spec §5): warnings on the later report.
-std::vector<std::pair<std::string, Finding>> cross_year_findings(std::vector<YearSummary>& summaries) {
-  std::vector<std::pair<std::string, Finding>> out;
-  std::map<std::pair<std::string, int>, const YearSummary*> by_year;
-  for (const auto& s : summaries) {
-    if (!s.agency.empty()) by_year.emplace(std::pair{s.agency, s.year}, &s);
-  }
+std::vector<CrossYearFinding> cross_year_findings(const std::vector<YearSummary>& summaries,
+                                                  const std::vector<std::string>& paths) {
+  std::vector<CrossYearFinding> out;
+  std::map<std::pair<std::uint32_t, int>, const YearSummary*> by_year;
+  for (const auto& s : summaries) by_year.emplace(std::pair{s.agency, s.year}, &s);
   for (const auto& s : summaries) {
     const auto last = by_year.find({s.agency, s.year - 1});
-    if (s.agency.empty() || last == by_year.end()) continue;
+    if (last == by_year.end()) continue;
     const YearSummary& prev = *last->second;
+    const std::string& prev_path = paths[prev.file];
     for (const auto column : kTable3Columns) {
       const std::string now_key = "table3.carried_over." + std::string(column);
       const auto now = number_at(s, now_key);
       const auto before = number_at(prev, "table3.carried_forward." + std::string(column));
       if (!now || !before || *now == *before) continue;
-      out.emplace_back(s.hash, Finding{"B1",
-                                       Severity::warning,
-                                       {now_key},
-                                       fmt::format("上年结转 is {} but the {} report ({}) carried {} forward", *now,
-                                                   prev.year, prev.path, *before),
-                                       s.kept.at(now_key).pos,
-                                       now,
-                                       before});
+      out.push_back({s.hash, paths[s.file],
+                     Finding{"B1",
+                             Severity::warning,
+                             {now_key},
+                             fmt::format("上年结转 is {} but the {} report ({}) carried {} forward", *now, prev.year,
+                                         prev_path, *before),
+                             kept_at(s, now_key)->pos,
+                             now,
+                             before}});
     }
     for (const char* row : {"regulations", "normative_documents"}) {
       const std::string key = std::string("table2.") + row + ".in_force";
@@ -110,22 +168,20 @@ std::vector<std::pair<std::string, Finding>> cross_year_findings(std::vector<Yea
       if (!in_force || !issued || !repealed || !last_in_force) continue;
       const double expected = *last_in_force + *issued - *repealed;
       if (*in_force == expected) continue;
-      out.emplace_back(s.hash,
-                       Finding{"B2",
-                               Severity::warning,
-                               {key},
-                               fmt::format("现行有效件数 is {} but {} in force in {} + {} issued − {} repealed = {}",
-                                           *in_force, *last_in_force, prev.year, *issued, *repealed, expected),
-                               s.kept.at(key).pos,
-                               in_force,
-                               expected});
+      out.push_back({s.hash, paths[s.file],
+                     Finding{"B2",
+                             Severity::warning,
+                             {key},
+                             fmt::format("现行有效件数 is {} but {} in force in {} + {} issued − {} repealed = {}",
+                                         *in_force, *last_in_force, prev.year, *issued, *repealed, expected),
+                             kept_at(s, key)->pos,
+                             in_force,
+                             expected}});
     }
   }
   return out;
 }
 
-// 64 bits and the size: enough to key re-runs on the same files (not to resist forgery). Eight
-// bytes a step, a multiply and a rotation each.
 std::string content_hash(const std::string& bytes) {
   std::uint64_t h = 0x9E3779B97F4A7C15ULL;
   std::size_t i = 0;
@@ -218,7 +274,7 @@ class Writer {
   virtual ~Writer() = default;
   virtual void write(const std::vector<Result>& chunk) = 0;
   // Findings that need several reports (B1, B2), for the report with this content hash.
-  virtual void add_findings(const std::vector<std::pair<std::string, Finding>>& /*findings*/) {}
+  virtual void add_findings(const std::vector<CrossYearFinding>& /*findings*/) {}
   virtual void finish() = 0;
 };
 
@@ -312,10 +368,10 @@ class SqliteWriter : public Writer {
     }
     exec("COMMIT");
   }
-  void add_findings(const std::vector<std::pair<std::string, Finding>>& findings) override {
+  void add_findings(const std::vector<CrossYearFinding>& findings) override {
     exec("BEGIN");
     Statement insert(db_, "INSERT INTO findings SELECT id, ?, ?, ?, ?, ?, ? FROM reports WHERE content_hash = ?");
-    for (const auto& [hash, f] : findings) {
+    for (const auto& [hash, path, f] : findings) {
       insert.reset().text(1, f.rule).text(2, to_string(f.severity)).text(3, f.keys.front()).text(4, f.message);
       insert.integer(5, f.pos.line).integer(6, f.pos.column).text(7, hash).step();
     }
@@ -513,6 +569,7 @@ class CsvWriter : public FileWriter {
     for (const auto g : kTable4Groups) {
       for (const auto c : kTable4Columns) add("table4." + std::string(g) + "." + std::string(c));
     }
+    for (const auto& k : pre2019_keys()) add(k);
     out_ << "path,status,reason,agency,year,format_version,errors,warnings";
     for (const auto& k : keys_) out_ << ',' << k;
     out_ << '\n';
@@ -583,6 +640,7 @@ std::size_t run_batch(const BatchOptions& o, std::ostream& log) {
   std::size_t unreadable = 0, done = 0;
   std::map<std::string, std::size_t> by_status;
   std::vector<YearSummary> summaries;
+  Agencies agencies;
   const auto parse_chunk = [&](std::size_t first) {
     const std::size_t count = std::min(kChunk, paths.size() - first);
     std::vector<Result> chunk(count);
@@ -615,8 +673,9 @@ std::size_t run_batch(const BatchOptions& o, std::ostream& log) {
     std::vector<Result> chunk = pending.get();
     if (first + kChunk < paths.size()) pending = std::async(launch, parse_chunk, first + kChunk);
     writer->write(chunk);
-    for (const auto& r : chunk) {
-      if (r.report && r.report->year && r.report->format_version != "pre-2019") summaries.push_back(summary_of(r));
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+      const Result& r = chunk[i];
+      if (auto s = summary_of(r, first + i, agencies)) summaries.push_back(std::move(*s));
       ++by_status[r.status];
       unreadable += r.status == "unreadable";
     }
@@ -630,14 +689,11 @@ std::size_t run_batch(const BatchOptions& o, std::ostream& log) {
     }
   }
   if (o.progress) log << '\n';
-  const auto cross_year = cross_year_findings(summaries);
+  const auto cross_year = cross_year_findings(summaries, paths);
   writer->add_findings(cross_year);
   writer->finish();
-  for (const auto& [report_hash, f] : cross_year) {
-    const std::string& hash = report_hash;  // clang 14 cannot capture a structured binding
-    const auto it =
-        std::find_if(summaries.begin(), summaries.end(), [&](const YearSummary& s) { return s.hash == hash; });
-    log << fmt::format("{}:{}:{}: warning[{}] {}: {}\n", it->path, f.pos.line, f.pos.column, f.rule, f.keys.front(),
+  for (const auto& [hash, path, f] : cross_year) {
+    log << fmt::format("{}:{}:{}: warning[{}] {}: {}\n", path, f.pos.line, f.pos.column, f.rule, f.keys.front(),
                        f.message);
   }
   std::string summary;

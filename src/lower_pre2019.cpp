@@ -16,6 +16,19 @@ struct Statistic {
   std::initializer_list<std::string_view> units;
 };
 
+// Every statistic taken, in output order.
+const Statistic kStatistics[] = {
+    {"applications", "received", {"受理", "收到"}, {"件"}},
+    {"applications", "answered", {"答复", "办结"}, {"件"}},
+    {"applications", "granted", {"同意公开", "予以公开"}, {"件"}},
+    {"applications", "partially_granted", {"部分公开"}, {"件"}},
+    {"applications", "denied", {"不予公开"}, {"件"}},
+    {"applications", "not_held", {"信息不存在", "不掌握"}, {"件"}},
+    {"fees", "collected", {"收取"}, {"元"}},
+    {"review", "total", {"行政复议"}, {"件", "起"}},
+    {"litigation", "total", {"行政诉讼"}, {"件", "起"}},
+};
+
 // Clauses end at commas too: `未发生…行政复议的情况，发生行政诉讼1起` speaks of two things.
 std::vector<Sentence> clauses_of(const std::vector<Sentence>& sentences) {
   std::vector<Sentence> out;
@@ -33,23 +46,20 @@ std::vector<Sentence> clauses_of(const std::vector<Sentence>& sentences) {
 
 }  // namespace
 
+std::vector<std::string> pre2019_keys() {
+  std::vector<std::string> keys;
+  for (const Statistic& stat : kStatistics) {
+    keys.push_back(fmt_key_prefix("pre2019", stat.row) + std::string(stat.column));
+  }
+  return keys;
+}
+
 void extract_pre2019_statistics(LowerContext& cx) {
   Report& r = cx.report;
   std::vector<Paragraph> prose = r.preamble;
   for (const Section& s : r.sections) prose.insert(prose.end(), s.prose.begin(), s.prose.end());
   const auto clauses = clauses_of(sentences_of(prose));
 
-  static const Statistic kStatistics[] = {
-      {"applications", "received", {"受理", "收到"}, {"件"}},
-      {"applications", "answered", {"答复", "办结"}, {"件"}},
-      {"applications", "granted", {"同意公开", "予以公开"}, {"件"}},
-      {"applications", "partially_granted", {"部分公开"}, {"件"}},
-      {"applications", "denied", {"不予公开"}, {"件"}},
-      {"applications", "not_held", {"信息不存在", "不掌握"}, {"件"}},
-      {"fees", "collected", {"收取"}, {"元"}},
-      {"review", "total", {"行政复议"}, {"件", "起"}},
-      {"litigation", "total", {"行政诉讼"}, {"件", "起"}},
-  };
   Table table;
   table.key = "pre2019";
   for (const Statistic& stat : kStatistics) {

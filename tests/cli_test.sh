@@ -92,6 +92,9 @@ expect "batch too large reason" 0 "unreadable|file too large: 200.0 MB" -- sqlit
 expect "batch csv" 0 "7 files" -- "$xxgk" batch "$tmp/batch" -o "$tmp/out.csv"
 expect "batch csv row" 0 "004_12d7c137f1960f71.txt,findings" -- cat "$tmp/out.csv"
 expect "batch csv rows" 0 "8" -- bash -c "wc -l <'$tmp/out.csv'"
+"$xxgk" batch "$docs/101_pre2019.txt" -o "$tmp/pre2019.csv" >/dev/null 2>&1
+expect "batch csv has the pre-2019 keys" 0 "pre2019.applications.received=23" -- bash -c \
+  "awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) h[i] = \$i } NR == 2 { for (i = 1; i <= NF; i++) if (h[i] ~ /^pre2019/) print h[i] \"=\" \$i }' '$tmp/pre2019.csv'"
 expect "batch jsonl from a list" 0 "7 files" -- bash -c "find '$tmp/batch' -type f | '$xxgk' batch - -o '$tmp/out.jsonl'"
 expect "batch jsonl lines" 0 "7" -- bash -c "wc -l <'$tmp/out.jsonl'"
 

@@ -4,7 +4,9 @@
 #include <array>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace xxgk {
 
@@ -60,5 +62,9 @@ struct SectionSpec {
 std::span<const SectionSpec> sections();
 
 const RowSpec* find_row(std::span<const RowSpec> rows, std::string_view key);
+
+// Keys of the statistics a pre-2019 report states in its prose (`pre2019.fees.collected`), in
+// output order (src/lower_pre2019.cpp).
+std::vector<std::string> pre2019_keys();
 
 }  // namespace xxgk
