@@ -95,7 +95,7 @@ struct page_number : seq<at_line_start, hspaces,
                              seq<utf8::one<U'第'>, hspaces, digits, hspaces, utf8::one<U'页'>,
                                  opt<hspaces, utf8::one<U'共'>, hspaces, digits, hspaces, utf8::one<U'页'>>>>,
                          hspaces, at<sor<newline, eof>>> {};
-struct gap : plus<sor<ws_run, page_number>> {};
+struct gap : plus<sor<ws_run, seq<at_line_start, page_number>>> {};  // (at_line_start: a cheap first test)
 
 // Lookahead that builds no tree nodes: `at<>` run under the parse-tree control would keep the
 // nodes its rules build.
@@ -211,9 +211,11 @@ struct cell_number : seq<opt<one<'-'>>, digits, opt<one<'.'>, digits>, opt<sor<m
 struct cell_dash : seq<sor<plus<utf8::one<U'—', U'–', U'－'>>, plus<one<'-'>>>, cell_end> {};
 struct cell_slash : seq<plus<one<'/', '\\'>>, cell_end> {};
 struct cell_none : seq<utf8::one<U'无'>, cell_end> {};
-struct cell : sor<cell_number, cell_dash, cell_slash, cell_none> {};
 // The first character of a cell, for lookahead that must not build tree nodes.
-struct cell_start : sor<digit, one<'-', '/', '\\'>, utf8::one<U'无', U'—', U'–'>> {};
+struct cell_start : sor<digit, one<'-', '/', '\\'>, utf8::one<U'无', U'—', U'–', U'－'>> {};
+// (A cell is tried at every word of a table: the lookahead turns most words away at their first
+// character, before the four kinds of cell are each tried.)
+struct cell : seq<at<cell_start>, sor<cell_number, cell_dash, cell_slash, cell_none>> {};
 
 // Between two cells of one web-copied row, each extra tab is an empty cell: `0\t\t0` has a blank
 // between the zeros. Only counted when a cell follows on the same line, so trailing tabs are layout.
