@@ -104,12 +104,15 @@ std::optional<YearSummary> summary_of(const Result& r, std::size_t file, Agencie
   }
   YearSummary s;
   s.hash = r.hash, s.file = file, s.agency = agencies.id(r.report->agency), s.year = *r.report->year;
-  const auto& keys = cross_year_keys();
+  static const auto index = [] {
+    std::unordered_map<std::string_view, std::uint8_t> by_key;
+    const auto& keys = cross_year_keys();
+    for (std::size_t k = 0; k < keys.size(); ++k) by_key.emplace(keys[k], static_cast<std::uint8_t>(k));
+    return by_key;
+  }();
   for (const Cell* c : cells_of(*r.report)) {
     if (c->state != CellState::number || !c->value) continue;
-    for (std::size_t k = 0; k < keys.size(); ++k) {
-      if (c->key == keys[k]) s.kept.push_back({*c->value, c->pos, static_cast<std::uint8_t>(k)});
-    }
+    if (const auto it = index.find(c->key); it != index.end()) s.kept.push_back({*c->value, c->pos, it->second});
   }
   if (s.kept.empty()) return std::nullopt;  // nothing to compare
   s.kept.shrink_to_fit();
@@ -572,6 +575,7 @@ class CsvWriter : public FileWriter {
       for (const auto c : kTable4Columns) add("table4." + std::string(g) + "." + std::string(c));
     }
     for (const auto& k : pre2019_keys()) add(k);
+    for (std::size_t k = 0; k < keys_.size(); ++k) column_of_.emplace(keys_[k], k);
     out_ << "path,status,reason,agency,year,format_version,errors,warnings";
     for (const auto& k : keys_) out_ << ',' << k;
     out_ << '\n';
@@ -586,18 +590,17 @@ class CsvWriter : public FileWriter {
         }
         continue;
       }
-      std::map<std::string, std::string> values;
+      std::vector<const std::string*> values(keys_.size(), nullptr);  // by column
       if (r.report) {
-        for (const Cell* c : cells_of(*r.report)) values[c->key] = c->raw;
+        for (const Cell* c : cells_of(*r.report)) {
+          if (const auto it = column_of_.find(c->key); it != column_of_.end()) values[it->second] = &c->raw;
+        }
       }
       out_ << csv_field(r.path) << ',' << r.status << ',' << csv_field(r.reason) << ','
            << csv_field(r.report ? r.report->agency : "") << ','
            << (r.report && r.report->year ? std::to_string(*r.report->year) : "") << ','
            << (r.report ? r.report->format_version : "") << ',' << r.errors << ',' << r.warnings;
-      for (const auto& k : keys_) {
-        const auto it = values.find(k);
-        out_ << ',' << (it == values.end() ? "" : csv_field(it->second));
-      }
+      for (const std::string* value : values) out_ << ',' << (value == nullptr ? "" : csv_field(*value));
       out_ << '\n';
     }
   }
@@ -605,6 +608,7 @@ class CsvWriter : public FileWriter {
  private:
   bool long_;
   std::vector<std::string> keys_;
+  std::unordered_map<std::string_view, std::size_t> column_of_;  // views into keys_
 };
 
 class JsonlWriter : public FileWriter {
