@@ -3,6 +3,7 @@
 #include <ostream>
 #include <sstream>
 #include <type_traits>
+#include <utility>
 
 #include <tao/pegtl/contrib/remove_first_state.hpp>
 #include <tao/pegtl/contrib/shuffle_states.hpp>
@@ -138,40 +139,57 @@ namespace {
 // is needed: when the rule succeeds, or a rule under it does. Most rules tried fail before that
 // (a cell is tried at every word, a page number at every gap), and cost no node at all.
 struct TreeState {
+  // Plain data, so that opening and closing an entry is a few stores: rules are tried millions
+  // of times a batch. The node is owned here until taken; null until needed.
   struct Entry {
-    std::unique_ptr<TreeNode> node;  // null until needed
+    TreeNode* node;
     std::string_view type;
-    const char* begin = nullptr;
+    const char* begin;
   };
-  std::vector<Entry> entries;
-  std::size_t made = 1;  // entries below this have their node
+  std::vector<Entry> entries = std::vector<Entry>(64);  // deeper than the grammar nests; grows if not
+  std::size_t depth = 1;                                // entries in use
+  std::size_t made = 1;                                 // entries below this have their node
   std::vector<std::size_t> marks;
+
   TreeState() {
-    entries.reserve(64);  // deeper than the grammar nests
     marks.reserve(256);
-    entries.push_back({std::make_unique<TreeNode>(), {}, nullptr});
+    entries[0] = {new TreeNode, {}, nullptr};
+  }
+  TreeState(const TreeState&) = delete;
+  TreeState& operator=(const TreeState&) = delete;
+  ~TreeState() {
+    for (std::size_t i = 0; i < depth; ++i) delete entries[i].node;
   }
 
+  void open(std::string_view type, const char* begin) {
+    if (depth == entries.size()) entries.resize(depth * 2);
+    entries[depth++] = {nullptr, type, begin};
+  }
   // The node of the innermost selected rule, made (with those above it) if it was not yet.
   TreeNode& parent() {
-    for (; made < entries.size(); ++made) {
+    for (; made < depth; ++made) {
       Entry& e = entries[made];
-      e.node = std::make_unique<TreeNode>();
+      e.node = new TreeNode;
       e.node->type = e.type;
       e.node->m_begin = tao::pegtl::internal::iterator(e.begin);
     }
-    return *entries.back().node;
+    return *entries[depth - 1].node;
+  }
+  // The innermost entry's node, made if need be, handed over.
+  std::unique_ptr<TreeNode> take() {
+    parent();
+    return std::unique_ptr<TreeNode>(std::exchange(entries[depth - 1].node, nullptr));
   }
   [[nodiscard]] std::size_t children() const {
-    const Entry& e = entries.back();
-    return e.node ? e.node->children.size() : 0;
+    const TreeNode* node = entries[depth - 1].node;
+    return node ? node->children.size() : 0;
   }
   void drop_children_past(std::size_t count) {
-    if (Entry& e = entries.back(); e.node) e.node->children.resize(count);
+    if (TreeNode* node = entries[depth - 1].node) node->children.resize(count);
   }
-  void pop() {
-    entries.pop_back();
-    made = std::min(made, entries.size());
+  void close() {
+    delete entries[--depth].node;
+    made = std::min(made, depth);
   }
 };
 
@@ -222,25 +240,24 @@ struct TreeControl<Selector, Control>::handler<Rule, true, Leaf> : tao::pegtl::r
   template <typename ParseInput, typename... States>
   static void start(const ParseInput& in, TreeState& state, States&&... st) {
     Control<Rule>::start(in, st...);
-    state.entries.push_back({nullptr, tao::pegtl::demangle<Rule>(), in.current()});
+    state.open(tao::pegtl::demangle<Rule>(), in.current());
   }
   template <typename ParseInput, typename... States>
   static void success(const ParseInput& in, TreeState& state, States&&... st) {
-    state.parent();  // makes this rule's node, and those above it not made yet
-    auto n = std::move(state.entries.back().node);
-    state.pop();
+    auto n = state.take();
+    state.close();
     n->template success<Rule>(in, st...);
     state.parent().emplace_back(std::move(n), st...);
     Control<Rule>::success(in, st...);
   }
   template <typename ParseInput, typename... States>
   static void failure(const ParseInput& in, TreeState& state, States&&... st) {
-    state.pop();
+    state.close();
     Control<Rule>::failure(in, st...);
   }
   template <typename ParseInput, typename... States>
   static void unwind(const ParseInput& /*in*/, TreeState& state, States&&... /*st*/) {
-    state.pop();
+    state.close();
   }
 };
 
@@ -254,7 +271,7 @@ std::unique_ptr<TreeNode> build_parse_tree(const Source& source) {
   if (!tao::pegtl::parse<g::report, tao::pegtl::nothing, TreeControl<selector, tao::pegtl::normal>::type>(in, state)) {
     throw InputError("no report text could be parsed", {1, 1});
   }
-  return std::move(state.entries.front().node);
+  return std::unique_ptr<TreeNode>(std::exchange(state.entries[0].node, nullptr));
 }
 
 std::string_view rule_name(const TreeNode& node) {
