@@ -39,6 +39,82 @@ namespace {
 
 constexpr std::size_t kChunk = 256;  // files held in memory at once
 
+// ---- SQLite helpers
+
+void sqlite_exec(sqlite3* db, const std::string& sql) {
+  char* error = nullptr;
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    const std::string message = error ? error : "sqlite error";
+    sqlite3_free(error);
+    throw std::runtime_error(message);
+  }
+}
+
+// A prepared statement, finalized when it goes out of scope.
+class Statement {
+ public:
+  Statement(sqlite3* db, const std::string& sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) {
+      throw std::runtime_error(sqlite3_errmsg(db));
+    }
+  }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement& reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    return *this;
+  }
+  // Not copied (SQLITE_STATIC): every string bound here outlives the step that uses it, being a
+  // member of the chunk being written, a local of the loop, or a static name (to_string).
+  Statement& text(int i, std::string_view s) {
+    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
+    return *this;
+  }
+  Statement& integer(int i, long v) {
+    sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+  }
+  Statement& real(int i, double v) {
+    sqlite3_bind_double(stmt_, i, v);
+    return *this;
+  }
+  Statement& blob(int i, const void* data, std::size_t size) {
+    sqlite3_bind_blob(stmt_, i, data, static_cast<int>(size), SQLITE_STATIC);
+    return *this;
+  }
+  void step() {
+    if (sqlite3_step(stmt_) != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db_));
+  }
+  bool row() {
+    const int status = sqlite3_step(stmt_);
+    if (status != SQLITE_ROW && status != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db_));
+    return status == SQLITE_ROW;
+  }
+  std::string column_text(int i) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, i));
+    return text == nullptr ? std::string() : std::string(text);
+  }
+  long column_integer(int i) { return static_cast<long>(sqlite3_column_int64(stmt_, i)); }
+  std::string_view column_blob(int i) {
+    const void* data = sqlite3_column_blob(stmt_, i);
+    return data == nullptr ? std::string_view()
+                           : std::string_view(static_cast<const char*>(data),
+                                              static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i)));
+  }
+  std::optional<long> optional_integer() {
+    const int status = sqlite3_step(stmt_);
+    if (status == SQLITE_DONE) return std::nullopt;
+    if (status != SQLITE_ROW) throw std::runtime_error(sqlite3_errmsg(db_));
+    return static_cast<long>(sqlite3_column_int64(stmt_, 0));
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
 struct Result {
   std::string path;
   std::string hash;
@@ -52,32 +128,17 @@ struct Result {
 
 const std::vector<const Cell*> cells_of(const Report& r);
 
-// What the cross-year checks need of a report, kept for the whole run: its numbers that B1 and B2
-// compare, with their positions, and indexes for its path and agency. A few hundred bytes a file,
-// where keeping the reports would be hundreds of kilobytes.
+// What the cross-year checks need of a report: its numbers that B1 and B2 compare, with their
+// positions.
 struct KeptNumber {
   double value = 0;
   SourcePos pos;
   std::uint8_t key = 0;  // index into cross_year_keys()
 };
 struct YearSummary {
-  std::string hash;
-  std::size_t file = 0;      // index into the batch's paths
-  std::uint32_t agency = 0;  // index into Agencies
+  std::string hash, path;
   int year = 0;
   std::vector<KeptNumber> kept;
-};
-
-// Agency names, each kept once however many years of it the batch holds.
-class Agencies {
- public:
-  std::uint32_t id(const std::string& name) {
-    const auto [it, added] = ids_.emplace(name, static_cast<std::uint32_t>(ids_.size()));
-    return it->second;
-  }
-
- private:
-  std::unordered_map<std::string, std::uint32_t> ids_;
 };
 
 // The cells B1 and B2 compare (spec §5), with their keys.
@@ -98,25 +159,19 @@ const std::vector<std::string>& cross_year_keys() {
   return keys;
 }
 
-std::optional<YearSummary> summary_of(const Result& r, std::size_t file, Agencies& agencies) {
-  if (!r.report || !r.report->year || r.report->agency.empty() || r.report->format_version == "pre-2019") {
-    return std::nullopt;
-  }
-  YearSummary s;
-  s.hash = r.hash, s.file = file, s.agency = agencies.id(r.report->agency), s.year = *r.report->year;
+std::vector<KeptNumber> kept_numbers(const Report& report) {
   static const auto index = [] {
     std::unordered_map<std::string_view, std::uint8_t> by_key;
     const auto& keys = cross_year_keys();
     for (std::size_t k = 0; k < keys.size(); ++k) by_key.emplace(keys[k], static_cast<std::uint8_t>(k));
     return by_key;
   }();
-  for (const Cell* c : cells_of(*r.report)) {
+  std::vector<KeptNumber> kept;
+  for (const Cell* c : cells_of(report)) {
     if (c->state != CellState::number || !c->value) continue;
-    if (const auto it = index.find(c->key); it != index.end()) s.kept.push_back({*c->value, c->pos, it->second});
+    if (const auto it = index.find(c->key); it != index.end()) kept.push_back({*c->value, c->pos, it->second});
   }
-  if (s.kept.empty()) return std::nullopt;  // nothing to compare
-  s.kept.shrink_to_fit();
-  return s;
+  return kept;
 }
 
 const KeptNumber* kept_at(const YearSummary& s, std::string_view key) {
@@ -133,59 +188,127 @@ std::optional<double> number_at(const YearSummary& s, std::string_view key) {
 
 // A finding of B1 or B2, for the report with this content hash and path.
 struct CrossYearFinding {
-  std::string hash;
-  std::string_view path;
+  std::string hash, path;
   Finding finding;
 };
 
-// B1 and B2 between consecutive years of one agency (spec §5): warnings on the later report.
-std::vector<CrossYearFinding> cross_year_findings(const std::vector<YearSummary>& summaries,
-                                                  const std::vector<std::string>& paths) {
-  std::vector<CrossYearFinding> out;
-  std::map<std::pair<std::uint32_t, int>, const YearSummary*> by_year;
-  for (const auto& s : summaries) by_year.emplace(std::pair{s.agency, s.year}, &s);
-  for (const auto& s : summaries) {
-    const auto last = by_year.find({s.agency, s.year - 1});
-    if (last == by_year.end()) continue;
-    const YearSummary& prev = *last->second;
-    const std::string& prev_path = paths[prev.file];
-    for (const auto column : kTable3Columns) {
-      const std::string now_key = "table3.carried_over." + std::string(column);
-      const auto now = number_at(s, now_key);
-      const auto before = number_at(prev, "table3.carried_forward." + std::string(column));
-      if (!now || !before || *now == *before) continue;
-      out.push_back({s.hash, paths[s.file],
-                     Finding{"B1",
-                             Severity::warning,
-                             {now_key},
-                             fmt::format("上年结转 is {} but the {} report ({}) carried {} forward", *now, prev.year,
-                                         prev_path, *before),
-                             kept_at(s, now_key)->pos,
-                             now,
-                             before}});
-    }
-    for (const char* row : {"regulations", "normative_documents"}) {
-      const std::string key = std::string("table2.") + row + ".in_force";
-      const auto in_force = number_at(s, key);
-      const auto issued = number_at(s, std::string("table2.") + row + ".issued");
-      const auto repealed = number_at(s, std::string("table2.") + row + ".repealed");
-      const auto last_in_force = number_at(prev, key);
-      if (!in_force || !issued || !repealed || !last_in_force) continue;
-      const double expected = *last_in_force + *issued - *repealed;
-      if (*in_force == expected) continue;
-      out.push_back({s.hash, paths[s.file],
-                     Finding{"B2",
-                             Severity::warning,
-                             {key},
-                             fmt::format("现行有效件数 is {} but {} in force in {} + {} issued − {} repealed = {}",
-                                         *in_force, *last_in_force, prev.year, *issued, *repealed, expected),
-                             kept_at(s, key)->pos,
-                             in_force,
-                             expected}});
-    }
+// B1 and B2 between a report and the one of the year before from the same agency (spec §5):
+// warnings on the later report.
+void cross_year_findings(const YearSummary& s, const YearSummary& prev, std::vector<CrossYearFinding>& out) {
+  for (const auto column : kTable3Columns) {
+    const std::string now_key = "table3.carried_over." + std::string(column);
+    const auto now = number_at(s, now_key);
+    const auto before = number_at(prev, "table3.carried_forward." + std::string(column));
+    if (!now || !before || *now == *before) continue;
+    out.push_back({s.hash, s.path,
+                   Finding{"B1",
+                           Severity::warning,
+                           {now_key},
+                           fmt::format("上年结转 is {} but the {} report ({}) carried {} forward", *now, prev.year,
+                                       prev.path, *before),
+                           kept_at(s, now_key)->pos,
+                           now,
+                           before}});
   }
-  return out;
+  for (const char* row : {"regulations", "normative_documents"}) {
+    const std::string key = std::string("table2.") + row + ".in_force";
+    const auto in_force = number_at(s, key);
+    const auto issued = number_at(s, std::string("table2.") + row + ".issued");
+    const auto repealed = number_at(s, std::string("table2.") + row + ".repealed");
+    const auto last_in_force = number_at(prev, key);
+    if (!in_force || !issued || !repealed || !last_in_force) continue;
+    const double expected = *last_in_force + *issued - *repealed;
+    if (*in_force == expected) continue;
+    out.push_back({s.hash, s.path,
+                   Finding{"B2",
+                           Severity::warning,
+                           {key},
+                           fmt::format("现行有效件数 is {} but {} in force in {} + {} issued − {} repealed = {}",
+                                       *in_force, *last_in_force, prev.year, *issued, *repealed, expected),
+                           kept_at(s, key)->pos,
+                           in_force,
+                           expected}});
+  }
 }
+
+// The summaries of every report of the batch, in a private temporary SQLite database (on disk,
+// removed when it is closed): the memory the cross-year checks take does not grow with the
+// number of files.
+class YearSummaries {
+ public:
+  YearSummaries() {
+    if (sqlite3_open_v2("", &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) !=
+        SQLITE_OK) {
+      throw std::runtime_error("cannot open a temporary database for the cross-year checks");
+    }
+    sqlite_exec(db_, R"(CREATE TABLE summaries (id INTEGER PRIMARY KEY, hash TEXT, path TEXT, agency TEXT,
+                        year INTEGER, kept BLOB))");
+  }
+  YearSummaries(const YearSummaries&) = delete;
+  YearSummaries& operator=(const YearSummaries&) = delete;
+  ~YearSummaries() { sqlite3_close(db_); }
+
+  void add(const std::vector<Result>& chunk) {
+    sqlite_exec(db_, "BEGIN");
+    Statement insert(db_, "INSERT INTO summaries (hash, path, agency, year, kept) VALUES (?, ?, ?, ?, ?)");
+    for (const Result& r : chunk) {
+      if (!r.report || !r.report->year || r.report->agency.empty() || r.report->format_version == "pre-2019") {
+        continue;
+      }
+      const auto kept = kept_numbers(*r.report);
+      if (kept.empty()) continue;  // nothing to compare
+      std::string packed;          // field by field: no padding bytes
+      for (const KeptNumber& n : kept) {
+        packed.append(reinterpret_cast<const char*>(&n.value), sizeof n.value);
+        packed.append(reinterpret_cast<const char*>(&n.pos.line), sizeof n.pos.line);
+        packed.append(reinterpret_cast<const char*>(&n.pos.column), sizeof n.pos.column);
+        packed.push_back(static_cast<char>(n.key));
+      }
+      insert.reset().text(1, r.hash).text(2, r.path).text(3, r.report->agency).integer(4, *r.report->year);
+      insert.blob(5, packed.data(), packed.size()).step();
+    }
+    sqlite_exec(db_, "COMMIT");
+  }
+
+  // B1 and B2 for every report whose agency has a report of the year before (the first one read,
+  // when there are several), in the order the reports were read; given `at_once` at a time.
+  void check(std::size_t at_once, const std::function<void(std::vector<CrossYearFinding>&)>& found) {
+    sqlite_exec(db_, "CREATE INDEX by_agency_year ON summaries(agency, year, id)");
+    Statement pairs(db_, R"(
+      SELECT now.hash, now.path, now.year, now.kept, prev.hash, prev.path, prev.year, prev.kept
+      FROM summaries AS now JOIN summaries AS prev
+        ON prev.id = (SELECT min(id) FROM summaries WHERE agency = now.agency AND year = now.year - 1)
+      ORDER BY now.id)");
+    std::vector<CrossYearFinding> out;
+    while (pairs.row()) {
+      cross_year_findings(summary_at(pairs, 0), summary_at(pairs, 4), out);
+      if (out.size() >= at_once) {
+        found(out);
+        out.clear();
+      }
+    }
+    if (!out.empty()) found(out);
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+
+  static YearSummary summary_at(Statement& row, int first) {
+    YearSummary s;
+    s.hash = row.column_text(first), s.path = row.column_text(first + 1);
+    s.year = static_cast<int>(row.column_integer(first + 2));
+    const std::string_view blob = row.column_blob(first + 3);
+    constexpr std::size_t kPacked = sizeof(double) + 2 * sizeof(std::uint32_t) + 1;
+    for (std::size_t at = 0; at + kPacked <= blob.size(); at += kPacked) {
+      KeptNumber& n = s.kept.emplace_back();
+      std::memcpy(&n.value, blob.data() + at, sizeof n.value);
+      std::memcpy(&n.pos.line, blob.data() + at + 8, sizeof n.pos.line);
+      std::memcpy(&n.pos.column, blob.data() + at + 12, sizeof n.pos.column);
+      n.key = static_cast<std::uint8_t>(blob[at + 16]);
+    }
+    return s;
+  }
+};
 
 std::string content_hash(const std::string& bytes) {
   std::uint64_t h = 0x9E3779B97F4A7C15ULL;
@@ -413,68 +536,7 @@ class SqliteWriter : public Writer {
     return query.optional_integer().value_or(0);
   }
 
-  void exec(const std::string& sql) {
-    char* error = nullptr;
-    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
-      const std::string message = error ? error : "sqlite error";
-      sqlite3_free(error);
-      throw std::runtime_error(message);
-    }
-  }
-
-  class Statement {
-   public:
-    Statement(sqlite3* db, const std::string& sql) : db_(db) {
-      if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) {
-        throw std::runtime_error(sqlite3_errmsg(db));
-      }
-    }
-    Statement(const Statement&) = delete;
-    Statement& operator=(const Statement&) = delete;
-    ~Statement() { sqlite3_finalize(stmt_); }
-    Statement& reset() {
-      sqlite3_reset(stmt_);
-      sqlite3_clear_bindings(stmt_);
-      return *this;
-    }
-    // Not copied (SQLITE_STATIC): every string bound here outlives the step that uses it, being a
-    // member of the chunk being written, a local of the loop, or a static name (to_string).
-    Statement& text(int i, std::string_view s) {
-      sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
-      return *this;
-    }
-    Statement& integer(int i, long v) {
-      sqlite3_bind_int64(stmt_, i, v);
-      return *this;
-    }
-    Statement& real(int i, double v) {
-      sqlite3_bind_double(stmt_, i, v);
-      return *this;
-    }
-    void step() {
-      if (sqlite3_step(stmt_) != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db_));
-    }
-    bool row() {
-      const int status = sqlite3_step(stmt_);
-      if (status != SQLITE_ROW && status != SQLITE_DONE) throw std::runtime_error(sqlite3_errmsg(db_));
-      return status == SQLITE_ROW;
-    }
-    std::string column_text(int i) {
-      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, i));
-      return text == nullptr ? std::string() : std::string(text);
-    }
-    long column_integer(int i) { return static_cast<long>(sqlite3_column_int64(stmt_, i)); }
-    std::optional<long> optional_integer() {
-      const int status = sqlite3_step(stmt_);
-      if (status == SQLITE_DONE) return std::nullopt;
-      if (status != SQLITE_ROW) throw std::runtime_error(sqlite3_errmsg(db_));
-      return static_cast<long>(sqlite3_column_int64(stmt_, 0));
-    }
-
-   private:
-    sqlite3* db_;
-    sqlite3_stmt* stmt_ = nullptr;
-  };
+  void exec(const std::string& sql) { sqlite_exec(db_, sql); }
 
   // Cells go in kRowsAtOnce to a statement: most of an insert's cost is the statement's step, not
   // the row.
@@ -695,8 +757,7 @@ std::size_t run_batch(const BatchOptions& o, std::ostream& log) {
   const auto start = std::chrono::steady_clock::now();
   std::size_t unreadable = 0, done = 0;
   std::map<std::string, std::size_t> by_status;
-  std::vector<YearSummary> summaries;
-  Agencies agencies;
+  YearSummaries summaries;
   WorkerPool pool(static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(paths.size(), 1))));
   const auto parse_chunk = [&](std::size_t first) {
     const std::size_t count = std::min(kChunk, paths.size() - first);
@@ -723,9 +784,8 @@ std::size_t run_batch(const BatchOptions& o, std::ostream& log) {
     std::vector<Result> chunk = pending.get();
     if (first + kChunk < paths.size()) pending = std::async(launch, parse_chunk, first + kChunk);
     writer->write(chunk);
-    for (std::size_t i = 0; i < chunk.size(); ++i) {
-      const Result& r = chunk[i];
-      if (auto s = summary_of(r, first + i, agencies)) summaries.push_back(std::move(*s));
+    summaries.add(chunk);
+    for (const Result& r : chunk) {
       ++by_status[r.status];
       unreadable += r.status == "unreadable";
     }
@@ -739,13 +799,14 @@ std::size_t run_batch(const BatchOptions& o, std::ostream& log) {
     }
   }
   if (o.progress) log << '\n';
-  const auto cross_year = cross_year_findings(summaries, paths);
-  writer->add_findings(cross_year);
+  summaries.check(1000, [&](std::vector<CrossYearFinding>& found) {
+    writer->add_findings(found);
+    for (const auto& [hash, path, f] : found) {
+      log << fmt::format("{}:{}:{}: warning[{}] {}: {}\n", path, f.pos.line, f.pos.column, f.rule, f.keys.front(),
+                         f.message);
+    }
+  });
   writer->finish();
-  for (const auto& [hash, path, f] : cross_year) {
-    log << fmt::format("{}:{}:{}: warning[{}] {}: {}\n", path, f.pos.line, f.pos.column, f.rule, f.keys.front(),
-                       f.message);
-  }
   std::string summary;
   for (const auto& [status, n] : by_status) summary += fmt::format("{}{} {}", summary.empty() ? "" : ", ", n, status);
   log << fmt::format("{} files: {}\n", paths.size(), summary.empty() ? "none" : summary);
