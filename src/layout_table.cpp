@@ -243,10 +243,15 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
           for (const char32_t cp : code_points(s.text)) window.push_back(cp);
         }
       }
+      static const auto labels = [] {  // decoded once, not once a row and label
+        std::vector<std::vector<char32_t>> decoded;
+        for (const RowSpec& spec : table3_rows()) decoded.push_back(code_points(spec.label));
+        return decoded;
+      }();
       std::size_t found = table3_rows().size();
       std::size_t found_length = 0;
       for (std::size_t k = 0; k < table3_rows().size(); ++k) {
-        const auto label = code_points(table3_rows()[k].label);
+        const auto& label = labels[k];
         if (used[k] || label.size() <= found_length || !subsequence(label, window)) continue;
         found = k, found_length = label.size();
       }

@@ -611,11 +611,15 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
       const RowSpec* spec = label ? spec_for_label_rule(table3_rows(), rule_name(*label)) : nullptr;
       if (spec == nullptr) continue;
       Row row = make_row("table3", *spec, *child, cx);
-      // The (二) label carries a fixed note; a changed note is an altered label.
-      const std::string canonical = strip_numbering(spec->label);
-      const std::string written = strip_numbering(row.written_label);
-      if (canonical.find('(') != std::string::npos && written.find('(') != std::string::npos && written != canonical) {
-        cx.report.altered_labels.push_back({"table3." + row.key, written, canonical, row.pos});
+      // The (二) label carries a fixed note; a changed note is an altered label. (Only labels with
+      // a parenthesis can carry one: the others are not stripped and compared.)
+      if (spec->label.find('(') != std::string_view::npos) {
+        const std::string canonical = strip_numbering(spec->label);
+        const std::string written = strip_numbering(row.written_label);
+        if (canonical.find('(') != std::string::npos && written.find('(') != std::string::npos &&
+            written != canonical) {
+          cx.report.altered_labels.push_back({"table3." + row.key, written, canonical, row.pos});
+        }
       }
       add_row(table, std::move(row), cx);
       continue;
