@@ -81,26 +81,6 @@ SourcePos position_in(const std::string& original, const std::vector<std::uint32
   return {line, column};
 }
 
-bool valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    // Eight ASCII bytes at a time: most of a report's lines start with spaces and digits.
-    std::uint64_t eight = 0;
-    if (i + 8 <= s.size() && (std::memcpy(&eight, s.data() + i, 8), (eight & 0x8080808080808080ULL) == 0)) {
-      i += 8;
-      continue;
-    }
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    char32_t cp = 0;
-    const std::size_t len = decode_utf8(s, i, cp);
-    if (len == 0) return false;
-    i += len;
-  }
-  return true;
-}
-
 // Line and character column of a byte offset in text of another encoding, from its decoded prefix.
 SourcePos position_of_prefix(const std::u16string& decoded_prefix) {
   SourcePos pos{1, 1};
@@ -361,38 +341,54 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
   s.name_ = std::move(name);
   // Text in another encoding is converted first: lines and character columns are the same.
   std::string chosen = encoding;
+  bool tentative_utf8 = false;
   if (chosen == "auto") {
     const bool utf16_le = bytes.size() >= 2 && bytes[0] == '\xFF' && bytes[1] == '\xFE';
     const bool utf16_be = bytes.size() >= 2 && bytes[0] == '\xFE' && bytes[1] == '\xFF';
     if (utf16_le || utf16_be) {
       chosen = utf16_le ? "UTF-16LE" : "UTF-16BE";
       bytes.erase(0, 2);
-    } else if (bytes.find('\0') != std::string::npos || valid_utf8(bytes)) {
-      chosen = "UTF-8";  // NUL bytes: binary, reported below
+    } else if (bytes.find('\0') != std::string::npos) {
+      chosen = "UTF-8";  // binary, reported below
     } else {
-      chosen = detect_encoding(bytes);
-      try {
-        // Decoding can succeed on bytes of another encoding; a report says 信息公开 somewhere.
-        std::string decoded = to_utf8(bytes, chosen);
-        if (decoded.find("信息") == std::string::npos && decoded.find("資訊") == std::string::npos) {
-          throw InputError("", {});
-        }
-        bytes = std::move(decoded);
-      } catch (const InputError&) {
-        chosen = "UTF-8";  // not that either: report the first byte that is not UTF-8
-      }
-      if (chosen != "UTF-8") {
-        s.encoding_ = chosen;
-        chosen = "UTF-8";
-      }
+      chosen = "UTF-8";  // when it is not, the encoding is detected below
+      tentative_utf8 = true;
     }
   }
   if (chosen != "UTF-8" && chosen != "utf-8") {
     bytes = to_utf8(bytes, chosen);
     s.encoding_ = chosen;
   }
-  if (s.encoding_.empty()) s.encoding_ = "UTF-8";
   s.original_ = std::move(bytes);
+  // Most reports are UTF-8: read as such, and only when a byte is not is the encoding detected
+  // (one pass over the text, not a check and then a read).
+  if (s.normalise(invalid, tentative_utf8)) {
+    if (s.encoding_.empty()) s.encoding_ = "UTF-8";
+    return s;
+  }
+  bytes = std::move(s.original_);
+  std::string file_name = std::move(s.name_);
+  s = Source();
+  s.name_ = std::move(file_name);
+  chosen = detect_encoding(bytes);
+  try {
+    // Decoding can succeed on bytes of another encoding; a report says 信息公开 somewhere.
+    std::string decoded = to_utf8(bytes, chosen);
+    if (decoded.find("信息") == std::string::npos && decoded.find("資訊") == std::string::npos) {
+      throw InputError("", {});
+    }
+    bytes = std::move(decoded);
+    s.encoding_ = chosen;
+  } catch (const InputError&) {
+    s.encoding_ = "UTF-8";  // not that either: report the first byte that is not UTF-8
+  }
+  s.original_ = std::move(bytes);
+  s.normalise(invalid, false);
+  return s;
+}
+
+bool Source::normalise(InvalidBytes invalid, bool stop_at_invalid) {
+  Source& s = *this;
   const std::string& in = s.original_;
 
   s.line_starts_.push_back(0);
@@ -497,6 +493,7 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
     char32_t cp = 0;
     const std::size_t len = decode_utf8(in, i, cp);
     if (len == 0) {
+      if (stop_at_invalid) return false;
       if (invalid == InvalidBytes::refuse) {
         throw InputError(
             fmt::format("invalid UTF-8 (byte 0x{:02X}); is the file in another encoding? (--lossy reads it anyway)", c),
@@ -519,7 +516,7 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
   if (s.text_.find_first_not_of(" \t\n") == std::string::npos) {
     throw InputError("empty file: no text to parse", {1, 1});
   }
-  return s;
+  return true;
 }
 
 SourcePos Source::position(std::size_t text_offset) const {
