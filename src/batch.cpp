@@ -50,6 +50,27 @@ void sqlite_exec(sqlite3* db, const std::string& sql) {
   }
 }
 
+// An open database, closed when it goes out of scope: also when the constructor of the object
+// holding it throws after opening it (a database of another layout, for one).
+class Connection {
+ public:
+  Connection() = default;
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+  ~Connection() { sqlite3_close(db_); }
+  // One connection, used by one thread at a time: SQLite's own locking would only cost time.
+  void open(const std::string& path, const std::string& failure) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+      throw std::runtime_error(failure);
+    }
+  }
+  operator sqlite3*() const { return db_; }  // NOLINT: used as the handle it wraps
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
 // A prepared statement, finalized when it goes out of scope.
 class Statement {
  public:
@@ -237,16 +258,10 @@ void cross_year_findings(const YearSummary& s, const YearSummary& prev, std::vec
 class YearSummaries {
  public:
   YearSummaries() {
-    if (sqlite3_open_v2("", &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) !=
-        SQLITE_OK) {
-      throw std::runtime_error("cannot open a temporary database for the cross-year checks");
-    }
+    db_.open("", "cannot open a temporary database for the cross-year checks");
     sqlite_exec(db_, R"(CREATE TABLE summaries (id INTEGER PRIMARY KEY, hash TEXT, path TEXT, agency TEXT,
                         year INTEGER, kept BLOB))");
   }
-  YearSummaries(const YearSummaries&) = delete;
-  YearSummaries& operator=(const YearSummaries&) = delete;
-  ~YearSummaries() { sqlite3_close(db_); }
 
   void add(const std::vector<Result>& chunk) {
     sqlite_exec(db_, "BEGIN");
@@ -291,7 +306,7 @@ class YearSummaries {
   }
 
  private:
-  sqlite3* db_ = nullptr;
+  Connection db_;
 
   static YearSummary summary_at(Statement& row, int first) {
     YearSummary s;
@@ -409,11 +424,7 @@ class Writer {
 class SqliteWriter : public Writer {
  public:
   explicit SqliteWriter(const std::string& path) {
-    // One connection, used by one thread at a time: SQLite's own locking would only cost time.
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        nullptr) != SQLITE_OK) {
-      throw std::runtime_error("cannot open " + path);
-    }
+    db_.open(path, "cannot open " + path);
     // A write-ahead log: a killed run still leaves a database that opens with every committed chunk.
     exec("PRAGMA journal_mode = WAL");
     exec("PRAGMA synchronous = NORMAL");
@@ -447,7 +458,6 @@ class SqliteWriter : public Writer {
     indexes_at_end_ = count("SELECT count(*) FROM reports") == 0;
     if (!indexes_at_end_) create_lookup_indexes();
   }
-  ~SqliteWriter() override { sqlite3_close(db_); }
 
   // One transaction per chunk: a run stopped midway keeps every chunk written before.
   void write(const std::vector<Result>& chunk) override {
@@ -512,7 +522,7 @@ class SqliteWriter : public Writer {
  private:
   // 2: cells stored in cell_values with key numbers (cell_keys), shown by the view cells.
   static constexpr int kSchemaVersion = 2;
-  sqlite3* db_ = nullptr;
+  Connection db_;
   bool indexes_at_end_ = false;
   std::unordered_map<std::string, long> key_ids_;
 
