@@ -24,44 +24,34 @@ using namespace tao::pegtl;  // NOLINT: the grammar reads as PEG, not as namespa
 struct hspace : one<' ', '\t'> {};
 struct newline : one<'\n'> {};
 struct ws : one<' ', '\t', '\n'> {};
-// Byte scans for the rules tried on every line: one call, where star<not_one<…>> would be one rule
-// match per byte. `Stops` are ASCII bytes; UTF-8 sequences never hold one.
-template <bool AtLeastOne, char... Stops>
-struct scan_until {
-  using rule_t = scan_until;
+// Byte scans for the rules tried on every line: one call, where star<not_one<…>> or star<one<…>>
+// would be one rule match per byte. Moves over the bytes given (Within) or up to the first of them
+// (!Within); fails when AtLeastOne and none was passed. The bytes are ASCII: UTF-8 sequences never
+// hold one.
+template <bool Within, bool AtLeastOne, char... Bytes>
+struct byte_scan {
+  using rule_t = byte_scan;
   using subs_t = empty_list;
   template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
             typename... States>
   static bool match(ParseInput& in, States&&...) {
     const char* p = in.current();
     const char* const end = in.end();
-    if constexpr (sizeof...(Stops) == 1) {
-      const void* stop = std::memchr(p, Stops..., static_cast<std::size_t>(end - p));
+    if constexpr (!Within && sizeof...(Bytes) == 1) {
+      const void* stop = std::memchr(p, Bytes..., static_cast<std::size_t>(end - p));
       p = stop == nullptr ? end : static_cast<const char*>(stop);
     } else {
-      while (p != end && ((*p != Stops) && ...)) ++p;
+      while (p != end && ((*p == Bytes) || ...) == Within) ++p;
     }
     if (AtLeastOne && p == in.current()) return false;
     in.bump(static_cast<std::size_t>(p - in.current()));
     return true;
   }
 };
-// As many of the (ASCII) bytes given as follow; at least one if AtLeastOne.
+template <bool AtLeastOne, char... Stops>
+using scan_until = byte_scan<false, AtLeastOne, Stops...>;
 template <bool AtLeastOne, char... Bytes>
-struct scan_while {
-  using rule_t = scan_while;
-  using subs_t = empty_list;
-  template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
-            typename... States>
-  static bool match(ParseInput& in, States&&...) {
-    const char* p = in.current();
-    const char* const end = in.end();
-    while (p != end && ((*p == Bytes) || ...)) ++p;
-    if (AtLeastOne && p == in.current()) return false;
-    in.bump(static_cast<std::size_t>(p - in.current()));
-    return true;
-  }
-};
+using scan_while = byte_scan<true, AtLeastOne, Bytes...>;
 // star<hspace>, plus<ws>, star<ws> and star<one<' '>>, each in one call: they are tried at every line
 // and between every two cells.
 struct hspaces : scan_while<false, ' ', '\t'> {};
@@ -95,7 +85,7 @@ struct page_number : seq<at_line_start, hspaces,
                              seq<utf8::one<U'第'>, hspaces, digits, hspaces, utf8::one<U'页'>,
                                  opt<hspaces, utf8::one<U'共'>, hspaces, digits, hspaces, utf8::one<U'页'>>>>,
                          hspaces, at<sor<newline, eof>>> {};
-struct gap : plus<sor<ws_run, seq<at_line_start, page_number>>> {};  // (at_line_start: a cheap first test)
+struct gap : plus<sor<ws_run, page_number>> {};
 
 // Lookahead that builds no tree nodes: `at<>` run under the parse-tree control would keep the
 // nodes its rules build.
@@ -211,11 +201,9 @@ struct cell_number : seq<opt<one<'-'>>, digits, opt<one<'.'>, digits>, opt<sor<m
 struct cell_dash : seq<sor<plus<utf8::one<U'—', U'–', U'－'>>, plus<one<'-'>>>, cell_end> {};
 struct cell_slash : seq<plus<one<'/', '\\'>>, cell_end> {};
 struct cell_none : seq<utf8::one<U'无'>, cell_end> {};
+struct cell : sor<cell_number, cell_dash, cell_slash, cell_none> {};
 // The first character of a cell, for lookahead that must not build tree nodes.
-struct cell_start : sor<digit, one<'-', '/', '\\'>, utf8::one<U'无', U'—', U'–', U'－'>> {};
-// (A cell is tried at every word of a table: the lookahead turns most words away at their first
-// character, before the four kinds of cell are each tried.)
-struct cell : seq<at<cell_start>, sor<cell_number, cell_dash, cell_slash, cell_none>> {};
+struct cell_start : sor<digit, one<'-', '/', '\\'>, utf8::one<U'无', U'—', U'–'>> {};
 
 // Between two cells of one web-copied row, each extra tab is an empty cell: `0\t\t0` has a blank
 // between the zeros. Only counted when a cell follows on the same line, so trailing tabs are layout.
@@ -240,14 +228,10 @@ template <typename Name, xxgk::grammar::text Label>
 struct analyze_traits<Name, xxgk::grammar::label<Label>> : analyze_any_traits<> {};
 template <typename Name>
 struct analyze_traits<Name, xxgk::grammar::at_line_start> : analyze_opt_traits<> {};
-template <typename Name, char... Stops>
-struct analyze_traits<Name, xxgk::grammar::scan_until<false, Stops...>> : analyze_opt_traits<> {};
-template <typename Name, char... Bytes>
-struct analyze_traits<Name, xxgk::grammar::scan_while<true, Bytes...>> : analyze_any_traits<> {};
-template <typename Name, char... Bytes>
-struct analyze_traits<Name, xxgk::grammar::scan_while<false, Bytes...>> : analyze_opt_traits<> {};
-template <typename Name, char... Stops>
-struct analyze_traits<Name, xxgk::grammar::scan_until<true, Stops...>> : analyze_any_traits<> {};
+template <typename Name, bool Within, char... Bytes>
+struct analyze_traits<Name, xxgk::grammar::byte_scan<Within, false, Bytes...>> : analyze_opt_traits<> {};
+template <typename Name, bool Within, char... Bytes>
+struct analyze_traits<Name, xxgk::grammar::byte_scan<Within, true, Bytes...>> : analyze_any_traits<> {};
 template <typename Name, typename... Rules>
 struct analyze_traits<Name, xxgk::grammar::quiet_at<Rules...>> : analyze_opt_traits<Rules...> {};
 }  // namespace tao::pegtl

@@ -66,7 +66,7 @@ struct group_label : sor<group_results, group_denied, group_unable, group_not_pr
 // A table that crosses a page repeats its header there (a Word or LibreOffice heading row), even
 // inside a row that the page break cut.
 struct repeated_header;
-struct page_break_gap : plus<sor<ws_run, seq<at_line_start, page_number>, repeated_header>> {};
+struct page_break_gap : plus<sor<ws_run, page_number, repeated_header>> {};
 struct row_cell_gap : sor<blank_cells, page_break_gap> {};
 
 // A data row: its label, an optional note, and up to 7 cells (fewer when cells are blank).

@@ -337,9 +337,10 @@ std::optional<WrittenCell> run_together_of(const TreeNode& node, const std::vect
   return std::nullopt;
 }
 
-// Builds a row from its spec and the cells written; cells past the columns go to extra_cells.
-Row make_row(std::string_view table, const RowSpec& spec, const TreeNode& node, LowerContext& cx,
-             std::string_view key_prefix = {}) {
+// Builds a row from its spec and the cells written (written_cells of the node, which the caller
+// may already have); cells past the columns go to extra_cells.
+Row make_row(std::string_view table, const RowSpec& spec, const TreeNode& node, std::vector<WrittenCell> written,
+             LowerContext& cx, std::string_view key_prefix = {}) {
   Row row;
   row.key = std::string(spec.key);
   row.canonical_label = std::string(spec.label);
@@ -347,7 +348,6 @@ Row make_row(std::string_view table, const RowSpec& spec, const TreeNode& node, 
   row.pos = cx.pos(node);
   const std::string prefix = fmt_key_prefix(table, key_prefix.empty() ? spec.key : key_prefix);
   const RowCheck check = table == "table3" ? row_total_holds : nullptr;
-  std::vector<WrittenCell> written = written_cells(node, cx);
   if (const auto run = run_together_of(node, written, spec.columns.size(), cx)) {
     written = read_run_together(run->raw, run->offset, spec.columns.size(), check, prefix, spec.columns, cx);
   } else {
@@ -533,7 +533,7 @@ void lower_table2(const TreeNode& node, LowerContext& cx) {
     if (label == nullptr) continue;
     const RowSpec* spec = spec_for_label_rule(table2_rows(version), rule_name(*label));
     if (spec == nullptr) continue;
-    add_row(table, make_row("table2", *spec, *child, cx), cx);
+    add_row(table, make_row("table2", *spec, *child, written_cells(*child, cx), cx), cx);
   }
 }
 
@@ -597,7 +597,9 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
   std::vector<std::vector<WrittenCell>> all_rows;
   for (const auto& child : node.children) all_rows.push_back(written_cells(*child, cx));
   cx.column_centers = column_centers_of(all_rows, kTable3Columns.size(), cx);
-  for (const auto& child : node.children) {
+  for (std::size_t i = 0; i < node.children.size(); ++i) {
+    const auto& child = node.children[i];
+    const std::vector<WrittenCell>& written = all_rows[i];
     const auto name = rule_name(*child);
     if (name == "table3::header") {
       table.header += without_whitespace(child->string_view());
@@ -610,15 +612,15 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
       const TreeNode* label = label_child(*child);
       const RowSpec* spec = label ? spec_for_label_rule(table3_rows(), rule_name(*label)) : nullptr;
       if (spec == nullptr) continue;
-      Row row = make_row("table3", *spec, *child, cx);
+      Row row = make_row("table3", *spec, *child, written, cx);
       // The (二) label carries a fixed note; a changed note is an altered label. (Only labels with
       // a parenthesis can carry one: the others are not stripped and compared.)
       if (spec->label.find('(') != std::string_view::npos) {
         const std::string canonical = strip_numbering(spec->label);
-        const std::string written = strip_numbering(row.written_label);
-        if (canonical.find('(') != std::string::npos && written.find('(') != std::string::npos &&
-            written != canonical) {
-          cx.report.altered_labels.push_back({"table3." + row.key, written, canonical, row.pos});
+        const std::string written_label = strip_numbering(row.written_label);
+        if (canonical.find('(') != std::string::npos && written_label.find('(') != std::string::npos &&
+            written_label != canonical) {
+          cx.report.altered_labels.push_back({"table3." + row.key, written_label, canonical, row.pos});
         }
       }
       add_row(table, std::move(row), cx);
@@ -626,17 +628,18 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
     }
     if (name == "table3::group") {
       const TreeNode* label = label_child(*child);
-      if (label == nullptr || written_cells(*child, cx).empty()) continue;
+      if (label == nullptr || written.empty()) continue;
       for (const auto& g : table3_groups()) {
         if (g.grammar_rule != rule_name(*label)) continue;
         // Numbers on (六)其他处理: the 2019 format's data row `other`, unless 2021 items follow.
         if (g.key == "other" && !other_items_follow(node, *child)) {
-          add_row(table, make_row("table3", *find_row(table3_rows(FormatVersion::v2019), "other"), *child, cx), cx);
+          add_row(table, make_row("table3", *find_row(table3_rows(FormatVersion::v2019), "other"), *child, written, cx),
+                  cx);
           continue;
         }
         const RowSpec subtotal{g.key, g.label, g.grammar_rule, kTable3Columns, 1, ""};
         cx.report.table3_subtotals.push_back(
-            make_row("table3", subtotal, *child, cx, std::string(g.key) + ".subtotal"));
+            make_row("table3", subtotal, *child, written, cx, std::string(g.key) + ".subtotal"));
       }
       continue;
     }
@@ -654,13 +657,13 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
           label_text += without_whitespace(c->string_view());
         }
       }
-      const std::string written = strip_numbering(label_text);
+      const std::string written_label = strip_numbering(label_text);
       const RowSpec* best = nullptr;
       std::size_t best_distance = std::string::npos;
       for (const auto& spec : table3_rows()) {
         std::string canonical = strip_numbering(spec.label);
         if (const auto paren = canonical.find('('); paren != std::string::npos && paren > 0) canonical.resize(paren);
-        std::string compared = written;
+        std::string compared = written_label;
         if (const auto paren = compared.find('('); paren != std::string::npos && paren > 0) compared.resize(paren);
         const auto d = edit_distance(compared, canonical);
         if (d < best_distance) best_distance = d, best = &spec;
@@ -668,8 +671,8 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
       const std::size_t length = best ? code_points(strip_numbering(best->label)).size() : 0;
       if (part_of_a_table3_label(label_text) && rejoin_after_page_break(table, *child, cx)) continue;
       if (best != nullptr && best_distance * 4 <= length && table.row(best->key) == nullptr) {
-        Row row = make_row("table3", *best, *child, cx);
-        cx.report.altered_labels.push_back({"table3." + row.key, written, strip_numbering(best->label), row.pos});
+        Row row = make_row("table3", *best, *child, written, cx);
+        cx.report.altered_labels.push_back({"table3." + row.key, written_label, strip_numbering(best->label), row.pos});
         add_row(table, std::move(row), cx);
       } else {
         cx.report.unplaced.push_back(
