@@ -475,41 +475,62 @@ bool Source::normalise(InvalidBytes invalid, bool stop_at_invalid) {
         continue;
       }
     }
-    if (c < 0x80) {
-      // A run of ASCII to copy as it is, up to the line's end or its heading marks, or a byte
-      // that means more (page breaks, bookmark debris): one character a byte.
-      const std::size_t stop = std::min(marks_begin, line_end);
-      std::size_t j = i + 1;
-      while (j < stop && static_cast<unsigned char>(in[j]) < 0x80 && in[j] != '[' && in[j] != '\f' && in[j] != '\v') {
-        ++j;
+    // The rest of the line (up to its heading marks), or up to a byte that means more (page
+    // breaks, bookmark debris; the '[' looked at above may start it) or one that is not UTF-8.
+    // Characters that stay as they are (most of a report) are copied a stretch at a time; those
+    // that change (full-width punctuation, w3m's box-drawing rules) are replaced on the way.
+    const std::size_t stop = std::min(marks_begin, line_end);
+    std::uint32_t index = char_index(i);  // characters of the original before `copied`
+    std::size_t copied = i;               // the text before this byte is in text_
+    const auto copy_to = [&](std::size_t end) {
+      if (end == copied) return;
+      s.text_.append(in, copied, end - copied);
+      const std::size_t mapped = s.original_char_.size();
+      s.original_char_.resize(mapped + (end - copied));
+      std::uint32_t* out = s.original_char_.data() + mapped;
+      for (std::size_t k = copied; k < end; ++k) {
+        index += (static_cast<unsigned char>(in[k]) & 0xC0) != 0x80;  // a byte maps to its character
+        out[k - copied] = index - 1;
       }
-      s.text_.append(in, i, j - i);
-      std::uint32_t index = char_index(i);
-      for (std::size_t k = i; k < j; ++k) s.original_char_.push_back(index++);
+      copied = end;
+    };
+    std::size_t j = i;
+    while (j < stop) {
+      const unsigned char b = static_cast<unsigned char>(in[j]);
+      if (b < 0x80) {
+        if ((b == '[' && j > i) || b == '\f' || b == '\v') break;
+        ++j;
+        continue;
+      }
+      char32_t run_cp = 0;
+      const std::size_t run_len = decode_utf8(in, j, run_cp);
+      if (run_len == 0) break;
+      if (!normalised.unchanged(run_cp)) {
+        copy_to(j);
+        const std::string_view piece = normalised(run_cp);
+        s.text_.append(piece);
+        s.original_char_.insert(s.original_char_.end(), piece.size(), index);
+        ++index;
+        copied = j + run_len;
+      }
+      j += run_len;
+    }
+    if (j > i) {
+      copy_to(j);
       counted_to = j, counted = index;
       i = j;
       continue;
     }
-    char32_t cp = 0;
-    const std::size_t len = decode_utf8(in, i, cp);
-    if (len == 0) {
-      if (stop_at_invalid) return false;
-      if (invalid == InvalidBytes::refuse) {
-        throw InputError(
-            fmt::format("invalid UTF-8 (byte 0x{:02X}); is the file in another encoding? (--lossy reads it anyway)", c),
-            pos(i));
-      }
-      if (s.replaced_bytes_++ == 0) s.first_replaced_ = pos(i);
-      emit("\uFFFD", i);
-      ++i;
-      continue;
+    // Only a byte that is not UTF-8 stops a run at its first byte.
+    if (stop_at_invalid) return false;
+    if (invalid == InvalidBytes::refuse) {
+      throw InputError(
+          fmt::format("invalid UTF-8 (byte 0x{:02X}); is the file in another encoding? (--lossy reads it anyway)", c),
+          pos(i));
     }
-    const std::uint32_t index = char_index(i);
-    const std::string_view piece = normalised.unchanged(cp) ? std::string_view(in).substr(i, len) : normalised(cp);
-    s.text_.append(piece);
-    s.original_char_.insert(s.original_char_.end(), piece.size(), index);
-    i += len;
-    counted_to = i, counted = index + 1;  // one character, its continuation bytes not counted
+    if (s.replaced_bytes_++ == 0) s.first_replaced_ = pos(i);
+    emit("\uFFFD", i);
+    ++i;
   }
   s.original_char_.push_back(char_index(in.size()));
 
