@@ -322,8 +322,11 @@ const Row* Table::row(std::string_view row_key) const {
 
 const Cell* Table::cell(std::string_view row_key, std::string_view column) const {
   const Row* r = row(row_key);
-  if (r == nullptr) return nullptr;
-  for (const auto& c : r->cells) {
+  return r == nullptr ? nullptr : r->cell(column);
+}
+
+const Cell* Row::cell(std::string_view column) const {
+  for (const auto& c : cells) {
     const std::string_view k = c.key;
     // The column's first character first: the validators ask for thousands of cells a report.
     const std::size_t at = k.size() - column.size();

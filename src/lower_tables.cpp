@@ -25,8 +25,15 @@ void parse_number(std::string_view raw, Cell& cell) {
   std::size_t end = 0;
   while (end < raw.size() && (raw[end] == '-' || raw[end] == '.' || (raw[end] >= '0' && raw[end] <= '9'))) ++end;
   cell.unit = std::string(raw.substr(end));
-  const std::string number(raw.substr(0, end));
-  cell.value = std::strtod(number.c_str(), nullptr);
+  // As strtod reads it (0 when nothing is a number), without a copy to end it or the locale.
+  double value = 0;
+  const std::errc error = std::from_chars(raw.data(), raw.data() + end, value).ec;
+  if (error == std::errc::result_out_of_range) {
+    value = std::strtod(std::string(raw.substr(0, end)).c_str(), nullptr);  // ±HUGE_VAL or 0, as before
+  } else if (error != std::errc()) {
+    value = 0;
+  }
+  cell.value = value;
 }
 
 std::vector<WrittenCell> written_cells(const TreeNode& row, const LowerContext& cx) {
@@ -426,14 +433,20 @@ void check_header(std::string_view table, const TreeNode& header, std::span<cons
   }
   for (const auto expect : expected) {
     if (compact.find(expect) != std::string::npos) continue;
+    const std::size_t length = code_point_count(expect);
     const Word* closest = nullptr;
     std::size_t best = std::string::npos;
     for (const auto& w : words) {
+      // The distance is at least the difference in length: a word that cannot be closer, or
+      // close enough to count below, is not compared.
+      const std::size_t w_length = code_point_count(w.text);
+      const std::size_t gap = w_length > length ? w_length - length : length - w_length;
+      if (gap >= best || gap * 3 > length) continue;
       const auto d = edit_distance(w.text, expect);
       if (d < best) best = d, closest = &w;
     }
     // Not a typo of the label when too far from every word: then the label is just missing.
-    if (closest != nullptr && best * 3 <= code_points(expect).size()) {
+    if (closest != nullptr && best * 3 <= length) {
       cx.report.altered_labels.push_back({std::string(table) + ".header", std::string(closest->text),
                                           std::string(expect),
                                           cx.source.position(cx.offset(header) + closest->offset)});

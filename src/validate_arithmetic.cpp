@@ -45,13 +45,12 @@ void check_sum(std::string_view rule, const Cell* total, const std::vector<const
 void check_table3(const Report& r, std::vector<Finding>& out) {
   const Table& t = r.table3;
   // A1: each row's total column.
-  auto row_total = [&](const Row& row) {
-    std::vector<const Cell*> parts;
-    for (std::size_t c = 0; c + 1 < kTable3Columns.size(); ++c) parts.push_back(t.cell(row.key, kTable3Columns[c]));
-    check_sum("A1", t.cell(row.key, "total"), parts, "the six applicant columns", out);
-  };
   for (const Row& row : t.rows) {
-    if (t.cell(row.key, "total") != nullptr) row_total(row);
+    const Cell* total = row.cell("total");
+    if (total == nullptr) continue;
+    std::vector<const Cell*> parts;
+    for (std::size_t c = 0; c + 1 < kTable3Columns.size(); ++c) parts.push_back(row.cell(kTable3Columns[c]));
+    check_sum("A1", total, parts, "the six applicant columns", out);
   }
   for (const auto column : kTable3Columns) {
     // A2: results total against the leaf rows.
