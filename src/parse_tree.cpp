@@ -195,16 +195,28 @@ struct TreeState {
 
 namespace pti = tao::pegtl::parse_tree::internal;
 
+// Combinators that never have to drop what their rules added: opt and star do not fail, and a
+// sor fails only when each alternative has, and a rule that fails has removed its own nodes.
+template <typename Rule>
+constexpr bool undoes_nothing = false;
+template <typename Rule>
+constexpr bool undoes_nothing<tao::pegtl::internal::opt<Rule>> = true;
+template <typename Rule>
+constexpr bool undoes_nothing<tao::pegtl::internal::star<Rule>> = true;
+template <typename... Rules>
+constexpr bool undoes_nothing<tao::pegtl::internal::sor<Rules...>> = true;
+
 template <template <typename...> class Selector, template <typename...> class Control>
 struct TreeControl {
-  template <typename Rule, bool Selected, bool Leaf>
+  template <typename Rule, bool Selected, bool NothingToUndo>
   struct handler;
   template <typename Rule>
   using type = tao::pegtl::rotate_states_right<
-      handler<Rule, pti::is_selected_node<Rule, Selector>, pti::is_leaf<8, typename Rule::subs_t, Selector>>>;
+      handler<Rule, pti::is_selected_node<Rule, Selector>,
+              pti::is_leaf<8, typename Rule::subs_t, Selector> || undoes_nothing<typename Rule::rule_t>>>;
 };
 
-// No selected rule below: nothing to do.
+// No selected rule below, or none that this rule could leave behind when it fails: nothing to do.
 template <template <typename...> class Selector, template <typename...> class Control>
 template <typename Rule>
 struct TreeControl<Selector, Control>::handler<Rule, false, true> : tao::pegtl::remove_first_state<Control<Rule>> {};
@@ -235,8 +247,9 @@ struct TreeControl<Selector, Control>::handler<Rule, false, false> : tao::pegtl:
 
 // A selected rule: a node of its own, kept on success.
 template <template <typename...> class Selector, template <typename...> class Control>
-template <typename Rule, bool Leaf>
-struct TreeControl<Selector, Control>::handler<Rule, true, Leaf> : tao::pegtl::remove_first_state<Control<Rule>> {
+template <typename Rule, bool NothingToUndo>
+struct TreeControl<Selector, Control>::handler<Rule, true, NothingToUndo>
+    : tao::pegtl::remove_first_state<Control<Rule>> {
   template <typename ParseInput, typename... States>
   static void start(const ParseInput& in, TreeState& state, States&&... st) {
     Control<Rule>::start(in, st...);
