@@ -195,16 +195,23 @@ struct TreeState {
 
 namespace pti = tao::pegtl::parse_tree::internal;
 
-// Combinators that never have to drop what their rules added: opt and star do not fail, and a
-// sor fails only when each alternative has, and a rule that fails has removed its own nodes.
+// Combinators that never have to drop what their rules added: opt, star and rep_opt do not
+// fail, and sor, plus and a one-rule seq fail only when no rule under them has succeeded (a rule
+// that fails has removed its own nodes). not_at is not one: it fails when its rule succeeds.
 template <typename Rule>
 constexpr bool undoes_nothing = false;
 template <typename Rule>
 constexpr bool undoes_nothing<tao::pegtl::internal::opt<Rule>> = true;
 template <typename Rule>
 constexpr bool undoes_nothing<tao::pegtl::internal::star<Rule>> = true;
+template <unsigned Max, typename Rule>
+constexpr bool undoes_nothing<tao::pegtl::internal::rep_opt<Max, Rule>> = true;
 template <typename... Rules>
 constexpr bool undoes_nothing<tao::pegtl::internal::sor<Rules...>> = true;
+template <typename Rule>
+constexpr bool undoes_nothing<tao::pegtl::internal::plus<Rule>> = true;
+template <typename Rule>
+constexpr bool undoes_nothing<tao::pegtl::internal::seq<Rule>> = true;
 
 template <template <typename...> class Selector, template <typename...> class Control>
 struct TreeControl {
