@@ -161,7 +161,8 @@ struct TreeState {
     for (std::size_t i = 0; i < depth; ++i) delete entries[i].node;
   }
 
-  void open(std::string_view type, const char* begin) {
+  // Inlined: called for every try of every selected rule.
+  [[gnu::always_inline]] void open(std::string_view type, const char* begin) {
     if (depth == entries.size()) entries.resize(depth * 2);
     entries[depth++] = {nullptr, type, begin};
   }
@@ -187,7 +188,7 @@ struct TreeState {
   void drop_children_past(std::size_t count) {
     if (TreeNode* node = entries[depth - 1].node) node->children.resize(count);
   }
-  void close() {
+  [[gnu::always_inline]] void close() {
     delete entries[--depth].node;
     made = std::min(made, depth);
   }
