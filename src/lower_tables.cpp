@@ -361,12 +361,14 @@ Row make_row(std::string_view table, const RowSpec& spec, const TreeNode& node, 
     const auto blanks_placed = place_blanks(std::move(written), spec.columns.size(), check, prefix, spec.columns, cx);
     written = fit_cells(blanks_placed, spec.columns.size(), check, prefix, spec.columns, cx);
   }
+  row.cells.reserve(spec.columns.size());
   for (std::size_t c = 0; c < spec.columns.size(); ++c) {
     Cell cell;
-    cell.key = prefix + std::string(spec.columns[c]);
+    cell.key.reserve(prefix.size() + spec.columns[c].size());
+    cell.key.append(prefix).append(spec.columns[c]);
     if (c < written.size()) {
       cell.state = written[c].state;
-      cell.raw = written[c].raw;
+      cell.raw = std::move(written[c].raw);
       cell.pos = cx.source.position(written[c].offset);
       if (cell.state == CellState::number) parse_number(cell.raw, cell);
     } else {
@@ -380,7 +382,7 @@ Row make_row(std::string_view table, const RowSpec& spec, const TreeNode& node, 
     Cell extra;
     extra.key = prefix + "extra";
     extra.state = written[c].state;
-    extra.raw = written[c].raw;
+    extra.raw = std::move(written[c].raw);
     extra.pos = cx.source.position(written[c].offset);
     cx.report.extra_cells.push_back(std::move(extra));
   }
