@@ -31,7 +31,7 @@ struct Row {
   std::string written_label;    // as in the document, line breaks and spaces removed
   SourcePos pos;
   std::vector<Cell> cells;  // in column order; cells the document does not have are absent
-  [[nodiscard]] const Cell* cell(std::string_view column) const;
+  [[nodiscard]] const Cell* cell(std::string_view column) const;  // by column ("total"); null if absent
 };
 
 struct Table {
