@@ -18,6 +18,19 @@ namespace xxgk::grammar {
 namespace pegtl = tao::pegtl;
 using namespace tao::pegtl;  // NOLINT: the grammar reads as PEG, not as namespace soup
 
+// A rule written in C++ instead of composed of others: Derived::test(in) matches at in.current()
+// and moves `in` past what it matched. It holds no rules, so it is a leaf of the parse tree.
+template <typename Derived>
+struct primitive {
+  using rule_t = Derived;
+  using subs_t = empty_list;
+  template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
+            typename... States>
+  static bool match(ParseInput& in, States&&...) {
+    return Derived::test(in);
+  }
+};
+
 // ---------------------------------------------------------------------------------------------
 // Blanks and lines
 
@@ -29,12 +42,9 @@ struct ws : one<' ', '\t', '\n'> {};
 // (!Within); fails when AtLeastOne and none was passed. The bytes are ASCII: UTF-8 sequences never
 // hold one.
 template <bool Within, bool AtLeastOne, char... Bytes>
-struct byte_scan {
-  using rule_t = byte_scan;
-  using subs_t = empty_list;
-  template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
-            typename... States>
-  static bool match(ParseInput& in, States&&...) {
+struct byte_scan : primitive<byte_scan<Within, AtLeastOne, Bytes...>> {
+  template <typename ParseInput>
+  static bool test(ParseInput& in) {
     const char* p = in.current();
     const char* const end = in.end();
     if constexpr (!Within && sizeof...(Bytes) == 1) {
@@ -66,12 +76,9 @@ struct line_end : seq<hspaces, sor<newline, eof>> {};
 struct blank_line : sor<seq<hspaces, newline>, seq<plus<hspace>, eof>> {};
 
 // Succeeds without consuming at the start of the input or right after a line break.
-struct at_line_start {
-  using rule_t = at_line_start;
-  using subs_t = empty_list;
-  template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
-            typename... States>
-  static bool match(ParseInput& in, States&&...) {
+struct at_line_start : primitive<at_line_start> {
+  template <typename ParseInput>
+  static bool test(ParseInput& in) {
     return in.current() == in.begin() || in.current()[-1] == '\n';
   }
 };
@@ -141,13 +148,9 @@ constexpr bool same_bytes(const char* a, std::string_view b) {
 // PDF extraction breaks labels at the page width (`三、本年\n\n度办理\n\n结果`) and web copies
 // space them out (`第二十条 第(一)项`). A quotation mark in the label matches any quotation mark or none.
 template <text Label>
-struct label {
-  using rule_t = label;
-  using subs_t = empty_list;
-
-  template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
-            typename... States>
-  static bool match(ParseInput& in, States&&...) {
+struct label : primitive<label<Label>> {
+  template <typename ParseInput>
+  static bool test(ParseInput& in) {
     constexpr std::string_view pattern = Label.view();
     const char* p = in.current();
     const char* const end = in.end();

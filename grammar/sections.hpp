@@ -22,12 +22,9 @@ struct report_title : sor<seq<title_agency_line, title_line>, title_line> {};
 // A cheap test that a title may start here, tried before report_title: a title suffix ending its
 // line starts on the line before anything title_text cannot hold (。 》 , or the line's end). Most
 // lines fail it at once, where title_text would try the four suffixes at each character.
-struct title_suffix_on_line {
-  using rule_t = title_suffix_on_line;
-  using subs_t = empty_list;
-  template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
-            typename... States>
-  static bool match(ParseInput& in, States&&...) {
+struct title_suffix_on_line : primitive<title_suffix_on_line> {
+  template <typename ParseInput>
+  static bool test(ParseInput& in) {
     const std::string_view rest(in.current(), in.size());
     std::size_t i = rest.find_first_not_of(" \t");
     for (bool first = true; i < rest.size() && rest[i] != '\n'; first = false) {
