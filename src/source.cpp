@@ -1,6 +1,7 @@
 #include "xxgk/source.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -391,16 +392,15 @@ bool Source::normalise(InvalidBytes invalid, bool stop_at_invalid) {
   Source& s = *this;
   const std::string& in = s.original_;
 
+  // Line starts in bytes first, for the position of a NUL byte found before reading; their
+  // character indexes are taken on the way through the text below.
   s.line_starts_.push_back(0);
   s.line_start_chars_.push_back(0);
-  std::uint32_t chars = 0;
   for (std::size_t start = 0, end; start < in.size(); start = end) {
     end = line_end_in(in, start);
     if (end == in.size()) break;
     end += in[end] == '\r' && end + 1 < in.size() && in[end + 1] == '\n' ? 2 : 1;
-    chars += static_cast<std::uint32_t>(code_point_count(std::string_view(in).substr(start, end - start)));
     s.line_starts_.push_back(static_cast<std::uint32_t>(end));
-    s.line_start_chars_.push_back(chars);
   }
   auto pos = [&](std::size_t offset) { return position_in(in, s.line_starts_, offset); };
 
@@ -456,16 +456,13 @@ bool Source::normalise(InvalidBytes invalid, bool stop_at_invalid) {
       line_end = i;
       continue;
     }
-    if (c == '\r') {
+    // Every line break of the original passes here (rule lines, heading marks and runs stop
+    // before it): the next line starts at i.
+    if (c == '\r' || c == '\n') {
       emit("\n", i);
-      i += (i + 1 < in.size() && in[i + 1] == '\n') ? 2 : 1;
+      i += (c == '\r' && i + 1 < in.size() && in[i + 1] == '\n') ? 2 : 1;
       line_end = i;
-      continue;
-    }
-    if (c == '\n') {
-      emit("\n", i);
-      ++i;
-      line_end = i;
+      s.line_start_chars_.push_back(char_index(i));
       continue;
     }
     if (c == '[' && in.compare(i, kBookmarkDebris.size(), kBookmarkDebris) == 0) {
@@ -533,6 +530,7 @@ bool Source::normalise(InvalidBytes invalid, bool stop_at_invalid) {
     ++i;
   }
   s.original_char_.push_back(char_index(in.size()));
+  assert(s.line_start_chars_.size() == s.line_starts_.size());  // a character index for each line start
 
   if (s.text_.find_first_not_of(" \t\n") == std::string::npos) {
     throw InputError("empty file: no text to parse", {1, 1});
