@@ -59,7 +59,8 @@ json to_json(const Report& r) {
     for (const Subsection& sub : s.subsections) {
       subsections.push_back(json{{"title", sub.title}, {"line", sub.pos.line}, {"column", sub.pos.column}});
     }
-    sections.push_back(json{{"number", s.number},
+    // 0 is no place in the regulated order (the pre-2019 section on fees): null, not a number.
+    sections.push_back(json{{"number", s.number == 0 ? json(nullptr) : json(s.number)},
                             {"key", s.key},
                             {"heading", s.written_heading},
                             {"variant", s.variant.empty() ? json(nullptr) : json(s.variant)},
@@ -96,7 +97,8 @@ json to_json(const Report& r) {
                               {"table4", table_json(r.table4)},
                               {"pre2019", table_json(r.pre2019)}}},
               {"table3_subtotals", subtotals},
-              {"unplaced", unplaced}};
+              {"unplaced", unplaced},
+              {"extraction", extraction}};
 }
 
 json to_json(const Finding& f, const std::string& file) {

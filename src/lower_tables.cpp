@@ -10,6 +10,7 @@
 #include "src/lower.hpp"
 #include "src/split_cells.hpp"
 #include "src/text.hpp"
+#include "xxgk/deadline.hpp"
 
 namespace xxgk {
 namespace {
@@ -299,15 +300,10 @@ std::vector<WrittenCell> read_run_together(const std::string& digits, std::size_
                                            std::span<const std::string_view> column_keys, LowerContext& cx) {
   const WrittenCell as_written{CellState::number, digits, offset};
   if (columns == 1) return {as_written};
-  std::vector<std::vector<std::string>> consistent;
-  bool complete = true;
-  if (digits.find('.') == std::string::npos) {
-    for (auto& reading : run_together_readings(digits, columns, 6, &complete)) {
-      std::vector<double> values;
-      for (const auto& n : reading) values.push_back(std::strtod(n.c_str(), nullptr));
-      if (check == nullptr || check(values)) consistent.push_back(std::move(reading));
-    }
-  }
+  RunTogetherFits fits;
+  if (digits.find('.') == std::string::npos) fits = run_together_fits(digits, columns, check);
+  const bool complete = fits.complete;
+  const std::vector<std::vector<std::string>>& consistent = fits.readings;
   std::vector<std::string> readings;
   for (const auto& r : consistent) {
     std::string text;
@@ -348,6 +344,7 @@ std::optional<WrittenCell> run_together_of(const TreeNode& node, const std::vect
 // may already have); cells past the columns go to extra_cells.
 Row make_row(std::string_view table, const RowSpec& spec, const TreeNode& node, std::vector<WrittenCell> written,
              LowerContext& cx, std::string_view key_prefix = {}) {
+  poll_deadline();  // a table repeated thousands of times is thousands of rows to read
   Row row;
   row.key = std::string(spec.key);
   row.canonical_label = std::string(spec.label);

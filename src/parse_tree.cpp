@@ -10,6 +10,7 @@
 #include <tao/pegtl/contrib/trace.hpp>
 
 #include "grammar/report.hpp"
+#include "xxgk/deadline.hpp"
 #include "xxgk/parse.hpp"
 
 namespace xxgk {
@@ -260,6 +261,10 @@ struct TreeControl<Selector, Control>::handler<Rule, true, NothingToUndo>
     : tao::pegtl::remove_first_state<Control<Rule>> {
   template <typename ParseInput, typename... States>
   static void start(const ParseInput& in, TreeState& state, States&&... st) {
+    // The time limit is polled here, before the entry is opened: PEGTL unwinds only the rules
+    // whose start() returned, so an exception thrown here leaves every entry and mark to the
+    // unwind() of a rule that opened it, and the tree state balanced.
+    poll_deadline();
     Control<Rule>::start(in, st...);
     state.open(tao::pegtl::demangle<Rule>(), in.current());
   }

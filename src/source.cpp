@@ -20,6 +20,7 @@
 #include <unicode/ucsdet.h>
 #include <unicode/unistr.h>
 
+#include "src/read_file.hpp"
 #include "src/text.hpp"
 
 namespace xxgk {
@@ -127,6 +128,12 @@ std::string to_utf8(const std::string& bytes, const std::string& encoding) {
   return utf8;
 }
 
+// Decoding can succeed on bytes of another encoding, and a guess can be wrong: a report says
+// 信息公开 somewhere, in simplified or traditional characters.
+bool says_information(const std::string& utf8) {
+  return utf8.find("信息") != std::string::npos || utf8.find("資訊") != std::string::npos;
+}
+
 // The encoding of a file that is not UTF-8 (and has no UTF-16 byte order mark), by ICU's
 // detection among the Chinese encodings; GB18030 (a superset of GBK and GB2312) when unsure.
 std::string detect_encoding(const std::string& bytes) {
@@ -227,48 +234,6 @@ std::string normalise_code_point(char32_t cp) {
   return out;
 }
 
-namespace {
-
-// `size` is 0 for standard input, whose size is known only to exceed the limit.
-InputError too_large(std::size_t size, std::size_t max_bytes) {
-  const auto mb = [](std::size_t n) { return static_cast<double>(n) / (1 << 20); };
-  const std::string what = size == 0 ? fmt::format("input too large: more than {:.1f} MB", mb(max_bytes))
-                                     : fmt::format("file too large: {:.1f} MB", mb(size));
-  return InputError(
-      fmt::format("{}; xxgk reads reports of up to {:.1f} MB (raise it with --max-size)", what, mb(max_bytes)), {1, 1});
-}
-
-}  // namespace
-
-std::string read_report_bytes(const std::string& path, std::size_t max_bytes) {
-  std::string bytes;
-  if (path == "-") {
-    // Standard input has no size to look at: read one byte past the limit at most.
-    bytes.resize(max_bytes + 1);
-    std::cin.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    bytes.resize(static_cast<std::size_t>(std::cin.gcount()));
-    if (bytes.size() > max_bytes) throw too_large(0, max_bytes);
-    return bytes;
-  }
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw InputError("is a directory, not a report file", {});
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(fmt::format("cannot open file: {}", std::strerror(errno)), {});
-  const auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > max_bytes) throw too_large(size, max_bytes);
-  if (!ec) {
-    bytes.resize(static_cast<std::size_t>(size));
-    in.read(bytes.data(), static_cast<std::streamsize>(size));
-    bytes.resize(static_cast<std::size_t>(in.gcount()));
-  }
-  // Whatever is left (a file that grew, or one whose size the file system does not tell).
-  std::ostringstream rest;
-  if (in) rest << in.rdbuf();
-  bytes += std::move(rest).str();
-  if (bytes.size() > max_bytes) throw too_large(bytes.size(), max_bytes);  // a file that grew
-  return bytes;
-}
-
 Source Source::from_file(const std::string& path, const std::string& encoding, std::size_t max_bytes,
                          InvalidBytes invalid) {
   return from_bytes(read_report_bytes(path, max_bytes), path == "-" ? "<stdin>" : path, encoding, max_bytes, invalid);
@@ -339,10 +304,11 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
                           InvalidBytes invalid) {
   if (bytes.size() > max_bytes) throw too_large(bytes.size(), max_bytes);
   Source s;
-  s.name_ = std::move(name);
+  s.name_ = printable_path(name);
   // Text in another encoding is converted first: lines and character columns are the same.
   std::string chosen = encoding;
   bool tentative_utf8 = false;
+  bool unmarked_utf16 = false;
   if (chosen == "auto") {
     const bool utf16_le = bytes.size() >= 2 && bytes[0] == '\xFF' && bytes[1] == '\xFE';
     const bool utf16_be = bytes.size() >= 2 && bytes[0] == '\xFE' && bytes[1] == '\xFF';
@@ -350,7 +316,11 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
       chosen = utf16_le ? "UTF-16LE" : "UTF-16BE";
       bytes.erase(0, 2);
     } else if (bytes.find('\0') != std::string::npos) {
-      chosen = "UTF-8";  // binary, reported below
+      // Binary, or UTF-16 without a byte order mark (its ASCII and line ends hold NULs): the
+      // latter when the bytes read as UTF-16 text.
+      chosen = utf16_byte_order(bytes);
+      unmarked_utf16 = !chosen.empty();
+      if (!unmarked_utf16) chosen = "UTF-8";  // binary, reported below
     } else {
       chosen = "UTF-8";  // when it is not, the encoding is detected below
       tentative_utf8 = true;
@@ -358,6 +328,12 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
   }
   if (chosen != "UTF-8" && chosen != "utf-8") {
     bytes = to_utf8(bytes, chosen);
+    if (unmarked_utf16 && !says_information(bytes)) {
+      throw InputError(fmt::format("NUL bytes: {0} without a byte order mark, or binary? It does not read as a report "
+                                   "(no 信息); --encoding {0} reads it anyway",
+                                   chosen),
+                       {1, 1});
+    }
     s.encoding_ = chosen;
   }
   s.original_ = std::move(bytes);
@@ -373,11 +349,8 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
   s.name_ = std::move(file_name);
   chosen = detect_encoding(bytes);
   try {
-    // Decoding can succeed on bytes of another encoding; a report says 信息公开 somewhere.
     std::string decoded = to_utf8(bytes, chosen);
-    if (decoded.find("信息") == std::string::npos && decoded.find("資訊") == std::string::npos) {
-      throw InputError("", {});
-    }
+    if (!says_information(decoded)) throw InputError("", {});
     bytes = std::move(decoded);
     s.encoding_ = chosen;
   } catch (const InputError&) {

@@ -6,6 +6,8 @@
 #include <set>
 #include <tuple>
 
+#include "xxgk/deadline.hpp"
+
 namespace xxgk {
 namespace {
 
@@ -17,55 +19,78 @@ bool all_well_formed(const std::vector<std::string>& numbers) {
   return std::all_of(numbers.begin(), numbers.end(), well_formed);
 }
 
-// Adjacent tokens joined into `columns` consecutive groups.
-void adjacent(const std::vector<std::string>& tokens, std::size_t from, std::size_t columns, Reading& current,
-              std::set<Reading>& out) {
-  const std::size_t left = tokens.size() - from;
-  if (columns == 0) {
-    if (left == 0 && all_well_formed(current.numbers)) out.insert(current);
-    return;
-  }
-  // Each group takes at least one token and leaves one for every later group.
-  for (std::size_t take = 1; take + (columns - 1) <= left; ++take) {
-    std::string joined;
-    for (std::size_t i = from; i < from + take; ++i) joined += tokens[i];
-    current.numbers.push_back(joined);
-    current.first_token.push_back(from);
-    adjacent(tokens, from + take, columns - 1, current, out);
-    current.numbers.pop_back();
-    current.first_token.pop_back();
-  }
-}
+// The readings of split tokens that a check accepts, each kept once. Each reading is checked
+// before it is kept: most fail their row's total, and keeping one in the set costs more than
+// checking it.
+struct SplitSearch {
+  const std::vector<std::string>& tokens;
+  std::size_t columns;
+  ReadingCheck check;
+  std::set<Reading> out;
+  std::vector<double> values;
 
-// The first `columns` tokens are heads; each later token continues a head, heads strictly increasing.
-void wrapped(const std::vector<std::string>& tokens, std::size_t columns, std::size_t tail, std::size_t min_head,
-             Reading& current, std::set<Reading>& out) {
-  if (columns + tail == tokens.size()) {
-    if (all_well_formed(current.numbers)) out.insert(current);
-    return;
+  void keep(const Reading& r) {
+    if (!all_well_formed(r.numbers)) return;
+    if (check != nullptr) {
+      values.clear();
+      for (const auto& n : r.numbers) values.push_back(std::strtod(n.c_str(), nullptr));
+      if (!check(values)) return;
+    }
+    out.insert(r);
   }
-  for (std::size_t head = min_head; head < columns; ++head) {
-    const std::string before = current.numbers[head];
-    current.numbers[head] += tokens[columns + tail];
-    wrapped(tokens, columns, tail + 1, head + 1, current, out);
-    current.numbers[head] = before;
+
+  // Adjacent tokens joined into `groups` consecutive groups.
+  void adjacent(std::size_t from, std::size_t groups, Reading& current) {
+    const std::size_t left = tokens.size() - from;
+    if (groups == 0) {
+      if (left == 0) keep(current);
+      return;
+    }
+    poll_deadline();
+    // Each group takes at least one token and leaves one for every later group.
+    for (std::size_t take = 1; take + (groups - 1) <= left; ++take) {
+      std::string joined;
+      for (std::size_t i = from; i < from + take; ++i) joined += tokens[i];
+      current.numbers.push_back(joined);
+      current.first_token.push_back(from);
+      adjacent(from + take, groups - 1, current);
+      current.numbers.pop_back();
+      current.first_token.pop_back();
+    }
   }
-}
+
+  // The first `columns` tokens are heads; each later token continues a head, heads strictly increasing.
+  void wrapped(std::size_t tail, std::size_t min_head, Reading& current) {
+    if (columns + tail == tokens.size()) {
+      keep(current);
+      return;
+    }
+    for (std::size_t head = min_head; head < columns; ++head) {
+      const std::string before = current.numbers[head];
+      current.numbers[head] += tokens[columns + tail];
+      wrapped(tail + 1, head + 1, current);
+      current.numbers[head] = before;
+    }
+  }
+
+  std::vector<Reading> run() {
+    if (columns == 0 || tokens.size() <= columns) return {};
+    Reading current;
+    adjacent(0, columns, current);
+    Reading heads;
+    for (std::size_t i = 0; i < columns; ++i) {
+      heads.numbers.push_back(tokens[i]);
+      heads.first_token.push_back(i);
+    }
+    wrapped(0, 0, heads);
+    return {out.begin(), out.end()};
+  }
+};
 
 }  // namespace
 
 std::vector<Reading> split_readings(const std::vector<std::string>& tokens, std::size_t columns) {
-  std::set<Reading> out;
-  if (columns == 0 || tokens.size() <= columns) return {};
-  Reading current;
-  adjacent(tokens, 0, columns, current, out);
-  Reading heads;
-  for (std::size_t i = 0; i < columns; ++i) {
-    heads.numbers.push_back(tokens[i]);
-    heads.first_token.push_back(i);
-  }
-  wrapped(tokens, columns, 0, 0, heads, out);
-  return {out.begin(), out.end()};
+  return SplitSearch{tokens, columns, nullptr, {}, {}}.run();
 }
 
 bool row_total_holds(const std::vector<double>& v) {
@@ -76,13 +101,7 @@ bool row_total_holds(const std::vector<double>& v) {
 
 std::vector<Reading> readings_that_hold(const std::vector<std::string>& tokens, std::size_t columns,
                                         ReadingCheck check) {
-  std::vector<Reading> out;
-  for (auto& r : split_readings(tokens, columns)) {
-    std::vector<double> values;
-    for (const auto& n : r.numbers) values.push_back(std::strtod(n.c_str(), nullptr));
-    if (check == nullptr || check(values)) out.push_back(std::move(r));
-  }
-  return out;
+  return SplitSearch{tokens, columns, check, {}, {}}.run();
 }
 
 std::optional<std::vector<std::size_t>> columns_by_position(const std::vector<double>& x,
@@ -121,34 +140,66 @@ std::optional<std::vector<std::size_t>> columns_by_position(const std::vector<do
   return best.columns;
 }
 
-std::vector<std::vector<std::string>> run_together_readings(const std::string& digits, std::size_t columns,
-                                                            std::size_t max_digits, bool* complete) {
-  std::set<std::vector<std::string>> out;
-  std::vector<std::string> current;
-  // Depth-first over cut positions. Long runs of non-zero digits have very many readings: the
-  // search stops after a fixed number of steps, and says so through `complete`.
-  std::size_t steps = 0;
-  constexpr std::size_t kMaxSteps = 200000;
-  auto go = [&](auto& self, std::size_t from) -> void {
-    if (++steps > kMaxSteps || out.size() > 1000) return;
-    if (current.size() == columns) {
-      if (from == digits.size()) out.insert(current);
+RunTogetherFits run_together_fits(const std::string& digits, std::size_t columns, ReadingCheck check,
+                                  std::size_t max_digits) {
+  RunTogetherFits fits;
+  const std::size_t n = digits.size();
+  // Too few digits, or too many: no reading at all, and nothing to search.
+  if (n < columns || n > columns * max_digits) return fits;
+  const auto number_at = [&](std::size_t from, std::size_t take) {
+    return take <= n - from && (take == 1 || digits[from] != '0');
+  };
+  // ways[i * (columns + 1) + k]: the readings of digits[i..] as k numbers, counted up to one past
+  // kMaxReadings. Counting first costs a few operations a digit; enumerating costs a step a
+  // reading, and a run of non-zero digits has tens of thousands of readings.
+  const std::size_t stride = columns + 1;
+  std::vector<std::size_t> ways((n + 1) * stride, 0);
+  ways[n * stride] = 1;
+  for (std::size_t i = n; i-- > 0;) {
+    for (std::size_t k = 1; k <= columns; ++k) {
+      std::size_t sum = 0;
+      for (std::size_t take = 1; take <= max_digits && number_at(i, take); ++take) {
+        sum = std::min(sum + ways[(i + take) * stride + k - 1], kMaxReadings + 1);
+      }
+      ways[i * stride + k] = sum;
+    }
+  }
+  if (ways[columns] > kMaxReadings) {
+    fits.complete = false;
+    return fits;
+  }
+  // Depth first, shortest number first: readings come in the order of their numbers as strings.
+  // Only cuts that some reading completes are followed, so each step leads to a reading.
+  std::vector<double> values(columns);
+  std::vector<std::size_t> starts(columns + 1, 0);
+  auto go = [&](auto& self, std::size_t from, std::size_t k) -> void {
+    if (k == columns) {
+      if (check != nullptr && !check(values)) return;
+      std::vector<std::string> reading;
+      for (std::size_t c = 0; c < columns; ++c) reading.push_back(digits.substr(starts[c], starts[c + 1] - starts[c]));
+      fits.readings.push_back(std::move(reading));
       return;
     }
-    const std::size_t left = digits.size() - from;
-    const std::size_t still = columns - current.size();
-    if (left < still || left > still * max_digits) return;
-    for (std::size_t take = 1; take <= max_digits && take <= left; ++take) {
-      std::string number = digits.substr(from, take);
-      if (!well_formed(number)) break;
-      current.push_back(std::move(number));
-      self(self, from + take);
-      current.pop_back();
+    poll_deadline();
+    double value = 0;
+    for (std::size_t take = 1; take <= max_digits && number_at(from, take); ++take) {
+      value = value * 10 + (digits[from + take - 1] - '0');
+      if (ways[(from + take) * stride + columns - k - 1] == 0) continue;
+      values[k] = value;
+      starts[k + 1] = from + take;
+      ++fits.steps;
+      self(self, from + take, k + 1);
     }
   };
-  go(go, 0);
-  if (complete != nullptr) *complete = steps <= kMaxSteps && out.size() <= 1000;
-  return {out.begin(), out.end()};
+  go(go, 0, 0);
+  return fits;
+}
+
+std::vector<std::vector<std::string>> run_together_readings(const std::string& digits, std::size_t columns,
+                                                            std::size_t max_digits, bool* complete) {
+  RunTogetherFits fits = run_together_fits(digits, columns, nullptr, max_digits);
+  if (complete != nullptr) *complete = fits.complete;
+  return std::move(fits.readings);
 }
 
 }  // namespace xxgk

@@ -34,10 +34,32 @@ std::vector<Reading> readings_that_hold(const std::vector<std::string>& tokens, 
 std::optional<std::vector<std::size_t>> columns_by_position(const std::vector<double>& x,
                                                             const std::vector<double>& centres);
 
+// A cell of a row whose cells ran together holds at most this many digits: the counts of these
+// reports stay below a million, and each digit more per cell multiplies the readings to try.
+inline constexpr std::size_t kMaxCellDigits = 6;
+// Rows with more readings than this are not searched: they are left unresolved (X2) as too many to
+// tell. They are counted first, a few operations a digit, so that the search never spends more
+// than this many readings on a row, whatever its digits (issue #12: a search that stopped only
+// after 200,000 steps made such rows cost 12 ms a KB).
+inline constexpr std::size_t kMaxReadings = 1000;
+
 // Readings of one digit string whose cells ran together when whitespace was collapsed
-// (`21710000218` → 217 1 0 0 0 0 218), as `columns` numbers of at most `max_digits` digits.
-// The search is bounded; `complete` (when given) tells whether it saw every reading.
+// (`21710000218` → 217 1 0 0 0 0 218), as `columns` numbers of at most `max_digits` digits, that
+// `check` accepts (every one when null), in the order of their numbers as strings. `complete` is
+// false when there were more than kMaxReadings readings in all: then none is listed, as none can
+// be shown to be the only one.
+struct RunTogetherFits {
+  std::vector<std::vector<std::string>> readings;
+  bool complete = true;
+  // Numbers the search cut: each leads to a reading, so at most columns × kMaxReadings. Kept to
+  // show that bound in tests without timing anything.
+  std::size_t steps = 0;
+};
+RunTogetherFits run_together_fits(const std::string& digits, std::size_t columns, ReadingCheck check,
+                                  std::size_t max_digits = kMaxCellDigits);
+// Every reading (no check), as above; `complete` (when given) tells whether they were listed.
 std::vector<std::vector<std::string>> run_together_readings(const std::string& digits, std::size_t columns,
-                                                            std::size_t max_digits = 6, bool* complete = nullptr);
+                                                            std::size_t max_digits = kMaxCellDigits,
+                                                            bool* complete = nullptr);
 
 }  // namespace xxgk

@@ -78,4 +78,37 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[y.size()];
 }
 
+namespace {
+
+// The line breaks of `bytes` read as UTF-16 in one byte order, or -1 when they do not read as
+// text: an odd length, a surrogate out of its pair, or a control character other than the
+// whitespace of text (binary data has them: 00 00 is U+0000).
+long utf16_line_breaks(std::string_view bytes, bool little_endian) {
+  if (bytes.size() % 2 != 0) return -1;
+  long breaks = 0;
+  bool low_due = false;  // a high surrogate came: the next unit must be a low one
+  for (std::size_t i = 0; i < bytes.size(); i += 2) {
+    const auto first = static_cast<unsigned char>(bytes[i]), second = static_cast<unsigned char>(bytes[i + 1]);
+    const auto unit = static_cast<char16_t>(little_endian ? (second << 8) | first : (first << 8) | second);
+    const bool low = unit >= 0xDC00 && unit <= 0xDFFF;
+    if (low != low_due) return -1;
+    low_due = unit >= 0xD800 && unit <= 0xDBFF;
+    if (unit < 0x20 && unit != u'\t' && unit != u'\n' && unit != u'\v' && unit != u'\f' && unit != u'\r') return -1;
+    breaks += unit == u'\n' || unit == u'\r';
+  }
+  return low_due ? -1 : breaks;
+}
+
+}  // namespace
+
+// A line break is 0A 00 in UTF-16LE and 00 0A in UTF-16BE. Read in the wrong order it is U+0A00,
+// no character of Chinese text, so only the right order has line breaks; Chinese text read in
+// the wrong order also strays into surrogates (付 U+4ED8 becomes U+D84E) and seldom reads at all.
+std::string_view utf16_byte_order(std::string_view bytes) {
+  const long le = utf16_line_breaks(bytes, true), be = utf16_line_breaks(bytes, false);
+  if (le > 0 && be <= 0) return "UTF-16LE";
+  if (be > 0 && le <= 0) return "UTF-16BE";
+  return {};
+}
+
 }  // namespace xxgk

@@ -1,4 +1,4 @@
-// Small UTF-8 helpers shared by normalisation, lowering and diagnostics.
+// Small text helpers shared by decoding, normalisation, lowering and diagnostics.
 #pragma once
 
 #include <cstddef>
@@ -54,5 +54,9 @@ int display_width(char32_t cp);
 
 // Levenshtein distance over code points.
 std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The byte order of UTF-16 text that has no byte order mark: "UTF-16LE" or "UTF-16BE" when the
+// bytes read as text in that order and not in the other, else "" (not UTF-16, or undecided).
+std::string_view utf16_byte_order(std::string_view bytes);
 
 }  // namespace xxgk

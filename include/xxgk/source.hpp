@@ -31,9 +31,21 @@ class InputError : public std::runtime_error {
 // about 2 GB.
 inline constexpr std::size_t kMaxReportBytes = std::size_t{16} << 20;
 
-// The bytes of a file ("-": standard input). InputError when it cannot be opened, is a directory,
-// or holds more than max_bytes.
-std::string read_report_bytes(const std::string& path, std::size_t max_bytes = kMaxReportBytes);
+// How a path reached xxgk: named by the user, or found while walking a folder. Only a named path
+// may be a pipe or a device (`<(zcat r.gz)`, /dev/stdin); a FIFO, socket or device found in a
+// folder is refused, never waited on.
+enum class FileOrigin { named, found_in_folder };
+
+// The bytes of a file ("-": standard input). InputError when it cannot be opened, is a directory
+// or not a regular file found in a folder, or holds more than max_bytes: at most max_bytes + 1
+// bytes are ever read, whatever the file system says of the size (/dev/zero, `<(yes)`).
+std::string read_report_bytes(const std::string& path, std::size_t max_bytes = kMaxReportBytes,
+                              FileOrigin origin = FileOrigin::named);
+
+// A file name as text that prints and serialises: bytes that are not UTF-8 (names from unzipped
+// Chinese archives, often GBK) are written `\xNN`, and a backslash `\\`, so the text is UTF-8
+// and maps back to the bytes one to one.
+std::string printable_path(std::string_view bytes);
 
 // What to do with bytes that are not valid in the file's encoding: refuse the file (the default),
 // or replace each by U+FFFD and go on (--lossy), for extractors such as html2text 1.3 that cut
@@ -43,9 +55,10 @@ enum class InvalidBytes { refuse, replace };
 class Source {
  public:
   // Decodes and normalises; throws InputError with the position of the first bad byte.
-  // `encoding` is "auto" (a UTF-8 or UTF-16 byte order mark, else UTF-8 when valid, else ICU's
-  // charset detection among the encodings Chinese reports come in, GB18030 first) or an ICU
-  // converter name such as "GB18030", "UTF-16LE", "Big5".
+  // `encoding` is "auto" (a UTF-8 or UTF-16 byte order mark; NUL bytes that read as UTF-16 text
+  // of a report in one byte order; else UTF-8 when valid, else ICU's charset detection among the
+  // encodings Chinese reports come in, GB18030 first) or an ICU converter name such as
+  // "GB18030", "UTF-16LE", "Big5".
   static Source from_bytes(std::string bytes, std::string name, const std::string& encoding = "auto",
                            std::size_t max_bytes = kMaxReportBytes, InvalidBytes invalid = InvalidBytes::refuse);
   static Source from_file(const std::string& path, const std::string& encoding = "auto",

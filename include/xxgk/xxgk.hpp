@@ -2,7 +2,6 @@
 #pragma once
 
 #include "xxgk/ast.hpp"
-#include "xxgk/batch.hpp"
 #include "xxgk/finding.hpp"
 #include "xxgk/keys.hpp"
 #include "xxgk/output.hpp"

@@ -11,6 +11,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "xxgk/batch.hpp"
 #include "xxgk/xxgk.hpp"
 
 namespace {
@@ -29,6 +30,8 @@ struct Options {
   std::string encoding = "auto";
   double max_size_mb = static_cast<double>(xxgk::kMaxReportBytes >> 20);
   bool lossy = false;
+  double timeout_seconds = xxgk::BatchOptions{}.timeout_seconds;
+  std::string arguments;  // the command line, as a JSON array
 
   [[nodiscard]] xxgk::InvalidBytes invalid_bytes() const {
     return lossy ? xxgk::InvalidBytes::replace : xxgk::InvalidBytes::refuse;
@@ -44,8 +47,8 @@ std::optional<xxgk::Source> read(const std::string& path, const Options& o) {
     return xxgk::Source::from_file(path, o.encoding, o.max_bytes(), o.invalid_bytes());
   } catch (const xxgk::InputError& e) {
     const auto pos = e.pos();
-    std::cerr << fmt::format("{}:{}:{}: error: {}\n", path == "-" ? "<stdin>" : path, pos.line ? pos.line : 1,
-                             pos.column ? pos.column : 1, e.what());
+    std::cerr << fmt::format("{}:{}:{}: error: {}\n", path == "-" ? "<stdin>" : xxgk::printable_path(path),
+                             pos.line ? pos.line : 1, pos.column ? pos.column : 1, e.what());
     return std::nullopt;
   }
 }
@@ -116,8 +119,11 @@ int run_batch(const Options& o) {
   batch.encoding = o.encoding;
   batch.max_bytes = o.max_bytes();
   batch.invalid_bytes = o.invalid_bytes();
+  batch.timeout_seconds = o.timeout_seconds;
+  batch.arguments = o.arguments;
   batch.progress = isatty(fileno(stderr)) != 0;
   // Every input gets a status in the output, unreadable ones included: the run itself succeeded.
+  // A run that cannot write its output throws, and main() says so with exit 2.
   xxgk::run_batch(batch, std::cerr);
   return kExitOk;
 }
@@ -133,7 +139,7 @@ const Subcommand kSubcommands[] = {
     {"cells", "print one line per table cell: key<TAB>value<TAB>line:col", run_cells},
     {"check", "validate reports; findings like a compiler (exit 1 on errors, 2 if unreadable)", run_check},
     {"tree", "print the parse tree as an S-expression of named grammar rules", run_tree},
-    {"batch", "parse and check many reports into one .sqlite, .csv or .jsonl file (-o)", run_batch},
+    {"batch", "parse and check many reports into one .sqlite, .csv, .jsonl or .xlsx file (-o)", run_batch},
 };
 
 }  // namespace
@@ -141,7 +147,19 @@ const Subcommand kSubcommands[] = {
 int main(int argc, char** argv) {
   CLI::App app{"xxgk: parse and validate 政府信息公开工作年度报告 (government information-disclosure annual reports)"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("xxgk ") + XXGK_VERSION);
+  app.footer(
+      "Exit status:\n"
+      "  0  done, no error findings (batch: the run finished; each file's status is in the output)\n"
+      "  1  check found errors (rules A, F6)\n"
+      "  2  a file could not be read (a message with its position), bad arguments, or a batch output that\n"
+      "     cannot be written (the message names it and the system's reason)");
   Options options;
+  {
+    auto arguments = nlohmann::json::array();
+    for (int i = 0; i < argc; ++i) arguments.push_back(xxgk::printable_path(argv[i]));
+    options.arguments = arguments.dump();
+  }
   const Subcommand* chosen = nullptr;
   for (const auto& sub : kSubcommands) {
     auto* cmd = app.add_subcommand(sub.name, sub.description);
@@ -161,9 +179,13 @@ int main(int argc, char** argv) {
       cmd->add_flag("--trace", options.trace, "show every rule the parser tried");
     }
     if (std::string_view(sub.name) == "batch") {
-      cmd->add_option("-o,--output", options.output, "output file: .sqlite, .csv or .jsonl")->required();
+      cmd->add_option("-o,--output", options.output, "output file: .sqlite (or .db), .csv, .jsonl or .xlsx")
+          ->required();
       cmd->add_option("-j,--jobs", options.jobs, "parallel jobs (default: all cores)");
-      cmd->add_flag("--long", options.long_csv, "CSV: one row per cell instead of one per report");
+      cmd->add_flag("--long", options.long_csv, "CSV and .xlsx: one row per cell instead of one per report");
+      cmd->add_option("--timeout", options.timeout_seconds,
+                      "seconds a file may take before it gets the status timeout (default 60; 0: no limit)")
+          ->check(CLI::NonNegativeNumber);
     }
     cmd->callback([&chosen, &sub] { chosen = &sub; });
   }

@@ -1,11 +1,40 @@
 // Decoding, normalisation and the map back to original positions.
 #include <boost/test/unit_test.hpp>
 
-#include "xxgk/source.hpp"
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <unicode/unistr.h>
+
+#include "src/text.hpp"
+#include "xxgk/xxgk.hpp"
 
 using xxgk::InputError;
 using xxgk::Source;
 using xxgk::SourcePos;
+
+namespace {
+
+// UTF-8 text as UTF-16 in one byte order, without a byte order mark.
+std::string utf16(const std::string& utf8, bool little_endian) {
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
+  std::string out;
+  for (int32_t i = 0; i < u.length(); ++i) {
+    const char16_t c = u.charAt(i);
+    const auto high = static_cast<char>(c >> 8), low = static_cast<char>(c & 0xFF);
+    out += little_endian ? std::string{low, high} : std::string{high, low};
+  }
+  return out;
+}
+
+std::string cells_of(const Source& source) {
+  std::ostringstream out;
+  xxgk::write_cells(xxgk::parse_report(source), out);
+  return out.str();
+}
+
+}  // namespace
 
 namespace boost::test_tools::tt_detail {
 template <>
@@ -108,4 +137,61 @@ BOOST_AUTO_TEST_CASE(traditional_characters_read_as_simplified_with_original_pos
   BOOST_TEST(s.text() == "行政规范性文件\t1\n属于国家秘密");
   BOOST_TEST(s.original_line(1) == "行政規範性文件\t1");
   BOOST_TEST(s.position(s.text().find('1')) == (SourcePos{1, 9}));
+}
+
+BOOST_AUTO_TEST_CASE(utf16_without_a_byte_order_mark_is_read_in_its_byte_order) {
+  const std::string text = "信息公开\n规章\t1\n";
+  for (const bool little_endian : {true, false}) {
+    const auto s = Source::from_bytes(utf16(text, little_endian), "u16.txt");
+    BOOST_TEST(s.encoding() == (little_endian ? "UTF-16LE" : "UTF-16BE"));
+    BOOST_TEST(s.text() == text);
+    BOOST_TEST(s.position(s.text().find('1')) == (SourcePos{2, 4}));
+  }
+  // Chinese text read in the wrong byte order strays into surrogates (付 U+4ED8 as U+D84E) and
+  // has no line break (0A 00 reads as U+0A00).
+  BOOST_TEST(xxgk::utf16_byte_order(utf16("支付\n", true)) == "UTF-16LE");
+  BOOST_TEST(xxgk::utf16_byte_order(utf16("支付\n", false)) == "UTF-16BE");
+  // Binary data: U+0000, an odd length, a high surrogate alone; and text of one line, which
+  // shows no byte order.
+  BOOST_TEST(xxgk::utf16_byte_order(std::string("a\0\0\0\n\0", 6)).empty());
+  BOOST_TEST(xxgk::utf16_byte_order(utf16("一\n", true) + "x").empty());
+  BOOST_TEST(xxgk::utf16_byte_order(utf16("一\n", true) + std::string("\x3D\xD8", 2)).empty());
+  BOOST_TEST(xxgk::utf16_byte_order(utf16("信息公开", true)).empty());
+}
+
+BOOST_AUTO_TEST_CASE(utf16_without_a_byte_order_mark_that_says_no_report_is_refused_with_a_hint) {
+  try {
+    (void)Source::from_bytes(utf16("abc\ndef\n", true), "t");
+    BOOST_FAIL("no error");
+  } catch (const InputError& e) {
+    BOOST_TEST(std::string(e.what()).find("--encoding UTF-16LE") != std::string::npos);
+  }
+  // NULs that do not read as UTF-16 text stay a binary file.
+  try {
+    (void)Source::from_bytes(std::string("ab\0\0\n\0", 6), "t");
+    BOOST_FAIL("no error");
+  } catch (const InputError& e) {
+    BOOST_TEST(std::string(e.what()).find("binary file") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(seed_reports_in_utf16_without_a_byte_order_mark_give_the_same_cells) {
+  int seeds = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(XXGK_CORPUS "/documents")) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    const std::string expected = cells_of(Source::from_bytes(bytes.str(), "utf8.txt"));
+    BOOST_TEST_REQUIRE(!expected.empty());
+    for (const bool little_endian : {true, false}) {
+      BOOST_TEST_CONTEXT(entry.path().filename().string() << (little_endian ? " UTF-16LE" : " UTF-16BE")) {
+        const auto s = Source::from_bytes(utf16(bytes.str(), little_endian), "utf16.txt");
+        BOOST_TEST(s.encoding() == (little_endian ? "UTF-16LE" : "UTF-16BE"));
+        BOOST_TEST(cells_of(s) == expected);
+      }
+    }
+    ++seeds;
+  }
+  BOOST_TEST(seeds >= 5);
 }
