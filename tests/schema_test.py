@@ -5,8 +5,10 @@
 
 Runs `xxgk parse` on every report of the corpus (documents, encodings, collapsed, synthetic) and
 validates each AST against docs/ast.schema.json, and `xxgk check --format=json` and validates
-each finding against its $defs/finding. With --jsonl, each line of FILE (`xxgk batch -o x.jsonl`)
-is validated against docs/batch-record.schema.json as well.
+each finding against its $defs/finding. Then it runs `xxgk batch` over the
+corpus documents and files that cannot be read (binary, empty, a name that is not UTF-8) and
+validates each JSON Lines record against docs/batch-record.schema.json; with --jsonl, each line
+of FILE as well.
 
 The schemas are held closed here: every "type": "object" that lists its properties gets
 additionalProperties false, so a field the program prints and the schema does not describe fails
@@ -17,6 +19,8 @@ non-zero on any failure. Runs with Debian 12's python3-jsonschema (4.10) and wit
 """
 
 import argparse
+import shutil
+import tempfile
 import copy
 import json
 import subprocess
@@ -181,12 +185,35 @@ def check_jsonl(path, record, tally):
             tally.record(f"{name} ({instance.get('path', '?')})" if isinstance(instance, dict) else name, found)
 
 
+def batch_of_documents(xxgk, corpus, scratch):
+    """`xxgk batch` over the corpus documents and files that cannot be read, into a JSONL file."""
+    folder = Path(scratch) / "in"
+    folder.mkdir()
+    for document in sorted((corpus / "documents").glob("*.txt")):
+        (folder / document.name).write_bytes(document.read_bytes())
+    (folder / "binary.txt").write_bytes(b"abc\0def")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / b"\xb9\xe6\xd5\xc2.txt".decode("utf-8", "surrogateescape")).write_bytes(
+        (corpus / "documents" / "004_12d7c137f1960f71.txt").read_bytes())
+    out = Path(scratch) / "out.jsonl"
+    subprocess.run([xxgk, "batch", str(folder), "-o", str(out)], check=True, capture_output=True)
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("xxgk", help="the xxgk binary")
     parser.add_argument("corpus", type=Path, help="tests/corpus")
     parser.add_argument("--jsonl", help="an output of `xxgk batch -o FILE.jsonl` to validate too")
     args = parser.parse_args()
+    scratch = tempfile.mkdtemp()
+    try:
+        return validate_all(args, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def validate_all(args, scratch):
 
     schemas = [closed(json.loads((DOCS / name).read_text(encoding="utf-8")))
                for name in ("ast.schema.json", "batch-record.schema.json")]
@@ -200,6 +227,7 @@ def main():
 
     tally = Tally()
     check_corpus(args.xxgk, args.corpus, ast, finding, tally)
+    check_jsonl(batch_of_documents(args.xxgk, args.corpus, scratch), record, tally)
     if args.jsonl:
         check_jsonl(args.jsonl, record, tally)
     print(f"schema: {tally.passed} passed, {tally.failed} failed")
