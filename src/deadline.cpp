@@ -25,7 +25,9 @@ std::string describe(Clock::duration limit) {
 
 ScopedDeadline::ScopedDeadline(Clock::duration limit)
     : outer_at_(deadline.at), outer_limit_(deadline.limit), outer_set_(deadline.set) {
-  const Clock::time_point at = Clock::now() + limit;
+  const Clock::time_point now = Clock::now();
+  // A limit too long to add to the clock (duration::max() for "none") would overflow: it is no limit.
+  const Clock::time_point at = limit >= Clock::time_point::max() - now ? Clock::time_point::max() : now + limit;
   if (!deadline.set || at < deadline.at) deadline = {at, limit, true};
   detail::polls_left = 1;  // the next poll reads the clock: a limit already past is seen at once
 }

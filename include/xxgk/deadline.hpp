@@ -3,10 +3,14 @@
 // the searches of lowering check the limit at points where their state unwinds cleanly, so the
 // thread goes on to the next file with nothing leaked or left half made.
 //
-//   xxgk::ScopedDeadline limit(std::chrono::seconds(30));
+//   const xxgk::ScopedDeadline limit{std::chrono::seconds(seconds)};
 //   const auto report = xxgk::parse_report(source);  // may throw TimeLimitExceeded
+//   const auto findings = xxgk::validate(report, source);
 //
-// Without a ScopedDeadline on the thread nothing is ever thrown.
+// (Braces: `ScopedDeadline limit(std::chrono::seconds(seconds));` declares a function.) Without a
+// ScopedDeadline on the thread nothing is ever thrown. Parsing, lowering and validate() look at the
+// limit; reading and decoding a file (Source) and the outputs do not: they are single passes,
+// under a second for the largest file read.
 #pragma once
 
 #include <chrono>

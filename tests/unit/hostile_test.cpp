@@ -361,6 +361,8 @@ BOOST_AUTO_TEST_CASE(without_a_deadline_nothing_is_checked_and_scopes_nest) {
   BOOST_CHECK_NO_THROW(check_deadline());
   const ScopedDeadline later(std::chrono::milliseconds(1500));
   BOOST_CHECK_NO_THROW(check_deadline());
+  const ScopedDeadline unbounded(std::chrono::steady_clock::duration::max());  // no overflow (UBSan)
+  BOOST_CHECK_NO_THROW(check_deadline());
 }
 
 BOOST_AUTO_TEST_CASE(a_time_limit_stops_the_parse_wherever_it_is_and_the_thread_parses_on) {
