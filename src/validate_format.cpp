@@ -121,6 +121,20 @@ void check_cells(const Report& r, std::vector<Finding>& out) {
   }
 }
 
+// The table a duplicate row was written in. Its cells carry the table's key
+// (`table2.regulations.issued`); a row without cells is looked up among the rows kept, since a
+// row is a duplicate only when its table already holds one with its key.
+std::string table_of(const Row& row, const Report& r) {
+  if (!row.cells.empty()) {
+    const std::string& key = row.cells.front().key;
+    return key.substr(0, key.find('.'));
+  }
+  for (const Table* table : {&r.table2, &r.table3, &r.table4}) {
+    if (table->row(row.key) != nullptr) return table->key;
+  }
+  return r.table3.key;
+}
+
 void check_labels_and_placement(const Report& r, std::vector<Finding>& out) {
   for (const LabelNote& l : r.altered_labels) {
     const std::string message = l.written.empty()
@@ -132,7 +146,7 @@ void check_labels_and_placement(const Report& r, std::vector<Finding>& out) {
     out.push_back(make_finding("F7", {}, fmt::format("{}: '{}'", u.what, u.text), u.pos));
   }
   for (const Row& row : r.duplicate_rows) {
-    out.push_back(make_finding("F7", {r.table3.key + "." + row.key},
+    out.push_back(make_finding("F7", {table_of(row, r) + "." + row.key},
                                fmt::format("row '{}' appears a second time; the first one is used", row.written_label),
                                row.pos));
   }

@@ -1,8 +1,10 @@
-// Prose against tables (B4) and year consistency (Y1). Prose is free text, so these are
-// pattern checks on each sentence with spaces and line breaks removed (PDF text breaks
-// sentences, and numbers, anywhere).
+// Prose against tables (B4; B5 for the fees stated in 六) and year consistency (Y1). Prose is
+// free text, so these are pattern checks on each sentence with spaces and line breaks removed
+// (PDF text breaks sentences, and numbers, anywhere).
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
+#include <string_view>
 
 #include "src/findings.hpp"
 #include "src/sentences.hpp"
@@ -12,6 +14,87 @@
 namespace xxgk {
 namespace {
 
+// What a sentence of 六 says about the fee notices (收费通知) sent in the year (rule B5).
+struct FeeNoticeStatement {
+  double notices = 0;
+  std::string said;    // the reading, for the message
+  std::string words;   // the clause that says it, spaces removed
+  std::size_t at = 0;  // byte index in the sentence
+};
+
+bool ends_with(std::string_view text, std::string_view end) {
+  return text.size() >= end.size() && text.substr(text.size() - end.size()) == end;
+}
+
+// `未发出收费通知`, `没有向申请人发出收费通知`, `无收费通知`: a negation right before a verb of
+// sending (or before 向/曾/对 and whom), or right before the notice. `逾期未按收费通知要求缴纳费用`
+// negates paying, not sending; `未缴费的再次发出收费通知` sends one.
+std::optional<std::size_t> notice_not_sent(std::string_view before_notice) {
+  for (const std::string_view none : {"无", "没有", "未有"}) {
+    if (ends_with(before_notice, none)) return before_notice.size() - none.size();
+  }
+  constexpr std::size_t kMostBetween = 3 * 6;  // 向申请人 and the like: up to six characters
+  for (const std::string_view negation : {"未", "没有"}) {
+    for (auto at = before_notice.find(negation); at != std::string_view::npos;
+         at = before_notice.find(negation, at + 1)) {
+      const std::size_t after = at + negation.size();
+      for (const std::string_view send : {"发出", "下发", "发送", "送达", "出具", "开具"}) {
+        const auto verb = before_notice.find(send, after);
+        if (verb == std::string_view::npos) continue;
+        const std::string_view between = before_notice.substr(after, verb - after);
+        const bool to_whom = between.starts_with("向") || between.starts_with("曾") || between.starts_with("对");
+        if (between.empty() || (to_whom && between.size() <= kMostBetween)) return at;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<FeeNoticeStatement> fee_notices_in_clause(const Sentence& s, std::size_t begin, std::size_t end) {
+  const std::string_view clause = std::string_view(s.text).substr(begin, end - begin);
+  for (const std::string_view notice : {"收费通知", "缴费通知"}) {
+    const auto at = clause.find(notice);
+    if (at == std::string_view::npos || ends_with(clause.substr(0, at), "按")) continue;
+    if (const auto negation = notice_not_sent(clause.substr(0, at))) {
+      return FeeNoticeStatement{0, "no fee notice was sent", {}, begin + *negation};
+    }
+    // `发出收费通知2件`, `…的件数和总金额以及实际收取的总金额分别为0件、0元、0元`: the count comes first.
+    if (const auto n = number_with_unit(s, begin + at, {"件", "份", "次", "个"}); n && n->at < end) {
+      return FeeNoticeStatement{n->value, fmt::format("{} fee notices were sent", number_text(n->value)), {}, n->at};
+    }
+    // `发出收费通知的件数和总金额以及实际收取的总金额均为0`. (`实际收取的总金额为0` alone is about
+    // what was collected, and says nothing of the notices.)
+    for (const std::string_view zero : {"均为0", "均为零", "都为0", "都是0", "均是0", "件数为0", "件数为零"}) {
+      if (const auto z = clause.find(zero, at); z != std::string_view::npos) {
+        return FeeNoticeStatement{0, "no fee notice was sent", {}, begin + z};
+      }
+    }
+  }
+  // `本年度没有产生信息公开处理费`: no fee was levied, so none could go unpaid.
+  for (const std::string_view none : {"未产生", "没有产生", "无产生"}) {
+    const auto at = clause.find(none);
+    if (at != std::string_view::npos && clause.find("费", at) != std::string_view::npos) {
+      return FeeNoticeStatement{0, "no information-processing fee arose", {}, begin + at};
+    }
+  }
+  return std::nullopt;
+}
+
+// The first statement about fee notices in the sentence, read clause by clause (a comma ends a
+// clause: `发出收费通知1件,实际收取0元` holds two statements).
+std::optional<FeeNoticeStatement> fee_notices_stated(const Sentence& s) {
+  for (std::size_t begin = 0; begin < s.text.size();) {
+    const std::size_t end = std::min(s.text.find(',', begin), s.text.size());
+    if (auto stated = fee_notices_in_clause(s, begin, end)) {
+      stated->words = s.text.substr(begin, end - begin);
+      if (ends_with(stated->words, "。")) stated->words.resize(stated->words.size() - std::string_view("。").size());
+      return stated;
+    }
+    begin = end + 1;
+  }
+  return std::nullopt;
+}
+
 // A sentence of prose with each byte's offset in the normalised text.
 class NarrativeCheck {
  public:
@@ -19,23 +102,27 @@ class NarrativeCheck {
       : r_(r), source_(source), out_(out) {}
 
   void run() {
-    std::vector<const std::vector<Paragraph>*> parts{&r_.preamble};
-    for (const Section& s : r_.sections) parts.push_back(&s.prose);
-    for (const auto* part : parts) {
-      for (const Sentence& s : sentences_of(*part)) {
-        statistical_period(s);
-        this_year(s);
-        applications(s);
-        normative_documents(s);
-        review_litigation(s);
-      }
-    }
+    sentences(r_.preamble, false);
+    for (const Section& s : r_.sections) sentences(s.prose, s.key == "other_matters");
   }
 
  private:
   const Report& r_;
   const Source& source_;
   std::vector<Finding>& out_;
+  bool fees_reported_ = false;  // one B5 a report: every statement in 六 is held to the same cell
+
+  void sentences(const std::vector<Paragraph>& prose, bool other_matters) {
+    for (const Sentence& s : sentences_of(prose)) {
+      statistical_period(s);
+      this_year(s);
+      applications(s);
+      normative_documents(s);
+      review_litigation(s);
+      // 六 is where the format asks for the fees (发出收费通知的件数和总金额以及实际收取的总金额).
+      if (other_matters) fee_notices(s);
+    }
+  }
 
   SourcePos pos(const Sentence& s, std::size_t at) const {
     return source_.position(s.offsets[std::min(at, s.offsets.size() - 1)]);
@@ -154,6 +241,36 @@ class NarrativeCheck {
         compare(s, n->at, n->value, review_total, "administrative reviews:");
       }
     }
+  }
+
+  // B5. An applicant can only fail to pay a fee notice that was sent, so the applications table 三
+  // counts as closed for that reason (other.unpaid_fee) each had one: this year, unless it was
+  // carried over from last year (上年结转) and its notice went out then. 六 is held to that when it
+  // says how many notices went out, or that no fee arose at all. That nothing was collected (未收取信息处理费) is
+  // what an unpaid notice leaves, so it is not compared; nor is table 二's 行政事业性收费, in 万元,
+  // which is another thing.
+  void fee_notices(const Sentence& s) {
+    if (fees_reported_) return;
+    const Cell* unpaid = r_.table3.cell("other.unpaid_fee", "total");
+    const auto unpaid_count = arithmetic_value(unpaid);
+    const Cell* carried = r_.table3.cell("carried_over", "total");
+    const auto carried_count = arithmetic_value(carried);
+    if (!unpaid_count || !carried_count || *unpaid_count <= *carried_count) return;
+    const auto stated = fee_notices_stated(s);
+    const double needed = *unpaid_count - *carried_count;
+    if (!stated || stated->notices >= needed) return;
+    std::vector<std::string> keys{unpaid->key};
+    std::string carried_note;
+    if (*carried_count > 0) {
+      keys.push_back(carried->key);
+      carried_note = fmt::format(", and only {} was carried over from last year", number_text(*carried_count));
+    }
+    out_.push_back(make_finding(
+        "B5", keys,
+        fmt::format("六 says {} ('{}') but {} is {}{}: an applicant cannot fail to pay a notice that was never sent",
+                    stated->said, stated->words, unpaid->key, number_text(*unpaid_count), carried_note),
+        pos(s, stated->at), unpaid_count, stated->notices));
+    fees_reported_ = true;
   }
 };
 

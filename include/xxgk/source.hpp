@@ -82,11 +82,6 @@ class Source {
   [[nodiscard]] SourcePos first_replaced() const noexcept { return first_replaced_; }
 
  private:
-  // Normalises original_ into text_ and the maps back. False when stop_at_invalid and a byte is
-  // not UTF-8 (what was read so far is left half done); else a bad byte is refused (InputError)
-  // or replaced.
-  bool normalise(InvalidBytes invalid, bool stop_at_invalid);
-
   std::string name_;
   std::string encoding_;
   std::string original_;  // the file's text in UTF-8 (converted when it came in another encoding)

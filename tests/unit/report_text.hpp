@@ -14,7 +14,8 @@ struct ReportText {
   std::map<std::string, std::string> cells;
   std::string title = "测试区测试局2024年政府信息公开工作年度报告";
   std::string overview = "2024年,本局依法做好政府信息公开工作。";
-  std::string applications_prose;  // a sentence in (二) 依申请公开, for B4
+  std::string applications_prose;      // a sentence in (二) 依申请公开, for B4
+  std::string other_matters = "无。";  // section 六, where the fees are stated (B5)
 
   [[nodiscard]] std::string value(const std::string& key) const {
     const auto it = cells.find(key);
@@ -74,7 +75,7 @@ struct ReportText {
     return title + "\n\n一、总体情况\n" + overview + "\n(一)主动公开\n本局主动公开政府信息。\n(二)依申请公开\n" +
            applications_prose + "\n二、主动公开政府信息情况\n" + table2() + "\n三、收到和处理政府信息公开申请情况\n" +
            table3() + "\n四、政府信息公开行政复议、行政诉讼情况\n" + table4() +
-           "\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n";
+           "\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n" + other_matters + "\n";
   }
 
   [[nodiscard]] Source source() const { return Source::from_bytes(str(), "test.txt"); }

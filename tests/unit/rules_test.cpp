@@ -147,6 +147,83 @@ BOOST_AUTO_TEST_CASE(b4_none_received) {
   BOOST_TEST(*b4[0].expected == 0.0);
 }
 
+namespace {
+
+// The consistent report with its one 其他处理 application closed because a fee notice went unpaid
+// (table3.other.unpaid_fee) instead of under 其他, and section 六 saying `other_matters`.
+ReportText unpaid_fee(const std::string& other_matters, int unpaid = 1) {
+  auto r = consistent();
+  r.cells.erase("table3.other.other.natural_person");
+  r.cells.erase("table3.other.other.total");
+  r.cells["table3.other.unpaid_fee.natural_person"] = std::to_string(unpaid);
+  r.cells["table3.other.unpaid_fee.total"] = std::to_string(unpaid);
+  // Keep A1–A3: the extra unpaid applications were received this year.
+  r.cells["table3.new_received.natural_person"] = std::to_string(7 + unpaid);
+  r.cells["table3.new_received.total"] = std::to_string(9 + unpaid);
+  r.cells["table3.total.natural_person"] = std::to_string(7 + unpaid);
+  r.cells["table3.total.total"] = std::to_string(9 + unpaid);
+  r.applications_prose.clear();
+  r.other_matters = other_matters;
+  return r;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(b5_unpaid_fee_without_a_notice) {
+  for (const std::string said : {"本年度未发出收费通知,未收取信息处理费。", "本机关没有向申请人发出收费通知。",
+                                 "我单位本年度发出收费通知的件数和总金额以及实际收取的总金额均为0。",
+                                 "按照规定的按件、按量收费标准,本年度没有产生信息公开处理费。"}) {
+    BOOST_TEST_CONTEXT(said) {
+      const auto findings = check(unpaid_fee(said));
+      BOOST_TEST(findings.size() == 1u);  // B5, and nothing else
+      const auto b5 = findings_of(findings, "B5");
+      BOOST_TEST_REQUIRE(b5.size() == 1u);
+      BOOST_TEST(b5[0].keys.front() == "table3.other.unpaid_fee.total");
+      BOOST_TEST((b5[0].severity == Severity::warning));
+      BOOST_TEST(*b5[0].value == 1.0);
+      BOOST_TEST(*b5[0].expected == 0.0);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(b5_fewer_notices_than_unpaid_applications) {
+  const auto b5 = findings_of(check(unpaid_fee("2024年发出收费通知1件,总金额200元,实际收取0元。", 2)), "B5");
+  BOOST_TEST_REQUIRE(b5.size() == 1u);
+  BOOST_TEST(*b5[0].value == 2.0);
+  BOOST_TEST(*b5[0].expected == 1.0);
+  BOOST_TEST(b5[0].message.find("1 fee notices were sent") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(b5_consistent_fee_statements) {
+  // Notices sent and not paid: nothing was collected, which is what 未收取 says.
+  for (const std::string said : {"2024年发出收费通知1件,总金额200元,实际收取0元。", "本年度未收取信息处理费。",
+                                 "2024年,无收取信息处理费情况,无其他需报告事项。",
+                                 "因申请人逾期未按收费通知要求缴纳费用而不再处理的申请1件,实际收取的总金额为0。"}) {
+    BOOST_TEST_CONTEXT(said) {
+      BOOST_TEST(findings_of(check(unpaid_fee(said)), "B5").empty());
+    }
+  }
+  // No application went unpaid: no notice is needed.
+  BOOST_TEST(findings_of(check(unpaid_fee("本年度未发出收费通知。", 0)), "B5").empty());
+  // The notice may have gone out last year, for an application carried over.
+  auto carried = unpaid_fee("本年度未发出收费通知。");
+  for (const char* row : {"carried_over", "carried_forward"}) {
+    carried.cells[std::string("table3.") + row + ".natural_person"] = "1";
+    carried.cells[std::string("table3.") + row + ".total"] = "1";
+  }
+  const auto findings = check(carried);
+  BOOST_TEST(findings_of(findings, "A3").empty());
+  BOOST_TEST(findings_of(findings, "B5").empty());
+}
+
+BOOST_AUTO_TEST_CASE(b5_silent_section_six) {
+  BOOST_TEST(findings_of(check(unpaid_fee("无。")), "B5").empty());
+  // Only 六 states the fees: the same words elsewhere are not read as its statement.
+  auto r = unpaid_fee("无。");
+  r.overview = "2024年,本局未发出收费通知。";
+  BOOST_TEST(findings_of(check(r), "B5").empty());
+}
+
 BOOST_AUTO_TEST_CASE(y1_years_agree) {
   auto r = consistent();
   r.overview = "本报告统计数据从2024年1月1日至12月31日。2024年,本局依法公开。2025年将继续推进。";
@@ -245,6 +322,20 @@ BOOST_AUTO_TEST_CASE(f7_unplaced_cells) {
   BOOST_TEST(findings_of(check(r), "F7").empty());
 }
 
+BOOST_AUTO_TEST_CASE(f7_duplicate_row_names_its_table) {
+  std::string text = consistent().str();
+  for (const std::string row : {"规章\t0\t0\t0\n", "(一)予以公开\t5\t1\t0\t0\t0\t0\t6\n"}) {
+    const auto at = text.find(row);
+    BOOST_TEST_REQUIRE(at != std::string::npos);
+    text.insert(at + row.size(), row);
+  }
+  const auto source = Source::from_bytes(text, "f7.txt");
+  const auto f7 = findings_of(validate(parse_report(source), source), "F7");
+  BOOST_TEST_REQUIRE(f7.size() == 2u);
+  BOOST_TEST(f7[0].keys.front() == "table2.regulations");
+  BOOST_TEST(f7[1].keys.front() == "table3.granted");
+}
+
 BOOST_AUTO_TEST_CASE(f8_title) {
   auto r = consistent();
   BOOST_TEST(findings_of(check(r), "F8").empty());
@@ -253,8 +344,8 @@ BOOST_AUTO_TEST_CASE(f8_title) {
 }
 
 BOOST_AUTO_TEST_CASE(every_rule_id_is_in_the_catalogue) {
-  for (const auto id : {"A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "B4", "Y1", "Y2", "F1", "F2", "F3", "F4", "F5",
-                        "F6", "F7", "F8"}) {
+  for (const auto id : {"A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "B4", "B5",
+                        "Y1", "Y2", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8"}) {
     BOOST_TEST(rule_info(id).id == id);
   }
   BOOST_CHECK_THROW(rule_info("Z9"), std::out_of_range);

@@ -1,7 +1,7 @@
 // Reading a report's bytes without trusting the file system: what is read is bounded by the size
 // limit (not by what stat claims), a file found in a folder must be a regular file, and nothing is
 // opened in a way that can block (a FIFO with no writer, a terminal).
-#include "src/read_file.hpp"
+#include "src/read/read_file.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
