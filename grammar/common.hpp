@@ -10,6 +10,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "xxgk/keys.hpp"
+
 #include <tao/pegtl.hpp>
 #include <tao/pegtl/contrib/analyze_traits.hpp>
 
@@ -118,9 +120,19 @@ struct word : scan_until<true, ' ', '\t', '\n'> {};
 template <std::size_t N>
 struct text {
   char chars[N]{};
+  constexpr text() = default;
   constexpr text(const char (&s)[N]) { std::copy_n(s, N, chars); }  // NOLINT: implicit on purpose
   [[nodiscard]] constexpr std::string_view view() const { return {chars, N - 1}; }
 };
+
+// Two texts one after the other, at compile time (canonical labels: numbering, words, note).
+template <std::size_t A, std::size_t B>
+constexpr text<A + B - 1> join(const text<A>& a, const text<B>& b) {
+  text<A + B - 1> out;
+  std::copy_n(a.chars, A - 1, out.chars);
+  std::copy_n(b.chars, B, out.chars + A - 1);
+  return out;
+}
 
 namespace detail {
 constexpr std::size_t utf8_length(unsigned char lead) {
@@ -143,6 +155,17 @@ constexpr bool same_bytes(const char* a, std::string_view b) {
   return true;
 }
 }  // namespace detail
+
+// What a label rule names, and whether its wording is the regulated one: the only thing lowering
+// needs to know of it, read from the parse tree as a value (src/parse_tree.cpp), never from the
+// rule's name. `Text` is the label's words as regulated, without numbering: the canonical labels of
+// include/xxgk/keys.hpp are built from it (src/keys.cpp), so each is written once, here.
+template <LabelKey Key, Wording W = Wording::regulated, text Text = "">
+struct names {
+  static constexpr LabelKey label_key = Key;
+  static constexpr Wording label_wording = W;
+  static constexpr auto words = Text;
+};
 
 // Matches a fixed label while allowing spaces, tabs and line breaks between any two characters:
 // PDF extraction breaks labels at the page width (`三、本年\n\n度办理\n\n结果`) and web copies

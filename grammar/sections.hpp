@@ -49,35 +49,42 @@ struct may_be_title
 
 struct heading_number : seq<sor<chinese_numeral, range<'1', '6'>>, hspaces, list_comma, hspaces> {};
 
-// One accepted wording of a section title; each becomes a tree node named after its rule.
-template <text Wording>
-struct wording : label<Wording> {};
+// One accepted wording of a section title, with the section it names; each becomes a tree node.
+template <text Wording, LabelKey Section, xxgk::Wording W = xxgk::Wording::regulated>
+struct wording : label<Wording>, names<Section, W, Wording> {};
+using enum LabelKey;
+using xxgk::Wording::pre2019;
+using xxgk::Wording::variant;
 
-struct title_overview : wording<"总体情况"> {};
-struct title_proactive : wording<"主动公开政府信息情况"> {};
-struct title_applications : wording<"收到和处理政府信息公开申请情况"> {};
-struct title_review_litigation : wording<"政府信息公开行政复议、行政诉讼情况"> {};
-struct title_review_litigation_because_of_work : wording<"因政府信息公开工作被申请行政复议、提起行政诉讼情况"> {};
-struct title_review_and_litigation : wording<"政府信息公开行政复议和行政诉讼情况"> {};
-struct title_problems : wording<"存在的主要问题及改进情况"> {};
-struct title_problems_of_work : wording<"政府信息公开工作存在的主要问题及改进情况"> {};
-struct title_problems_short : wording<"存在主要问题及改进情况"> {};
-struct title_problems_shortest : wording<"存在问题及改进情况"> {};
-struct title_other_matters : wording<"其他需要报告的事项"> {};
+struct title_overview : wording<"总体情况", section_overview> {};
+struct title_proactive : wording<"主动公开政府信息情况", section_proactive> {};
+struct title_applications : wording<"收到和处理政府信息公开申请情况", section_applications> {};
+struct title_review_litigation : wording<"政府信息公开行政复议、行政诉讼情况", section_review_litigation> {};
+struct title_review_litigation_because_of_work
+    : wording<"因政府信息公开工作被申请行政复议、提起行政诉讼情况", section_review_litigation, variant> {};
+struct title_review_and_litigation : wording<"政府信息公开行政复议和行政诉讼情况", section_review_litigation, variant> {
+};
+struct title_problems : wording<"存在的主要问题及改进情况", section_problems> {};
+struct title_problems_of_work : wording<"政府信息公开工作存在的主要问题及改进情况", section_problems, variant> {};
+struct title_problems_short : wording<"存在主要问题及改进情况", section_problems, variant> {};
+struct title_problems_shortest : wording<"存在问题及改进情况", section_problems, variant> {};
+struct title_problems_with_he : wording<"存在的主要问题和改进情况", section_problems, variant> {};
+struct title_other_matters : wording<"其他需要报告的事项", section_other_matters> {};
 // Wordings of reports before 2019, which followed no national layout (spec: 概述 / 主动公开 /
 // 依申请公开 / 收费及减免 / 复议诉讼 / 问题及改进).
-struct title_overview_pre2019 : wording<"概述"> {};
-struct title_applications_pre2019 : wording<"依申请公开政府信息情况"> {};
-struct title_applications_pre2019_short : wording<"依申请公开情况"> {};
-struct title_fees_pre2019 : wording<"政府信息公开的收费及减免情况"> {};
-struct title_review_litigation_pre2019 : wording<"因政府信息公开申请行政复议、提起行政诉讼的情况"> {};
-struct title_problems_pre2019 : wording<"政府信息公开工作存在的主要问题及改进措施"> {};
+struct title_overview_pre2019 : wording<"概述", section_overview, pre2019> {};
+struct title_applications_pre2019 : wording<"依申请公开政府信息情况", section_applications, pre2019> {};
+struct title_applications_pre2019_short : wording<"依申请公开情况", section_applications, pre2019> {};
+struct title_fees_pre2019 : wording<"政府信息公开的收费及减免情况", section_fees, pre2019> {};
+struct title_review_litigation_pre2019
+    : wording<"因政府信息公开申请行政复议、提起行政诉讼的情况", section_review_litigation, pre2019> {};
+struct title_problems_pre2019 : wording<"政府信息公开工作存在的主要问题及改进措施", section_problems, pre2019> {};
 
 struct known_section_title
     : sor<title_overview, title_proactive, title_applications, title_review_litigation,
           title_review_litigation_because_of_work, title_review_and_litigation, title_problems_of_work, title_problems,
-          title_problems_short, title_problems_shortest, title_other_matters, title_overview_pre2019,
-          title_applications_pre2019, title_applications_pre2019_short, title_fees_pre2019,
+          title_problems_short, title_problems_shortest, title_problems_with_he, title_other_matters,
+          title_overview_pre2019, title_applications_pre2019, title_applications_pre2019_short, title_fees_pre2019,
           title_review_litigation_pre2019, title_problems_pre2019> {};
 
 struct section_heading : seq<at_line_start, hspaces, heading_number, known_section_title, line_end> {};

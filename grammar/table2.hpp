@@ -11,16 +11,21 @@ namespace xxgk::grammar::table2 {
 struct article_item
     : seq<label<"第二十条第">, one<'('>, opt_ws, chinese_numeral, opt_ws, one<')'>, opt_ws, label<"项">> {};
 
-// Row labels; a note may follow (`规章(设区的市、自治州人民政府应提供相关数据)`).
-struct label_regulations : label<"规章"> {};
-struct label_normative_documents : sor<label<"行政规范性文件">, label<"规范性文件">> {};
-struct label_licensing : label<"行政许可"> {};
-struct label_punishment : label<"行政处罚"> {};
-struct label_coercion : label<"行政强制"> {};
-struct label_fees : label<"行政事业性收费"> {};
+// Row labels, with the row each names; a note may follow (`规章(设区的市、自治州人民政府应提供相关数据)`).
+template <text L, LabelKey K>
+struct row_label_of : label<L>, names<K, Wording::regulated, L> {};
+using enum LabelKey;
+struct label_regulations : row_label_of<"规章", t2_regulations> {};
+// 行政规范性文件 in the 2021 format, 规范性文件 in the 2019 one (src/keys.cpp).
+struct label_normative_documents : sor<label<"行政规范性文件">, label<"规范性文件">>,
+                                   names<t2_normative_documents, Wording::regulated, "行政规范性文件"> {};
+struct label_licensing : row_label_of<"行政许可", t2_licensing> {};
+struct label_punishment : row_label_of<"行政处罚", t2_punishment> {};
+struct label_coercion : row_label_of<"行政强制", t2_coercion> {};
+struct label_fees : row_label_of<"行政事业性收费", t2_fees> {};
 // 2019 format only.
-struct label_other_services : label<"其他对外管理服务事项"> {};
-struct label_procurement : label<"政府集中采购"> {};
+struct label_other_services : row_label_of<"其他对外管理服务事项", t2_other_services> {};
+struct label_procurement : row_label_of<"政府集中采购", t2_procurement> {};
 
 struct row_label : sor<label_regulations, label_normative_documents, label_licensing, label_other_services,
                        label_punishment, label_coercion, label_fees, label_procurement> {};

@@ -1,5 +1,9 @@
 #include "xxgk/keys.hpp"
 
+#include "grammar/sections.hpp"
+#include "grammar/table2.hpp"
+#include "grammar/table3.hpp"
+
 namespace xxgk {
 namespace {
 
@@ -12,25 +16,35 @@ constexpr std::array<std::string_view, 2> kProcurement = {"items", "amount"};
 constexpr std::array<std::string_view, 1> kDecisions = {"decisions"};
 constexpr std::array<std::string_view, 1> kAmount = {"amount"};
 
+namespace t2 = grammar::table2;
+namespace t3 = grammar::table3;
+namespace g = grammar;
+
+// A table 二 row: its label is the words of its label rule.
+template <typename Label>
+constexpr RowSpec table2_row(std::string_view key, std::span<const std::string_view> columns) {
+  return RowSpec{key, Label::words.view(), Label::label_key, columns, 0, ""};
+}
+
 constexpr std::array kTable2Rows = {
-    RowSpec{"regulations", "规章", "table2::label_regulations", kIssuedRepealedInForce, 0, ""},
-    RowSpec{"normative_documents", "行政规范性文件", "table2::label_normative_documents", kIssuedRepealedInForce, 0,
-            ""},
-    RowSpec{"licensing", "行政许可", "table2::label_licensing", kDecisions, 0, ""},
-    RowSpec{"punishment", "行政处罚", "table2::label_punishment", kDecisions, 0, ""},
-    RowSpec{"coercion", "行政强制", "table2::label_coercion", kDecisions, 0, ""},
-    RowSpec{"fees", "行政事业性收费", "table2::label_fees", kAmount, 0, ""},
+    table2_row<t2::label_regulations>("regulations", kIssuedRepealedInForce),
+    table2_row<t2::label_normative_documents>("normative_documents", kIssuedRepealedInForce),
+    table2_row<t2::label_licensing>("licensing", kDecisions),
+    table2_row<t2::label_punishment>("punishment", kDecisions),
+    table2_row<t2::label_coercion>("coercion", kDecisions),
+    table2_row<t2::label_fees>("fees", kAmount),
 };
 
 constexpr std::array kTable2Rows2019 = {
-    RowSpec{"regulations", "规章", "table2::label_regulations", kMadePublishedTotal, 0, ""},
-    RowSpec{"normative_documents", "规范性文件", "table2::label_normative_documents", kMadePublishedTotal, 0, ""},
-    RowSpec{"licensing", "行政许可", "table2::label_licensing", kItemsChangeDecisions, 0, ""},
-    RowSpec{"other_services", "其他对外管理服务事项", "table2::label_other_services", kItemsChangeDecisions, 0, ""},
-    RowSpec{"punishment", "行政处罚", "table2::label_punishment", kItemsChangeDecisions, 0, ""},
-    RowSpec{"coercion", "行政强制", "table2::label_coercion", kItemsChangeDecisions, 0, ""},
-    RowSpec{"fees", "行政事业性收费", "table2::label_fees", kItemsChange, 0, ""},
-    RowSpec{"procurement", "政府集中采购", "table2::label_procurement", kProcurement, 0, ""},
+    table2_row<t2::label_regulations>("regulations", kMadePublishedTotal),
+    // The 2019 format's wording, the second alternative of the same label rule.
+    RowSpec{"normative_documents", "规范性文件", t2::label_normative_documents::label_key, kMadePublishedTotal, 0, ""},
+    table2_row<t2::label_licensing>("licensing", kItemsChangeDecisions),
+    table2_row<t2::label_other_services>("other_services", kItemsChangeDecisions),
+    table2_row<t2::label_punishment>("punishment", kItemsChangeDecisions),
+    table2_row<t2::label_coercion>("coercion", kItemsChangeDecisions),
+    table2_row<t2::label_fees>("fees", kItemsChange),
+    table2_row<t2::label_procurement>("procurement", kProcurement),
 };
 
 constexpr std::array<std::string_view, 4> kArticle1Headers2019 = {"信息内容", "本年新制作数量", "本年新公开数量",
@@ -58,37 +72,42 @@ constexpr std::array kTable2Blocks = {
 
 constexpr std::span<const std::string_view> k7 = kTable3Columns;
 
+// A canonical label: the numbering of its place in the table, the words of its label rule and,
+// for (二), the note the format prints with it.
+template <g::text Numbering, typename Label, g::text Note = "">
+inline constexpr auto canonical = g::join(g::join(Numbering, Label::words), Note);
+
+template <g::text Numbering, typename Label, g::text Note = "">
+constexpr RowSpec table3_row(std::string_view key, int level, std::string_view group = "") {
+  return RowSpec{key, canonical<Numbering, Label, Note>.view(), Label::label_key, k7, level, group};
+}
+
 constexpr std::array kTable3Rows = {
-    RowSpec{"new_received", "一、本年新收政府信息公开申请数量", "table3::label_new_received", k7, 0, ""},
-    RowSpec{"carried_over", "二、上年结转政府信息公开申请数量", "table3::label_carried_over", k7, 0, ""},
-    RowSpec{"granted", "(一)予以公开", "table3::label_granted", k7, 1, ""},
-    RowSpec{"partially_granted", "(二)部分公开(区分处理的,只计这一情形,不计其他情形)",
-            "table3::label_partially_granted", k7, 1, ""},
-    RowSpec{"denied.state_secret", "1.属于国家秘密", "table3::label_state_secret", k7, 2, "denied"},
-    RowSpec{"denied.prohibited_by_law", "2.其他法律行政法规禁止公开", "table3::label_prohibited_by_law", k7, 2,
-            "denied"},
-    RowSpec{"denied.security_stability", "3.危及“三安全一稳定”", "table3::label_security_stability", k7, 2, "denied"},
-    RowSpec{"denied.third_party", "4.保护第三方合法权益", "table3::label_third_party", k7, 2, "denied"},
-    RowSpec{"denied.internal_affairs", "5.属于三类内部事务信息", "table3::label_internal_affairs", k7, 2, "denied"},
-    RowSpec{"denied.process_info", "6.属于四类过程性信息", "table3::label_process_info", k7, 2, "denied"},
-    RowSpec{"denied.enforcement_file", "7.属于行政执法案卷", "table3::label_enforcement_file", k7, 2, "denied"},
-    RowSpec{"denied.query_matter", "8.属于行政查询事项", "table3::label_query_matter", k7, 2, "denied"},
-    RowSpec{"unable.not_held", "1.本机关不掌握相关政府信息", "table3::label_not_held", k7, 2, "unable"},
-    RowSpec{"unable.needs_creation", "2.没有现成信息需要另行制作", "table3::label_needs_creation", k7, 2, "unable"},
-    RowSpec{"unable.unclear", "3.补正后申请内容仍不明确", "table3::label_unclear", k7, 2, "unable"},
-    RowSpec{"not_processed.petition", "1.信访举报投诉类申请", "table3::label_petition", k7, 2, "not_processed"},
-    RowSpec{"not_processed.repeated", "2.重复申请", "table3::label_repeated", k7, 2, "not_processed"},
-    RowSpec{"not_processed.publication", "3.要求提供公开出版物", "table3::label_publication", k7, 2, "not_processed"},
-    RowSpec{"not_processed.excessive", "4.无正当理由大量反复申请", "table3::label_excessive", k7, 2, "not_processed"},
-    RowSpec{"not_processed.reconfirm", "5.要求行政机关确认或重新出具已获取信息", "table3::label_reconfirm", k7, 2,
-            "not_processed"},
-    RowSpec{"other.no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-            "table3::label_no_correction", k7, 2, "other"},
-    RowSpec{"other.unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-            "table3::label_unpaid_fee", k7, 2, "other"},
-    RowSpec{"other.other", "3.其他", "table3::label_other_other", k7, 2, "other"},
-    RowSpec{"total", "(七)总计", "table3::label_total", k7, 1, ""},
-    RowSpec{"carried_forward", "四、结转下年度继续办理", "table3::label_carried_forward", k7, 0, ""},
+    table3_row<"一、", t3::label_new_received>("new_received", 0),
+    table3_row<"二、", t3::label_carried_over>("carried_over", 0),
+    table3_row<"(一)", t3::label_granted>("granted", 1),
+    table3_row<"(二)", t3::label_partially_granted, "(区分处理的,只计这一情形,不计其他情形)">("partially_granted", 1),
+    table3_row<"1.", t3::label_state_secret>("denied.state_secret", 2, "denied"),
+    table3_row<"2.", t3::label_prohibited_by_law>("denied.prohibited_by_law", 2, "denied"),
+    table3_row<"3.", t3::label_security_stability>("denied.security_stability", 2, "denied"),
+    table3_row<"4.", t3::label_third_party>("denied.third_party", 2, "denied"),
+    table3_row<"5.", t3::label_internal_affairs>("denied.internal_affairs", 2, "denied"),
+    table3_row<"6.", t3::label_process_info>("denied.process_info", 2, "denied"),
+    table3_row<"7.", t3::label_enforcement_file>("denied.enforcement_file", 2, "denied"),
+    table3_row<"8.", t3::label_query_matter>("denied.query_matter", 2, "denied"),
+    table3_row<"1.", t3::label_not_held>("unable.not_held", 2, "unable"),
+    table3_row<"2.", t3::label_needs_creation>("unable.needs_creation", 2, "unable"),
+    table3_row<"3.", t3::label_unclear>("unable.unclear", 2, "unable"),
+    table3_row<"1.", t3::label_petition>("not_processed.petition", 2, "not_processed"),
+    table3_row<"2.", t3::label_repeated>("not_processed.repeated", 2, "not_processed"),
+    table3_row<"3.", t3::label_publication>("not_processed.publication", 2, "not_processed"),
+    table3_row<"4.", t3::label_excessive>("not_processed.excessive", 2, "not_processed"),
+    table3_row<"5.", t3::label_reconfirm>("not_processed.reconfirm", 2, "not_processed"),
+    table3_row<"1.", t3::label_no_correction>("other.no_correction", 2, "other"),
+    table3_row<"2.", t3::label_unpaid_fee>("other.unpaid_fee", 2, "other"),
+    table3_row<"3.", t3::label_other_other>("other.other", 2, "other"),
+    table3_row<"(七)", t3::label_total>("total", 1),
+    table3_row<"四、", t3::label_carried_forward>("carried_forward", 0),
 };
 
 // 2019: (六)其他处理 is a data row of its own; the three 2021 items under it do not exist.
@@ -97,18 +116,21 @@ constexpr auto kTable3Rows2019 = [] {
   std::size_t n = 0;
   for (const auto& r : kTable3Rows) {
     if (r.group == "other") continue;
-    if (r.key == "total") rows[n++] = RowSpec{"other", "(六)其他处理", "table3::group_other", k7, 1, ""};
+    if (r.key == "total") rows[n++] = table3_row<"(六)", t3::group_other>("other", 1);
     rows[n++] = r;
   }
   return rows;
 }();
 
+template <g::text Numbering, typename Label>
+constexpr GroupSpec table3_group(std::string_view key) {
+  return GroupSpec{key, canonical<Numbering, Label>.view(), Label::label_key};
+}
+
 constexpr std::array kTable3Groups = {
-    GroupSpec{"results", "三、本年度办理结果", "table3::group_results"},
-    GroupSpec{"denied", "(三)不予公开", "table3::group_denied"},
-    GroupSpec{"unable", "(四)无法提供", "table3::group_unable"},
-    GroupSpec{"not_processed", "(五)不予处理", "table3::group_not_processed"},
-    GroupSpec{"other", "(六)其他处理", "table3::group_other"},
+    table3_group<"三、", t3::group_results>("results"), table3_group<"(三)", t3::group_denied>("denied"),
+    table3_group<"(四)", t3::group_unable>("unable"),   table3_group<"(五)", t3::group_not_processed>("not_processed"),
+    table3_group<"(六)", t3::group_other>("other"),
 };
 
 constexpr std::array<std::string_view, 20> kResultLeaves = {"granted",
@@ -146,14 +168,19 @@ constexpr std::array<std::string_view, 19> kResultLeaves2019 = [] {
   return leaves;
 }();
 
+// Each section's regulated title is the words of its regulated wording rule.
+template <typename Wording>
+constexpr SectionSpec section(int number, std::string_view key) {
+  return SectionSpec{number, key, Wording::words.view(), Wording::label_key};
+}
+
 constexpr std::array kSections = {
-    SectionSpec{1, "overview", "总体情况"},
-    SectionSpec{2, "proactive", "主动公开政府信息情况"},
-    SectionSpec{3, "applications", "收到和处理政府信息公开申请情况"},
-    SectionSpec{4, "review_litigation", "政府信息公开行政复议、行政诉讼情况"},
-    SectionSpec{5, "problems", "存在的主要问题及改进情况"},
-    SectionSpec{6, "other_matters", "其他需要报告的事项"},
+    section<g::title_overview>(1, "overview"),         section<g::title_proactive>(2, "proactive"),
+    section<g::title_applications>(3, "applications"), section<g::title_review_litigation>(4, "review_litigation"),
+    section<g::title_problems>(5, "problems"),         section<g::title_other_matters>(6, "other_matters"),
 };
+// 收费及减免, a section of reports before 2019 only: it has no place in the regulated order.
+constexpr SectionSpec kFeesPre2019 = section<g::title_fees_pre2019>(0, "fees");
 
 }  // namespace
 
@@ -181,6 +208,27 @@ const RowSpec* find_row(std::span<const RowSpec> rows, std::string_view key) {
     if (r.key == key) return &r;
   }
   return nullptr;
+}
+
+const RowSpec* find_row(std::span<const RowSpec> rows, LabelKey label) {
+  for (const auto& r : rows) {
+    if (r.label_key == label) return &r;
+  }
+  return nullptr;
+}
+
+const GroupSpec* find_group(LabelKey label) {
+  for (const auto& g : kTable3Groups) {
+    if (g.label_key == label) return &g;
+  }
+  return nullptr;
+}
+
+const SectionSpec* section_of(LabelKey label) {
+  for (const auto& s : kSections) {
+    if (s.label_key == label) return &s;
+  }
+  return label == kFeesPre2019.label_key ? &kFeesPre2019 : nullptr;
 }
 
 }  // namespace xxgk

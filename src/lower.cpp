@@ -14,34 +14,6 @@
 namespace xxgk {
 namespace {
 
-// Heading wordings the grammar accepts: which section each names and whether it is the
-// canonical wording of the 2021 format.
-struct HeadingWording {
-  std::string_view rule;
-  std::string_view section;
-  bool canonical;
-  bool pre2019 = false;  // used only by reports before the national layout
-};
-constexpr HeadingWording kHeadingWordings[] = {
-    {"title_overview", "overview", true},
-    {"title_proactive", "proactive", true},
-    {"title_applications", "applications", true},
-    {"title_review_litigation", "review_litigation", true},
-    {"title_review_litigation_because_of_work", "review_litigation", false},
-    {"title_review_and_litigation", "review_litigation", false},
-    {"title_problems", "problems", true},
-    {"title_problems_of_work", "problems", false},
-    {"title_problems_short", "problems", false},
-    {"title_problems_shortest", "problems", false},
-    {"title_other_matters", "other_matters", true},
-    {"title_overview_pre2019", "overview", false, true},
-    {"title_applications_pre2019", "applications", false, true},
-    {"title_applications_pre2019_short", "applications", false, true},
-    {"title_fees_pre2019", "fees", false, true},
-    {"title_review_litigation_pre2019", "review_litigation", false, true},
-    {"title_problems_pre2019", "problems", false, true},
-};
-
 int section_number(std::string_view key) {
   for (const auto& s : sections()) {
     if (s.key == key) return s.number;
@@ -116,36 +88,49 @@ class DocumentLowering {
   }
 
   void block(const TreeNode& node) {
-    const auto name = rule_name(node);
+    const NodeKind kind = node.kind;
     if (table3_begin_ && !table3_region_end_) {
-      if (name == "section_heading" || name == "unknown_section_heading" || name == "table4::table" ||
-          name == "table2::table") {
+      if (kind == NodeKind::section_heading || kind == NodeKind::unknown_section_heading || kind == NodeKind::table4 ||
+          kind == NodeKind::table2) {
         table3_region_end_ = cx_.offset(node);
-      } else if (name == "unplaced_row" || name == "unplaced_text") {
+      } else if (kind == NodeKind::unplaced_row || kind == NodeKind::unplaced_text) {
         unplaced_in_region_.push_back(report().unplaced.size());
       }
     }
-    if (name == "table3::table" && !table3_begin_) table3_begin_ = cx_.offset(node);
-    if (name == "section_heading") {
-      heading(node);
-    } else if (name == "unknown_section_heading") {
-      unknown_heading(node);
-    } else if (name == "subsection_heading") {
-      subsection(node);
-    } else if (name == "report_title") {
-      title(node);
-    } else if (name == "table2::table") {
-      lower_table2(node, cx_);
-    } else if (name == "table3::table") {
-      lower_table3(node, cx_);
-    } else if (name == "table4::table") {
-      lower_table4(node, cx_);
-    } else if (name == "unplaced_row") {
-      report().unplaced.push_back({"table cells outside any table", trim(node.string_view()), cx_.pos(node)});
-    } else if (name == "unplaced_text") {
-      report().unplaced.push_back({"text after a table on the same line", trim(node.string_view()), cx_.pos(node)});
-    } else if (name == "prose_line") {
-      add_prose(node);
+    if (kind == NodeKind::table3 && !table3_begin_) table3_begin_ = cx_.offset(node);
+    switch (kind) {
+      case NodeKind::section_heading:
+        heading(node);
+        break;
+      case NodeKind::unknown_section_heading:
+        unknown_heading(node);
+        break;
+      case NodeKind::subsection_heading:
+        subsection(node);
+        break;
+      case NodeKind::report_title:
+        title(node);
+        break;
+      case NodeKind::table2:
+        lower_table2(node, cx_);
+        break;
+      case NodeKind::table3:
+        lower_table3(node, cx_);
+        break;
+      case NodeKind::table4:
+        lower_table4(node, cx_);
+        break;
+      case NodeKind::unplaced_row:
+        report().unplaced.push_back({"table cells outside any table", trim(node.string_view()), cx_.pos(node)});
+        break;
+      case NodeKind::unplaced_text:
+        report().unplaced.push_back({"text after a table on the same line", trim(node.string_view()), cx_.pos(node)});
+        break;
+      case NodeKind::prose_line:
+        add_prose(node);
+        break;
+      default:
+        break;
     }
   }
 
@@ -169,24 +154,17 @@ class DocumentLowering {
   }
 
   void heading(const TreeNode& node) {
-    std::string_view variant;
-    std::string_view key;
-    bool canonical = true;
     int written_number = 0;
     bool arabic = false;
-    for (const auto& child : node.children) {
-      const auto name = rule_name(*child);
-      if (name == "heading_number") {
-        written_number = numeral_value(without_whitespace(child->string_view()));
-        arabic = child->string_view().find_first_of("0123456789") != std::string_view::npos;
-      }
-      for (const auto& w : kHeadingWordings) {
-        if (w.rule == name) variant = w.rule, key = w.section, canonical = w.canonical;
-        if (w.rule == name && w.pre2019) pre2019_heading_ = true;
-      }
+    if (const TreeNode* number = node.child(NodeKind::heading_number)) {
+      written_number = numeral_value(without_whitespace(number->string_view()));
+      arabic = number->string_view().find_first_of("0123456789") != std::string_view::npos;
     }
-    Section& s = open_section(node, key, written_number);
-    if (!canonical) s.variant = std::string(variant);
+    const TreeNode* wording = node.child(NodeKind::label);
+    const SectionSpec* spec = wording ? section_of(wording->label) : nullptr;
+    Section& s = open_section(node, spec ? spec->key : std::string_view(), written_number);
+    if (wording != nullptr && wording->wording != Wording::regulated) s.variant = std::string(rule_name(*wording));
+    if (wording != nullptr && wording->wording == Wording::pre2019) pre2019_heading_ = true;
     s.arabic_numbering = arabic;
   }
 
@@ -231,9 +209,8 @@ class DocumentLowering {
     std::string agency_line;
     std::string title_line;
     for (const auto& child : node.children) {
-      const auto name = rule_name(*child);
-      if (name == "title_agency") agency_line = trim(child->string_view());
-      if (name == "title_line") title_line = trim(child->string_view());
+      if (child->kind == NodeKind::title_agency) agency_line = trim(child->string_view());
+      if (child->kind == NodeKind::title_line) title_line = trim(child->string_view());
     }
     report().title = agency_line.empty() ? title_line : agency_line + " " + title_line;
     report().title_pos = cx_.pos(node);

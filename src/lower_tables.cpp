@@ -40,9 +40,9 @@ void parse_number(std::string_view raw, Cell& cell) {
 std::vector<WrittenCell> written_cells(const TreeNode& row, const LowerContext& cx) {
   std::vector<WrittenCell> cells;
   for (const auto& child : row.children) {
-    const auto name = rule_name(*child);
+    const NodeKind kind = child->kind;
     const std::size_t offset = cx.offset(*child);
-    if (name == "blank_cells") {
+    if (kind == NodeKind::blank_cells) {
       // Each tab after the first opens an empty cell.
       const std::string_view s = child->string_view();
       bool first_tab = true;
@@ -54,13 +54,13 @@ std::vector<WrittenCell> written_cells(const TreeNode& row, const LowerContext& 
       continue;
     }
     CellState state;
-    if (name == "cell_number") {
+    if (kind == NodeKind::cell_number) {
       state = CellState::number;
-    } else if (name == "cell_dash") {
+    } else if (kind == NodeKind::cell_dash) {
       state = CellState::dash;
-    } else if (name == "cell_slash") {
+    } else if (kind == NodeKind::cell_slash) {
       state = CellState::slash;
-    } else if (name == "cell_none") {
+    } else if (kind == NodeKind::cell_none) {
       state = CellState::none;
     } else {
       continue;
@@ -70,14 +70,18 @@ std::vector<WrittenCell> written_cells(const TreeNode& row, const LowerContext& 
   return cells;
 }
 
+// The parts of a row that are its label as written: the label, its note, and the words of a label
+// no rule knows (with what PDF text put after the row's numbers).
+bool is_label_part(NodeKind kind) {
+  return kind == NodeKind::label || kind == NodeKind::label_note || kind == NodeKind::table3_unrecognised_label ||
+         kind == NodeKind::table3_label_continuation;
+}
+
 // The end of a row's label: where a blank cell of a row without any cells is said to be.
 std::size_t label_end_offset(const TreeNode& row, const LowerContext& cx) {
   std::size_t end = cx.offset(row);
   for (const auto& child : row.children) {
-    const auto name = rule_name(*child);
-    if (name.find("label") != std::string_view::npos) {
-      end = static_cast<std::size_t>(child->m_end.data - cx.source.text().data());
-    }
+    if (is_label_part(child->kind)) end = static_cast<std::size_t>(child->m_end.data - cx.source.text().data());
   }
   return end;
 }
@@ -85,8 +89,7 @@ std::size_t label_end_offset(const TreeNode& row, const LowerContext& cx) {
 std::string written_label(const TreeNode& row) {
   std::string label;
   for (const auto& child : row.children) {
-    const auto name = rule_name(*child);
-    if (name.find("label") != std::string_view::npos) label += without_whitespace(child->string_view());
+    if (is_label_part(child->kind)) label += without_whitespace(child->string_view());
   }
   return label;
 }
@@ -330,7 +333,7 @@ std::vector<WrittenCell> read_run_together(const std::string& digits, std::size_
 std::optional<WrittenCell> run_together_of(const TreeNode& node, const std::vector<WrittenCell>& written,
                                            std::size_t columns, const LowerContext& cx) {
   for (const auto& child : node.children) {
-    if (rule_name(*child).find("run_together_cells") != std::string_view::npos) {
+    if (child->kind == NodeKind::run_together_cells) {
       return WrittenCell{CellState::number, std::string(child->string_view()), cx.offset(*child)};
     }
   }
@@ -386,21 +389,8 @@ Row make_row(std::string_view table, const RowSpec& spec, const TreeNode& node, 
   return row;
 }
 
-const RowSpec* spec_for_label_rule(std::span<const RowSpec> rows, std::string_view rule) {
-  for (const auto& r : rows) {
-    if (r.grammar_rule == rule) return &r;
-  }
-  return nullptr;
-}
-
 const TreeNode* label_child(const TreeNode& node) {
-  for (const auto& child : node.children) {
-    const auto name = rule_name(*child);
-    if (name.find("label_") != std::string_view::npos || name.find("group_") != std::string_view::npos) {
-      return child.get();
-    }
-  }
-  return nullptr;
+  return node.child(NodeKind::label);
 }
 
 void add_row(Table& table, Row row, LowerContext& cx) {
@@ -466,9 +456,8 @@ bool other_items_follow(const TreeNode& table, const TreeNode& group) {
     if (!after) continue;
     const TreeNode* label = label_child(*child);
     if (label == nullptr) continue;
-    const auto name = rule_name(*label);
-    if (name == "table3::label_no_correction" || name == "table3::label_unpaid_fee" ||
-        name == "table3::label_other_other") {
+    if (label->label == LabelKey::t3_no_correction || label->label == LabelKey::t3_unpaid_fee ||
+        label->label == LabelKey::t3_other_other) {
       return true;
     }
   }
@@ -512,20 +501,21 @@ void lower_table2(const TreeNode& node, LowerContext& cx) {
   // the rows only 2019 has; the keys of every row follow it.
   FormatVersion version = FormatVersion::v2021;
   for (const auto& child : node.children) {
-    const auto name = rule_name(*child);
-    const std::string text = without_whitespace(child->string_view());
-    if ((name == "table2::column_header" &&
-         (text.find("新制作") != std::string::npos || text.find("上一年项目") != std::string::npos ||
-          text.find("增/减") != std::string::npos)) ||
-        name == "table2::row_other_services" || name == "table2::row_procurement") {
-      version = FormatVersion::v2019;
-    }
+    const TreeNode* label = label_child(*child);
+    const bool row_of_2019 = child->kind == NodeKind::table2_row && label != nullptr &&
+                             (label->label == LabelKey::t2_other_services || label->label == LabelKey::t2_procurement);
+    const bool header_of_2019 = [&] {
+      if (child->kind != NodeKind::table2_column_header) return false;
+      const std::string text = without_whitespace(child->string_view());
+      return text.find("新制作") != std::string::npos || text.find("上一年项目") != std::string::npos ||
+             text.find("增/减") != std::string::npos;
+    }();
+    if (row_of_2019 || header_of_2019) version = FormatVersion::v2019;
   }
   cx.report.table2_version = version == FormatVersion::v2019 ? "2019" : "2021";
   const Table2Block* block = nullptr;
   for (const auto& child : node.children) {
-    const auto name = rule_name(*child);
-    if (name == "table2::article_item") {
+    if (child->kind == NodeKind::table2_article_item) {
       const std::string item = without_whitespace(child->string_view());
       block = nullptr;
       for (const auto& b : table2_blocks(version)) {
@@ -536,14 +526,14 @@ void lower_table2(const TreeNode& node, LowerContext& cx) {
       }
       continue;
     }
-    if (name == "table2::column_header") {
+    if (child->kind == NodeKind::table2_column_header) {
       table.header += without_whitespace(child->string_view());
       if (block != nullptr) check_header("table2", *child, block->headers, cx);
       continue;
     }
     const TreeNode* label = label_child(*child);
     if (label == nullptr) continue;
-    const RowSpec* spec = spec_for_label_rule(table2_rows(version), rule_name(*label));
+    const RowSpec* spec = find_row(table2_rows(version), label->label);
     if (spec == nullptr) continue;
     add_row(table, make_row("table2", *spec, *child, written_cells(*child, cx), cx), cx);
   }
@@ -612,19 +602,24 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
   for (std::size_t i = 0; i < node.children.size(); ++i) {
     const auto& child = node.children[i];
     const std::vector<WrittenCell>& written = all_rows[i];
-    const auto name = rule_name(*child);
-    if (name == "table3::header") {
+    const NodeKind kind = child->kind;
+    if (kind == NodeKind::table3_header) {
       table.header += without_whitespace(child->string_view());
       std::vector<std::string_view> expected(kTable3ColumnLabels.begin(), kTable3ColumnLabels.end());
       expected.insert(expected.begin() + 1, "法人或其他组织");
       check_header("table3", *child, expected, cx);
       continue;
     }
-    if (name == "table3::row") {
+    if (kind == NodeKind::table3_row) {
       const TreeNode* label = label_child(*child);
-      const RowSpec* spec = label ? spec_for_label_rule(table3_rows(), rule_name(*label)) : nullptr;
+      const RowSpec* spec = label ? find_row(table3_rows(), label->label) : nullptr;
       if (spec == nullptr) continue;
       Row row = make_row("table3", *spec, *child, written, cx);
+      // A variant wording the grammar knows (grammar/table3.hpp): read as its row, reported (F4).
+      if (label->wording != Wording::regulated) {
+        cx.report.altered_labels.push_back(
+            {"table3." + row.key, strip_numbering(row.written_label), strip_numbering(spec->label), row.pos});
+      }
       // The (二) label carries a fixed note; a changed note is an altered label. (Only labels with
       // a parenthesis can carry one: the others are not stripped and compared.)
       if (spec->label.find('(') != std::string_view::npos) {
@@ -638,34 +633,33 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
       add_row(table, std::move(row), cx);
       continue;
     }
-    if (name == "table3::group") {
+    if (kind == NodeKind::table3_group) {
       const TreeNode* label = label_child(*child);
       if (label == nullptr || written.empty()) continue;
-      for (const auto& g : table3_groups()) {
-        if (g.grammar_rule != rule_name(*label)) continue;
+      if (const GroupSpec* group = find_group(label->label)) {
+        const GroupSpec& g = *group;
         // Numbers on (六)其他处理: the 2019 format's data row `other`, unless 2021 items follow.
         if (g.key == "other" && !other_items_follow(node, *child)) {
           add_row(table, make_row("table3", *find_row(table3_rows(FormatVersion::v2019), "other"), *child, written, cx),
                   cx);
           continue;
         }
-        const RowSpec subtotal{g.key, g.label, g.grammar_rule, kTable3Columns, 1, ""};
+        const RowSpec subtotal{g.key, g.label, g.label_key, kTable3Columns, 1, ""};
         cx.report.table3_subtotals.push_back(
             make_row("table3", subtotal, *child, written, cx, std::string(g.key) + ".subtotal"));
       }
       continue;
     }
-    if (name == "table3::label_fragment") {
+    if (kind == NodeKind::table3_label_fragment) {
       // A piece of a label is fine where it is part of one; anything else is text out of place.
       const std::string piece = without_whitespace(child->string_view());
       if (!part_of_a_table3_label(piece)) cx.report.unplaced.push_back({"text inside table 三", piece, cx.pos(*child)});
       continue;
     }
-    if (name == "table3::unrecognised_row") {
+    if (kind == NodeKind::table3_unrecognised_row) {
       std::string label_text;
       for (const auto& c : child->children) {
-        const auto part = rule_name(*c);
-        if (part == "table3::unrecognised_label" || part == "table3::label_continuation") {
+        if (c->kind == NodeKind::table3_unrecognised_label || c->kind == NodeKind::table3_label_continuation) {
           label_text += without_whitespace(c->string_view());
         }
       }
@@ -707,7 +701,7 @@ void lower_table4(const TreeNode& node, LowerContext& cx) {
   std::vector<std::string_view> expected = {"行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"};
   expected.insert(expected.end(), kTable4ColumnLabels.begin(), kTable4ColumnLabels.end());
   for (const auto& child : node.children) {
-    if (rule_name(*child) == "table4::header") {
+    if (child->kind == NodeKind::table4_header) {
       table.header = without_whitespace(child->string_view());
       check_header("table4", *child, expected, cx);
     }

@@ -15,56 +15,99 @@
 
 namespace xxgk {
 namespace g = grammar;
-// Declared only, for the concepts below: which rule families a rule derives from.
-namespace rule_families {
-template <g::text L>
-void table3_level(const g::table3::level0<L>*);
-template <g::text L>
-void table3_level(const g::table3::level1<L>*);
-template <g::text L>
-void table3_level(const g::table3::level2<L>*);
-template <g::text L>
-void section_wording(const g::wording<L>*);
-}  // namespace rule_families
 
 namespace {
 
 namespace pt = tao::pegtl::parse_tree;
 
-// True for the rules built on table3::level0/1/2: every row and group label of table 三.
+// The rules kept in the tree, each with its kind. A rule that names a section, row or group
+// (grammar's names<>: every label rule and section wording) is kept as NodeKind::label with its
+// key; blanks, numbering and gaps are matched but not kept.
 template <typename Rule>
-constexpr bool is_table3_label = requires(const Rule* r) {
-  rule_families::table3_level(r);
-};
-// True for every accepted wording of a section title (grammar/sections.hpp).
+constexpr NodeKind kind_of = NodeKind::none;
+#define XXGK_NODE(rule, kind) \
+  template <>                 \
+  constexpr NodeKind kind_of<rule> = NodeKind::kind;
+XXGK_NODE(g::report_title, report_title)
+XXGK_NODE(g::title_agency, title_agency)
+XXGK_NODE(g::title_line, title_line)
+XXGK_NODE(g::section_heading, section_heading)
+XXGK_NODE(g::unknown_section_heading, unknown_section_heading)
+XXGK_NODE(g::heading_number, heading_number)
+XXGK_NODE(g::subsection_heading, subsection_heading)
+XXGK_NODE(g::prose_line, prose_line)
+XXGK_NODE(g::unplaced_row, unplaced_row)
+XXGK_NODE(g::unplaced_text, unplaced_text)
+XXGK_NODE(g::label_note, label_note)
+XXGK_NODE(g::cell_number, cell_number)
+XXGK_NODE(g::cell_dash, cell_dash)
+XXGK_NODE(g::cell_slash, cell_slash)
+XXGK_NODE(g::cell_none, cell_none)
+XXGK_NODE(g::blank_cells, blank_cells)
+XXGK_NODE(g::page_number, page_number)
+XXGK_NODE(g::table2::run_together_cells, run_together_cells)
+XXGK_NODE(g::table3::run_together_cells, run_together_cells)
+XXGK_NODE(g::table4::run_together_cells, run_together_cells)
+XXGK_NODE(g::table2::table, table2)
+XXGK_NODE(g::table2::article_item, table2_article_item)
+XXGK_NODE(g::table2::column_header, table2_column_header)
+XXGK_NODE(g::table2::row_regulations, table2_row)
+XXGK_NODE(g::table2::row_normative_documents, table2_row)
+XXGK_NODE(g::table2::row_licensing, table2_row)
+XXGK_NODE(g::table2::row_punishment, table2_row)
+XXGK_NODE(g::table2::row_coercion, table2_row)
+XXGK_NODE(g::table2::row_fees, table2_row)
+XXGK_NODE(g::table2::row_other_services, table2_row)
+XXGK_NODE(g::table2::row_procurement, table2_row)
+XXGK_NODE(g::table3::table, table3)
+XXGK_NODE(g::table3::header, table3_header)
+XXGK_NODE(g::table3::repeated_header, table3_repeated_header)
+XXGK_NODE(g::table3::corner_note, table3_corner_note)
+XXGK_NODE(g::table3::row, table3_row)
+XXGK_NODE(g::table3::group, table3_group)
+XXGK_NODE(g::table3::unrecognised_row, table3_unrecognised_row)
+XXGK_NODE(g::table3::unrecognised_label, table3_unrecognised_label)
+XXGK_NODE(g::table3::label_continuation, table3_label_continuation)
+XXGK_NODE(g::table3::label_fragment, table3_label_fragment)
+XXGK_NODE(g::table4::table, table4)
+XXGK_NODE(g::table4::header, table4_header)
+#undef XXGK_NODE
+
+// Rules derived from grammar's names<>: they carry the key of what they name.
 template <typename Rule>
-constexpr bool is_section_wording = requires(const Rule* r) {
-  rule_families::section_wording(r);
+constexpr bool names_a_label = requires {
+  Rule::label_key;
 };
 
-template <typename Rule, typename... Kept>
-constexpr bool one_of = (std::is_same_v<Rule, Kept> || ...);
-
-// Which rules become tree nodes: every block, table, row, label and cell, and each heading
-// variant. Everything else (blanks, numbering, gaps) is matched but not kept.
 template <typename Rule>
-struct selector
-    : std::bool_constant<
-          is_table3_label<Rule> || is_section_wording<Rule> ||
-          one_of<Rule, g::report_title, g::title_agency, g::title_line, g::section_heading, g::unknown_section_heading,
-                 g::subsection_heading, g::prose_line, g::unplaced_row, g::unplaced_text, g::heading_number,
-                 g::label_note, g::cell_number, g::cell_dash, g::cell_slash, g::cell_none, g::blank_cells,
-                 g::table2::table, g::table2::article_item, g::table2::column_header, g::table2::row_regulations,
-                 g::table2::row_normative_documents, g::table2::row_licensing, g::table2::row_punishment,
-                 g::table2::row_coercion, g::table2::row_fees, g::table2::row_other_services,
-                 g::table2::row_procurement, g::table2::label_other_services, g::table2::label_procurement,
-                 g::table2::label_regulations, g::table2::label_normative_documents, g::table2::label_licensing,
-                 g::table2::label_punishment, g::table2::label_coercion, g::table2::label_fees, g::table3::table,
-                 g::table3::header, g::table3::repeated_header, g::page_number, g::table3::corner_note, g::table3::row,
-                 g::table3::group, g::table3::unrecognised_row, g::table3::unrecognised_label,
-                 g::table3::label_continuation, g::table3::label_fragment, g::table3::label_total, g::table4::table,
-                 g::table4::header, g::table2::run_together_cells, g::table3::run_together_cells,
-                 g::table4::run_together_cells>> {};
+constexpr NodeKind node_kind() {
+  if constexpr (names_a_label<Rule>) {
+    return NodeKind::label;
+  } else {
+    return kind_of<Rule>;
+  }
+}
+
+template <typename Rule>
+constexpr LabelKey label_key() {
+  if constexpr (names_a_label<Rule>) {
+    return Rule::label_key;
+  } else {
+    return LabelKey::none;
+  }
+}
+
+template <typename Rule>
+constexpr Wording wording_of() {
+  if constexpr (names_a_label<Rule>) {
+    return Rule::label_wording;
+  } else {
+    return Wording::regulated;
+  }
+}
+
+template <typename Rule>
+struct selector : std::bool_constant<node_kind<Rule>() != NodeKind::none> {};
 
 }  // namespace
 
@@ -146,6 +189,9 @@ struct TreeState {
     TreeNode* node;
     std::string_view type;
     const char* begin;
+    NodeKind kind;
+    LabelKey label;
+    Wording wording;
   };
   std::vector<Entry> entries = std::vector<Entry>(64);  // deeper than the grammar nests; grows if not
   std::size_t depth = 1;                                // entries in use
@@ -154,7 +200,7 @@ struct TreeState {
 
   TreeState() {
     marks.reserve(256);
-    entries[0] = {new TreeNode, {}, nullptr};
+    entries[0] = {new TreeNode, {}, nullptr, NodeKind::none, LabelKey::none, Wording::regulated};
   }
   TreeState(const TreeState&) = delete;
   TreeState& operator=(const TreeState&) = delete;
@@ -163,9 +209,10 @@ struct TreeState {
   }
 
   // Inlined: called for every try of every selected rule.
-  [[gnu::always_inline]] void open(std::string_view type, const char* begin) {
+  [[gnu::always_inline]] void open(std::string_view type, const char* begin, NodeKind kind, LabelKey label,
+                                   Wording wording) {
     if (depth == entries.size()) entries.resize(depth * 2);
-    entries[depth++] = {nullptr, type, begin};
+    entries[depth++] = {nullptr, type, begin, kind, label, wording};
   }
   // The node of the innermost selected rule, made (with those above it) if it was not yet.
   TreeNode& parent() {
@@ -173,6 +220,9 @@ struct TreeState {
       Entry& e = entries[made];
       e.node = new TreeNode;
       e.node->type = e.type;
+      e.node->kind = e.kind;
+      e.node->label = e.label;
+      e.node->wording = e.wording;
       e.node->m_begin = tao::pegtl::internal::iterator(e.begin);
     }
     return *entries[depth - 1].node;
@@ -186,8 +236,12 @@ struct TreeState {
     const TreeNode* node = entries[depth - 1].node;
     return node ? node->children.size() : 0;
   }
+  // Only ever shrinks, so it cannot allocate: it runs while an exception unwinds the parse.
   void drop_children_past(std::size_t count) {
-    if (TreeNode* node = entries[depth - 1].node) node->children.resize(count);
+    TreeNode* node = entries[depth - 1].node;
+    if (node != nullptr && node->children.size() > count) {
+      node->children.erase(node->children.begin() + static_cast<std::ptrdiff_t>(count), node->children.end());
+    }
   }
   [[gnu::always_inline]] void close() {
     delete entries[--depth].node;
@@ -266,11 +320,20 @@ struct TreeControl<Selector, Control>::handler<Rule, true, NothingToUndo>
     // unwind() of a rule that opened it, and the tree state balanced.
     poll_deadline();
     Control<Rule>::start(in, st...);
-    state.open(tao::pegtl::demangle<Rule>(), in.current());
+    state.open(tao::pegtl::demangle<Rule>(), in.current(), node_kind<Rule>(), label_key<Rule>(), wording_of<Rule>());
   }
   template <typename ParseInput, typename... States>
   static void success(const ParseInput& in, TreeState& state, States&&... st) {
-    auto n = state.take();
+    // PEGTL calls no unwind() for a rule whose success() throws: its entry is closed here, or the
+    // entries of the rules around it would each close the one above their own (out of memory in a
+    // huge report must leave the state balanced for the unwinding that follows).
+    std::unique_ptr<TreeNode> n;
+    try {
+      n = state.take();
+    } catch (...) {
+      state.close();
+      throw;
+    }
     state.close();
     n->template success<Rule>(in, st...);
     state.parent().emplace_back(std::move(n), st...);
@@ -309,16 +372,16 @@ std::string_view rule_name(const TreeNode& node) {
 
 namespace {
 
-bool is_leaf_with_text(std::string_view name) {
-  return name.substr(0, 5) == "cell_" || name == "blank_cells";
+bool is_leaf_with_text(NodeKind kind) {
+  return kind == NodeKind::cell_number || kind == NodeKind::cell_dash || kind == NodeKind::cell_slash ||
+         kind == NodeKind::cell_none || kind == NodeKind::blank_cells;
 }
 
 void write_sexpr(const TreeNode& node, int depth, std::ostream& out) {
   out << '\n' << std::string(static_cast<std::size_t>(depth) * 2, ' ') << '(' << rule_name(node);
-  const std::string_view name = rule_name(node);
-  if (is_leaf_with_text(name) && node.has_content()) {
+  if (is_leaf_with_text(node.kind) && node.has_content()) {
     std::string s(node.string_view());
-    if (name == "blank_cells") s = std::to_string(std::count(s.begin(), s.end(), '\t') - 1);
+    if (node.kind == NodeKind::blank_cells) s = std::to_string(std::count(s.begin(), s.end(), '\t') - 1);
     out << " \"" << s << '"';
   }
   for (const auto& child : node.children) write_sexpr(*child, depth + 1, out);
@@ -326,9 +389,9 @@ void write_sexpr(const TreeNode& node, int depth, std::ostream& out) {
 }
 
 bool contains_unplaced(const TreeNode& node) {
-  if (!node.is_root()) {
-    const auto name = rule_name(node);
-    if (name == "unplaced_row" || name == "unplaced_text" || name == "table3::unrecognised_row") return true;
+  if (node.kind == NodeKind::unplaced_row || node.kind == NodeKind::unplaced_text ||
+      node.kind == NodeKind::table3_unrecognised_row) {
+    return true;
   }
   for (const auto& child : node.children) {
     if (contains_unplaced(*child)) return true;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -10,11 +11,71 @@
 
 namespace xxgk {
 
+// What a label of the format names: a section, or a row or group of a table. Every label rule of
+// the grammar carries one (grammar/*.hpp) and lowering reads it from the parse tree, so a variant
+// wording is one more rule with the same key, never a row lost.
+enum class LabelKey : std::uint8_t {
+  none,
+  // The six sections, and 收费及减免 of reports before 2019.
+  section_overview,
+  section_proactive,
+  section_applications,
+  section_review_litigation,
+  section_problems,
+  section_other_matters,
+  section_fees,
+  // Table 二.
+  t2_regulations,
+  t2_normative_documents,
+  t2_licensing,
+  t2_other_services,
+  t2_punishment,
+  t2_coercion,
+  t2_fees,
+  t2_procurement,
+  // Table 三: rows.
+  t3_new_received,
+  t3_carried_over,
+  t3_granted,
+  t3_partially_granted,
+  t3_state_secret,
+  t3_prohibited_by_law,
+  t3_security_stability,
+  t3_third_party,
+  t3_internal_affairs,
+  t3_process_info,
+  t3_enforcement_file,
+  t3_query_matter,
+  t3_not_held,
+  t3_needs_creation,
+  t3_unclear,
+  t3_petition,
+  t3_repeated,
+  t3_publication,
+  t3_excessive,
+  t3_reconfirm,
+  t3_no_correction,
+  t3_unpaid_fee,
+  t3_other_other,
+  t3_total,
+  t3_carried_forward,
+  // Table 三: groups (三、本年度办理结果, (三)不予公开 …); (六)其他处理 is a row in 2019.
+  t3_results,
+  t3_denied,
+  t3_unable,
+  t3_not_processed,
+  t3_other,
+};
+
+// Whether a label rule's wording is the regulated one, a variant seen in real reports (reported
+// as F2 for headings, F4 for rows), or the wording of reports before 2019.
+enum class Wording : std::uint8_t { regulated, variant, pre2019 };
+
 // A row of one of the three tables.
 struct RowSpec {
-  std::string_view key;           // e.g. "denied.state_secret"
-  std::string_view label;         // the canonical label, normalised (half-width punctuation)
-  std::string_view grammar_rule;  // the grammar rule that recognises the label
+  std::string_view key;                 // e.g. "denied.state_secret"
+  std::string_view label;               // the canonical label, normalised (half-width punctuation)
+  LabelKey label_key = LabelKey::none;  // what the grammar's label rules for this row carry
   std::span<const std::string_view> columns;
   int level = 0;           // table 三: 0, 1 or 2
   std::string_view group;  // table 三: "denied", "unable", ... for level-2 rows
@@ -23,7 +84,7 @@ struct RowSpec {
 struct GroupSpec {
   std::string_view key;
   std::string_view label;
-  std::string_view grammar_rule;
+  LabelKey label_key = LabelKey::none;
 };
 
 inline constexpr std::array<std::string_view, 7> kTable3Columns = {
@@ -58,10 +119,17 @@ struct SectionSpec {
   int number;
   std::string_view key;
   std::string_view title;
+  LabelKey label_key = LabelKey::none;
 };
 std::span<const SectionSpec> sections();
+// The section a heading's label names ("fees" for the pre-2019 section, which has no number);
+// null for a label that names no section.
+const SectionSpec* section_of(LabelKey label);
 
 const RowSpec* find_row(std::span<const RowSpec> rows, std::string_view key);
+// The row whose label rules carry `label`; null when none of these rows has it.
+const RowSpec* find_row(std::span<const RowSpec> rows, LabelKey label);
+const GroupSpec* find_group(LabelKey label);
 
 // Keys of the statistics a pre-2019 report states in its prose (`pre2019.fees.collected`), in
 // output order (src/lower_pre2019.cpp).

@@ -1,6 +1,7 @@
 // Lowering: rows by label, cell states and positions, title and sections.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -137,4 +138,58 @@ BOOST_AUTO_TEST_CASE(a_traditional_copy_of_a_seed_gives_the_seed_cells) {
   write_cells(parse_report(Source::from_bytes(text.str(), "seed.txt")), expected);
   write_cells(parse_report(Source::from_bytes(traditional, "traditional.txt")), got);
   BOOST_TEST(got.str() == expected.str());
+}
+
+// A variant wording is one more label rule carrying its row's key: the row is read, and the
+// wording is reported as an altered label (F4), never dropped.
+BOOST_AUTO_TEST_CASE(a_variant_row_label_is_read_as_its_row_and_reported) {
+  const auto r = lower(
+      "申请人情况\n"
+      "3.危及国家安全、公共安全、经济安全和社会稳定\t1\t0\t0\t0\t0\t0\t1\n");
+  const Row* row = r.table3.row("denied.security_stability");
+  BOOST_TEST_REQUIRE(row != nullptr);
+  BOOST_TEST(row->cell("total")->raw == "1");
+  const auto note = std::find_if(r.altered_labels.begin(), r.altered_labels.end(),
+                                 [](const LabelNote& l) { return l.key == "table3.denied.security_stability"; });
+  BOOST_TEST_REQUIRE((note != r.altered_labels.end()));
+  BOOST_TEST(note->written == "危及国家安全、公共安全、经济安全和社会稳定");
+  BOOST_TEST(note->canonical == "危及“三安全一稳定”");
+}
+
+// Every row of the format has a label rule that carries its key: each canonical label, written
+// as the format prints it, is read as its own row (2021 and 2019).
+BOOST_AUTO_TEST_CASE(every_row_of_the_format_is_read_from_its_canonical_label) {
+  for (const auto version : {FormatVersion::v2021, FormatVersion::v2019}) {
+    for (const RowSpec& spec : table3_rows(version)) {
+      BOOST_TEST((spec.label_key != LabelKey::none), spec.key);
+      const auto r = lower("申请人情况\n" + std::string(spec.label) + "\t1\t0\t0\t0\t0\t0\t1\n");
+      const Row* row = r.table3.row(spec.key);
+      BOOST_TEST((row != nullptr && row->cell("total")->raw == "1"), "table 三 row " << spec.key);
+      BOOST_TEST(std::none_of(r.altered_labels.begin(), r.altered_labels.end(),
+                              [&](const LabelNote& l) { return l.key == "table3." + std::string(spec.key); }),
+                 "no altered label for " << spec.key);
+    }
+    for (const RowSpec& spec : table2_rows(version)) {
+      BOOST_TEST((spec.label_key != LabelKey::none), spec.key);
+      const auto r = lower("第二十条第(一)项\n" + std::string(spec.label) + "\t1\t0\t1\n");
+      BOOST_TEST((r.table2.row(spec.key) != nullptr), "table 二 row " << spec.key);
+    }
+  }
+  for (const SectionSpec& section : sections()) {
+    BOOST_TEST((section_of(section.label_key) == &section), section.key);
+    const auto r = lower(std::to_string(section.number) + "、" + std::string(section.title) + "\n");
+    BOOST_TEST_REQUIRE(r.sections.size() == 1u);
+    BOOST_TEST(r.sections[0].key == section.key);
+    BOOST_TEST(r.sections[0].variant.empty());
+  }
+}
+
+// The README's walk-through for a heading: the wording rule names its section; nothing else
+// changes, and the section is read as a variant (F2).
+BOOST_AUTO_TEST_CASE(a_variant_heading_names_its_section) {
+  const auto r = lower("五、存在的主要问题和改进情况\n");
+  BOOST_TEST_REQUIRE(r.sections.size() == 1u);
+  BOOST_TEST(r.sections[0].key == "problems");
+  BOOST_TEST(r.sections[0].number == 5);
+  BOOST_TEST(r.sections[0].variant == "title_problems_with_he");
 }
