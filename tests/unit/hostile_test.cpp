@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "report_text.hpp"
-#include "src/split_cells.hpp"
+#include "src/lower/split_cells.hpp"
 #include "xxgk/deadline.hpp"
 
 using namespace xxgk;

@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "report_text.hpp"
-#include "src/split_cells.hpp"
+#include "src/lower/split_cells.hpp"
 
 using namespace xxgk;
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "src/parse_tree.hpp"
+#include "src/tree/parse_tree.hpp"
 #include "xxgk/ast.hpp"
 #include "xxgk/keys.hpp"
 

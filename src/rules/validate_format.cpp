@@ -1,7 +1,7 @@
 // Format checks (F1–F8) and the layout-for-year check (Y2): what evaluators file under 格式不规范.
 #include <algorithm>
 
-#include "src/findings.hpp"
+#include "src/rules/findings.hpp"
 #include "xxgk/keys.hpp"
 #include "xxgk/validate.hpp"
 

@@ -4,7 +4,7 @@
 // `pre2019.<row>.<column>`, each where the sentence says it.
 #include <algorithm>
 
-#include "src/lower.hpp"
+#include "src/lower/lower.hpp"
 #include "src/sentences.hpp"
 
 namespace xxgk {

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string_view>
 
-#include "src/findings.hpp"
+#include "src/rules/findings.hpp"
 #include "src/sentences.hpp"
 #include "src/text.hpp"
 #include "xxgk/validate.hpp"

@@ -9,7 +9,7 @@
 
 #include <cstddef>
 
-#include "src/lower.hpp"
+#include "src/lower/lower.hpp"
 
 namespace xxgk {
 

@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "src/findings.hpp"
+#include "src/rules/findings.hpp"
 #include "xxgk/keys.hpp"
 #include "xxgk/validate.hpp"
 

@@ -8,7 +8,7 @@
 // and the readable start of each label agrees with the row it is matched to.
 #pragma once
 
-#include "src/lower.hpp"
+#include "src/lower/lower.hpp"
 
 namespace xxgk {
 

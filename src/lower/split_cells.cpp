@@ -1,4 +1,4 @@
-#include "src/split_cells.hpp"
+#include "src/lower/split_cells.hpp"
 
 #include <algorithm>
 #include <cmath>

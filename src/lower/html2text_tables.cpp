@@ -1,4 +1,4 @@
-#include "src/html2text_tables.hpp"
+#include "src/lower/html2text_tables.hpp"
 
 #include <algorithm>
 #include <cstdlib>

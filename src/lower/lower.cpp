@@ -1,13 +1,13 @@
 // Lowering of the document structure: title, sections, subsections, prose, unplaced text.
-#include "src/lower.hpp"
+#include "src/lower/lower.hpp"
 
 #include <string.h>  // memrchr
 
 #include <algorithm>
 #include <optional>
 
-#include "src/html2text_tables.hpp"
-#include "src/layout_table.hpp"
+#include "src/lower/html2text_tables.hpp"
+#include "src/lower/layout_table.hpp"
 #include "src/text.hpp"
 #include "xxgk/parse.hpp"
 

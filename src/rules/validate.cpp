@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "src/findings.hpp"
+#include "src/rules/findings.hpp"
 #include "xxgk/deadline.hpp"
 #include "xxgk/rules.hpp"
 

@@ -1,4 +1,4 @@
-#include "src/layout_table.hpp"
+#include "src/lower/layout_table.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "src/split_cells.hpp"
+#include "src/lower/split_cells.hpp"
 #include "src/text.hpp"
 
 namespace xxgk {

@@ -1,4 +1,4 @@
-#include "src/parse_tree.hpp"
+#include "src/tree/parse_tree.hpp"
 
 #include <ostream>
 #include <sstream>

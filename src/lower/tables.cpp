@@ -1,0 +1,405 @@
+// Lowering of the three tables: rows matched by the keys their labels carry, cells keyed by the
+// spec's keys, headers checked against the regulated column labels.
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
+
+#include "src/lower/lower.hpp"
+#include "src/lower/split_cells.hpp"
+#include "src/lower/written_row.hpp"
+#include "src/rules/findings.hpp"
+#include "src/text.hpp"
+
+namespace xxgk {
+namespace {
+
+// Checks that each expected column label appears in the header; a missing one is reported with
+// the closest word written there (typos such as 本年度止件数 for 本年废止件数).
+void check_header(std::string_view table, const TreeNode& header, std::span<const std::string_view> expected,
+                  LowerContext& cx) {
+  const std::string_view text = header.string_view();
+  const std::string compact = without_whitespace(text);
+  struct Word {
+    std::string_view text;
+    std::size_t offset;
+  };
+  std::vector<Word> words;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto start = text.find_first_not_of(" \t\n", i);
+    if (start == std::string_view::npos) break;
+    auto end = text.find_first_of(" \t\n", start);
+    if (end == std::string_view::npos) end = text.size();
+    words.push_back({text.substr(start, end - start), start});
+    i = end;
+  }
+  for (const auto expect : expected) {
+    if (compact.find(expect) != std::string::npos) continue;
+    const std::size_t length = code_point_count(expect);
+    const Word* closest = nullptr;
+    std::size_t best = std::string::npos;
+    for (const auto& w : words) {
+      // The distance is at least the difference in length: a word that cannot be closer, or
+      // close enough to count below, is not compared.
+      const std::size_t w_length = code_point_count(w.text);
+      const std::size_t gap = w_length > length ? w_length - length : length - w_length;
+      if (gap >= best || gap * 3 > length) continue;
+      const auto d = edit_distance(w.text, expect);
+      if (d < best) best = d, closest = &w;
+    }
+    // Not a typo of the label when too far from every word: then the label is just missing.
+    if (closest != nullptr && best * 3 <= length) {
+      cx.report.altered_labels.push_back({std::string(table) + ".header", std::string(closest->text),
+                                          std::string(expect),
+                                          cx.source.position(cx.offset(header) + closest->offset)});
+    } else {
+      cx.report.altered_labels.push_back({std::string(table) + ".header", "", std::string(expect), cx.pos(header)});
+    }
+  }
+}
+
+// True when the 2021 items of (六)其他处理 appear anywhere after `group` in the table.
+bool other_items_follow(const TreeNode& table, const TreeNode& group) {
+  bool after = false;
+  for (const auto& child : table.children) {
+    if (child.get() == &group) {
+      after = true;
+      continue;
+    }
+    if (!after) continue;
+    const TreeNode* label = label_child(*child);
+    if (label == nullptr) continue;
+    if (label->label == LabelKey::t3_no_correction || label->label == LabelKey::t3_unpaid_fee ||
+        label->label == LabelKey::t3_other_other) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void lower_table2(const TreeNode& node, LowerContext& cx) {
+  cx.column_centers.clear();
+  Table& table = cx.report.table2;
+  if (!table.present) {
+    table.present = true;
+    table.pos = cx.pos(node);
+  }
+  // The version shows in the column headers (本年新制作数量, 上一年项目数量, 本年增/减 in 2019) and in
+  // the rows only 2019 has; the keys of every row follow it.
+  FormatVersion version = FormatVersion::v2021;
+  for (const auto& child : node.children) {
+    const TreeNode* label = label_child(*child);
+    const bool row_of_2019 = child->kind == NodeKind::table2_row && label != nullptr &&
+                             (label->label == LabelKey::t2_other_services || label->label == LabelKey::t2_procurement);
+    const bool header_of_2019 = [&] {
+      if (child->kind != NodeKind::table2_column_header) return false;
+      const std::string text = without_whitespace(child->string_view());
+      return text.find("新制作") != std::string::npos || text.find("上一年项目") != std::string::npos ||
+             text.find("增/减") != std::string::npos;
+    }();
+    if (row_of_2019 || header_of_2019) version = FormatVersion::v2019;
+  }
+  cx.report.table2_version = version == FormatVersion::v2019 ? "2019" : "2021";
+  const Table2Block* block = nullptr;
+  for (const auto& child : node.children) {
+    if (child->kind == NodeKind::table2_article_item) {
+      const std::string item = without_whitespace(child->string_view());
+      block = nullptr;
+      for (const auto& b : table2_blocks(version)) {
+        std::string needle = "(";
+        needle += b.article;
+        needle += ')';
+        if (item.find(needle) != std::string::npos) block = &b;
+      }
+      continue;
+    }
+    if (child->kind == NodeKind::table2_column_header) {
+      table.header += without_whitespace(child->string_view());
+      if (block != nullptr) check_header("table2", *child, block->headers, cx);
+      continue;
+    }
+    const TreeNode* label = label_child(*child);
+    if (label == nullptr) continue;
+    const RowSpec* spec = find_row(table2_rows(version), label->label);
+    if (spec == nullptr) continue;
+    add_row(table, make_row("table2", *spec, *child, written_cells(*child, cx), cx), cx);
+  }
+}
+
+namespace {
+
+bool part_of_a_table3_label(const std::string& piece) {
+  if (piece.empty()) return false;
+  for (const auto& spec : table3_rows())
+    if (spec.label.find(piece) != std::string_view::npos) return true;
+  for (const auto& g : table3_groups())
+    if (g.label.find(piece) != std::string_view::npos) return true;
+  return false;
+}
+
+// PDF text of a row at the foot of a page whose wide numbers wrapped in their cells: the rest of
+// the digits (`2 1`) come after the page break and the repeated header, behind the rest of a
+// label (`度办理结果`). When the last row read does not balance, and exactly one reading of its
+// numbers followed by these keeps its total, that reading is used (X1); otherwise nothing is.
+bool rejoin_after_page_break(Table& table, const TreeNode& fragment_row, LowerContext& cx) {
+  const auto pieces = written_cells(fragment_row, cx);
+  if (table.rows.empty() || pieces.empty() || pieces.size() > 3) return false;
+  Row& last = table.rows.back();
+  std::vector<std::string> tokens;
+  std::vector<double> values;
+  for (const Cell& c : last.cells) {
+    if (c.state != CellState::number) return false;
+    tokens.push_back(c.raw);
+    values.push_back(c.value.value_or(0));
+  }
+  if (tokens.size() != kTable3Columns.size() || row_total_holds(values)) return false;
+  for (const auto& p : pieces) {
+    if (p.state != CellState::number) return false;
+    tokens.push_back(p.raw);
+  }
+  const auto fits = readings_that_hold(tokens, kTable3Columns.size(), row_total_holds);
+  if (fits.size() != 1) return false;
+  ExtractionNote note;
+  note.rule = "X1";
+  for (std::size_t c = 0; c < last.cells.size(); ++c) {
+    note.keys.push_back(last.cells[c].key);
+    last.cells[c].raw = fits.front().numbers[c];
+    last.cells[c].value = std::strtod(last.cells[c].raw.c_str(), nullptr);
+  }
+  std::string reading;
+  for (const auto& t : tokens) note.written += (note.written.empty() ? "" : " ") + t;
+  for (const auto& n : fits.front().numbers) reading += (reading.empty() ? "" : " ") + n;
+  note.readings = {std::move(reading)};
+  note.pos = last.pos;
+  cx.report.extraction_notes.push_back(std::move(note));
+  return true;
+}
+
+}  // namespace
+
+void lower_table3(const TreeNode& node, LowerContext& cx) {
+  Table& table = cx.report.table3;
+  if (!table.present) {
+    table.present = true;
+    table.pos = cx.pos(node);
+  }
+  std::vector<std::vector<WrittenCell>> all_rows;
+  for (const auto& child : node.children) all_rows.push_back(written_cells(*child, cx));
+  cx.column_centers = column_centers_of(all_rows, kTable3Columns.size(), cx);
+  for (std::size_t i = 0; i < node.children.size(); ++i) {
+    const auto& child = node.children[i];
+    const std::vector<WrittenCell>& written = all_rows[i];
+    const NodeKind kind = child->kind;
+    if (kind == NodeKind::table3_header) {
+      table.header += without_whitespace(child->string_view());
+      std::vector<std::string_view> expected(kTable3ColumnLabels.begin(), kTable3ColumnLabels.end());
+      expected.insert(expected.begin() + 1, "法人或其他组织");
+      check_header("table3", *child, expected, cx);
+      continue;
+    }
+    if (kind == NodeKind::table3_row) {
+      const TreeNode* label = label_child(*child);
+      const RowSpec* spec = label ? find_row(table3_rows(), label->label) : nullptr;
+      if (spec == nullptr) continue;
+      Row row = make_row("table3", *spec, *child, written, cx);
+      // A variant wording the grammar knows (grammar/table3.hpp): read as its row, reported (F4).
+      if (label->wording != Wording::regulated) {
+        cx.report.altered_labels.push_back(
+            {"table3." + row.key, strip_numbering(row.written_label), strip_numbering(spec->label), row.pos});
+      }
+      // The (二) label carries a fixed note; a changed note is an altered label. (Only labels with
+      // a parenthesis can carry one: the others are not stripped and compared.)
+      if (spec->label.find('(') != std::string_view::npos) {
+        const std::string canonical = strip_numbering(spec->label);
+        const std::string written_label = strip_numbering(row.written_label);
+        if (canonical.find('(') != std::string::npos && written_label.find('(') != std::string::npos &&
+            written_label != canonical) {
+          cx.report.altered_labels.push_back({"table3." + row.key, written_label, canonical, row.pos});
+        }
+      }
+      add_row(table, std::move(row), cx);
+      continue;
+    }
+    if (kind == NodeKind::table3_group) {
+      const TreeNode* label = label_child(*child);
+      if (label == nullptr || written.empty()) continue;
+      if (const GroupSpec* group = find_group(label->label)) {
+        const GroupSpec& g = *group;
+        // Numbers on (六)其他处理: the 2019 format's data row `other`, unless 2021 items follow.
+        if (g.key == "other" && !other_items_follow(node, *child)) {
+          add_row(table, make_row("table3", *find_row(table3_rows(FormatVersion::v2019), "other"), *child, written, cx),
+                  cx);
+          continue;
+        }
+        const RowSpec subtotal{g.key, g.label, g.label_key, kTable3Columns, 1, ""};
+        cx.report.table3_subtotals.push_back(
+            make_row("table3", subtotal, *child, written, cx, std::string(g.key) + ".subtotal"));
+      }
+      continue;
+    }
+    if (kind == NodeKind::table3_label_fragment) {
+      // A piece of a label is fine where it is part of one; anything else is text out of place.
+      const std::string piece = without_whitespace(child->string_view());
+      if (!part_of_a_table3_label(piece)) cx.report.unplaced.push_back({"text inside table 三", piece, cx.pos(*child)});
+      continue;
+    }
+    if (kind == NodeKind::table3_unrecognised_row) {
+      std::string label_text;
+      for (const auto& c : child->children) {
+        if (c->kind == NodeKind::table3_unrecognised_label || c->kind == NodeKind::table3_label_continuation) {
+          label_text += without_whitespace(c->string_view());
+        }
+      }
+      const std::string written_label = strip_numbering(label_text);
+      const RowSpec* best = nullptr;
+      std::size_t best_distance = std::string::npos;
+      for (const auto& spec : table3_rows()) {
+        std::string canonical = strip_numbering(spec.label);
+        if (const auto paren = canonical.find('('); paren != std::string::npos && paren > 0) canonical.resize(paren);
+        std::string compared = written_label;
+        if (const auto paren = compared.find('('); paren != std::string::npos && paren > 0) compared.resize(paren);
+        const auto d = edit_distance(compared, canonical);
+        if (d < best_distance) best_distance = d, best = &spec;
+      }
+      const std::size_t length = best ? code_points(strip_numbering(best->label)).size() : 0;
+      if (part_of_a_table3_label(label_text) && rejoin_after_page_break(table, *child, cx)) continue;
+      if (best != nullptr && best_distance * 4 <= length && table.row(best->key) == nullptr) {
+        Row row = make_row("table3", *best, *child, written, cx);
+        cx.report.altered_labels.push_back({"table3." + row.key, written_label, strip_numbering(best->label), row.pos});
+        add_row(table, std::move(row), cx);
+      } else {
+        cx.report.unplaced.push_back(
+            {"table3 row with an unknown label", without_whitespace(child->string_view()), cx.pos(*child)});
+      }
+    }
+  }
+}
+
+void lower_table4(const TreeNode& node, LowerContext& cx) {
+  cx.column_centers.clear();
+  Table& table = cx.report.table4;
+  if (table.present) {
+    cx.report.unplaced.push_back(
+        {"a second table of 四", without_whitespace(node.string_view()).substr(0, 60), cx.pos(node)});
+    return;
+  }
+  table.present = true;
+  table.pos = cx.pos(node);
+  std::vector<std::string_view> expected = {"行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"};
+  expected.insert(expected.end(), kTable4ColumnLabels.begin(), kTable4ColumnLabels.end());
+  for (const auto& child : node.children) {
+    if (child->kind == NodeKind::table4_header) {
+      table.header = without_whitespace(child->string_view());
+      check_header("table4", *child, expected, cx);
+    }
+  }
+  // One data row of 15 cells, keyed group by group.
+  std::vector<std::string> keys;
+  for (const auto group : kTable4Groups) {
+    for (const auto column : kTable4Columns) keys.push_back(std::string(group) + "." + std::string(column));
+  }
+  std::vector<std::string_view> key_views(keys.begin(), keys.end());
+  std::vector<Cell> cells = table4_cells(node, key_views, cx);
+  table.rows = table4_rows(std::move(cells));
+}
+
+std::vector<Row> table4_rows(std::vector<Cell> cells) {
+  std::vector<Row> rows;
+  std::size_t i = 0;
+  for (const auto group : kTable4Groups) {
+    Row row;
+    row.key = std::string(group);
+    row.canonical_label = std::string(group);
+    for (const auto column : kTable4Columns) {
+      if (i >= cells.size()) break;
+      cells[i].key = fmt_key_prefix("table4", group) + std::string(column);
+      row.cells.push_back(std::move(cells[i++]));
+    }
+    if (row.cells.empty()) break;
+    row.pos = row.cells.front().pos;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+namespace {
+
+// A cell's number for deriving another from the table's sums: as in arithmetic, but a blank reads
+// as 0, as it does when a blank is placed by a row's total.
+std::optional<double> known_value(const Cell* cell) {
+  if (cell != nullptr && cell->state == CellState::blank) return 0.0;
+  return arithmetic_value(cell);
+}
+
+// What the table's column rules say a row's cell in `column` must be, from the other rows:
+// A2 (the result leaves add up to (七)总计) and A3 (新收 + 上年结转 = 总计 + 结转下年度).
+std::optional<double> derived_value(const Table& t, std::span<const std::string_view> leaves, std::string_view row,
+                                    std::string_view column) {
+  const auto value = [&](std::string_view r) { return known_value(t.cell(r, column)); };
+  const bool is_leaf = std::find(leaves.begin(), leaves.end(), row) != leaves.end();
+  if (is_leaf || row == "total") {
+    double others = 0;
+    bool known = true;
+    for (const auto leaf : leaves) {
+      if (leaf == row) continue;
+      const auto v = value(leaf);
+      known = known && v.has_value();
+      others += v.value_or(0);
+    }
+    if (known && row == "total") return others;
+    if (const auto total = value("total"); known && total) return *total - others;
+  }
+  const auto n = value("new_received"), o = value("carried_over"), s = value("total"), f = value("carried_forward");
+  if (row == "new_received" && o && s && f) return *s + *f - *o;
+  if (row == "carried_over" && n && s && f) return *s + *f - *n;
+  if (row == "carried_forward" && n && o && s) return *n + *o - *s;
+  if (row == "total" && n && o && f) return *n + *o - *f;
+  return std::nullopt;
+}
+
+}  // namespace
+
+void settle_by_column_sums(Report& report) {
+  Table& t = report.table3;
+  const auto leaves = table3_result_leaves(t.row("other") ? FormatVersion::v2019 : FormatVersion::v2021);
+  for (ExtractionNote& note : report.extraction_notes) {
+    if (note.rule != "X2" || note.readings.empty() || note.keys.size() != kTable3Columns.size()) continue;
+    Row* row = nullptr;
+    for (Row& r : t.rows) {
+      if (!r.cells.empty() && r.cells.front().key == note.keys.front()) row = &r;
+    }
+    if (row == nullptr || row->cells.size() != kTable3Columns.size()) continue;
+    // Keep the readings whose cells agree with every value the other rows' sums derive.
+    std::vector<std::vector<std::string>> kept;
+    std::vector<std::string> kept_text;
+    for (const std::string& reading : note.readings) {
+      std::vector<std::string> cells;
+      std::istringstream in(reading);
+      for (std::string token; in >> token;) cells.push_back(token == "_" ? "" : token);
+      if (cells.size() != kTable3Columns.size()) continue;
+      bool fits = true;
+      for (std::size_t c = 0; c < cells.size() && fits; ++c) {
+        if (row->cells[c].state != CellState::unresolved) continue;
+        const auto expected = derived_value(t, leaves, row->key, kTable3Columns[c]);
+        const double written = cells[c].empty() ? 0 : std::strtod(cells[c].c_str(), nullptr);
+        fits = !expected || std::abs(*expected - written) < 1e-9;
+      }
+      if (fits) kept.push_back(std::move(cells)), kept_text.push_back(reading);
+    }
+    if (kept.empty() || kept.size() == note.readings.size()) continue;
+    // The cells every remaining reading fills alike are read; one reading left settles the row.
+    for (std::size_t c = 0; c < kTable3Columns.size(); ++c) {
+      Cell& cell = row->cells[c];
+      const bool agreed = std::all_of(kept.begin(), kept.end(), [&](const auto& k) { return k[c] == kept[0][c]; });
+      if (cell.state != CellState::unresolved || !agreed) continue;
+      cell.raw = kept[0][c];
+      cell.state = cell.raw.empty() ? CellState::blank : CellState::number;
+      if (!cell.raw.empty()) cell.value = std::strtod(cell.raw.c_str(), nullptr);
+    }
+    note.readings = std::move(kept_text);
+    if (note.readings.size() == 1) note.rule = "X1";
+  }
+}
+
+}  // namespace xxgk

@@ -1,0 +1,442 @@
+// A row as written, into a Row of the AST: its cells read, blank cells placed, split and run-together
+// numbers rejoined by the row's arithmetic (X1) or left unresolved (X2).
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <optional>
+#include <sstream>
+
+#include "src/lower/split_cells.hpp"
+#include "src/lower/written_row.hpp"
+#include "src/rules/findings.hpp"
+#include "src/text.hpp"
+#include "xxgk/deadline.hpp"
+
+namespace xxgk {
+namespace {
+
+using RowCheck = ReadingCheck;
+void note_readings(std::string rule, const std::vector<WrittenCell>& written, std::vector<std::string> readings,
+                   const std::string& key_prefix, std::span<const std::string_view> column_keys, LowerContext& cx);
+
+void parse_number(std::string_view raw, Cell& cell) {
+  std::size_t end = 0;
+  while (end < raw.size() && (raw[end] == '-' || raw[end] == '.' || (raw[end] >= '0' && raw[end] <= '9'))) ++end;
+  cell.unit = std::string(raw.substr(end));
+  // As strtod reads it (0 when nothing is a number), without a copy to end it or the locale.
+  double value = 0;
+  const std::errc error = std::from_chars(raw.data(), raw.data() + end, value).ec;
+  if (error == std::errc::result_out_of_range) {
+    value = std::strtod(std::string(raw.substr(0, end)).c_str(), nullptr);  // ±HUGE_VAL or 0, as before
+  } else if (error != std::errc()) {
+    value = 0;
+  }
+  cell.value = value;
+}
+
+// The parts of a row that are its label as written: the label, its note, and the words of a label
+// no rule knows (with what PDF text put after the row's numbers).
+bool is_label_part(NodeKind kind) {
+  return kind == NodeKind::label || kind == NodeKind::label_note || kind == NodeKind::table3_unrecognised_label ||
+         kind == NodeKind::table3_label_continuation;
+}
+
+// The end of a row's label: where a blank cell of a row without any cells is said to be.
+std::size_t label_end_offset(const TreeNode& row, const LowerContext& cx) {
+  std::size_t end = cx.offset(row);
+  for (const auto& child : row.children) {
+    if (is_label_part(child->kind)) end = static_cast<std::size_t>(child->m_end.data - cx.source.text().data());
+  }
+  return end;
+}
+
+std::string written_label(const TreeNode& row) {
+  std::string label;
+  for (const auto& child : row.children) {
+    if (is_label_part(child->kind)) label += without_whitespace(child->string_view());
+  }
+  return label;
+}
+
+bool same_line(std::string_view text, std::size_t a, std::size_t b) {
+  return text.substr(std::min(a, b), (a < b ? b - a : a - b)).find('\n') == std::string_view::npos;
+}
+
+// Without evidence of where the blanks are, the row's rule decides: each placement is tried with
+// the blank read as 0; the one that keeps the row's total is used (X1), else nothing is guessed and
+// the row's cells are left unresolved (X2).
+std::vector<WrittenCell> place_blanks_by_rule(const std::vector<WrittenCell>& written, std::size_t columns,
+                                              RowCheck check, const std::string& key_prefix,
+                                              std::span<const std::string_view> column_keys, LowerContext& cx) {
+  std::vector<std::vector<WrittenCell>> consistent;
+  std::vector<std::string> readings;
+  // Which columns hold the written cells: every choice of written.size() of them, in order.
+  std::vector<bool> filled(columns, false);
+  std::fill(filled.begin(), filled.begin() + static_cast<long>(written.size()), true);
+  std::sort(filled.begin(), filled.end());
+  do {
+    std::vector<WrittenCell> placed;
+    std::vector<double> values;
+    std::string reading;
+    bool numbers = true;
+    for (std::size_t c = 0, w = 0; c < columns; ++c) {
+      if (filled[c]) {
+        placed.push_back(written[w++]);
+        numbers = numbers && placed.back().state == CellState::number;
+        values.push_back(numbers ? std::strtod(placed.back().raw.c_str(), nullptr) : 0);
+        reading += (c ? " " : "") + placed.back().raw;
+      } else {
+        placed.push_back({CellState::blank, "", written.front().offset});
+        values.push_back(0);
+        reading += c ? " _" : "_";
+      }
+    }
+    if (check != nullptr && numbers && check(values)) {
+      consistent.push_back(std::move(placed));
+      readings.push_back(std::move(reading));
+    }
+  } while (std::next_permutation(filled.begin(), filled.end()));
+  if (consistent.size() == 1) {
+    note_readings("X1", written, readings, key_prefix, column_keys, cx);
+    return consistent.front();
+  }
+  note_readings("X2", written, readings, key_prefix, column_keys, cx);
+  // A cell that every reading the rule accepts puts the same way is known whichever reading is
+  // right (the row's total, mostly); the cells they disagree on are left unresolved.
+  std::vector<WrittenCell> cells;
+  for (std::size_t c = 0; c < columns; ++c) {
+    const bool agreed = !consistent.empty() && std::all_of(consistent.begin(), consistent.end(), [&](const auto& p) {
+      return p[c].state == consistent.front()[c].state && p[c].raw == consistent.front()[c].raw;
+    });
+    cells.push_back(agreed ? consistent.front()[c] : WrittenCell{CellState::unresolved, "", written.front().offset});
+  }
+  return cells;
+}
+
+// A row with fewer cells than columns left some blank. Where the text shows where (aligned
+// columns, or an empty line among one-cell-a-line cells), the blanks go there; otherwise they
+// stay at the end of the row, as before.
+std::vector<WrittenCell> place_blanks(std::vector<WrittenCell> written, std::size_t columns, RowCheck check,
+                                      const std::string& key_prefix, std::span<const std::string_view> column_keys,
+                                      LowerContext& cx) {
+  if (written.empty() || written.size() >= columns) return written;
+  const std::string_view text = cx.source.text();
+  const auto blank_at = [&](std::size_t offset) { return WrittenCell{CellState::blank, "", offset}; };
+  if (cx.column_centers.size() == columns && same_line(text, written.front().offset, written.back().offset)) {
+    // Text browsers align columns across rows (pandoc, w3m) or only space cells alike within a row
+    // (lynx): the gaps between the cells tell their columns.
+    std::vector<double> x;
+    for (const auto& w : written) {
+      x.push_back(cx.display_x(w.offset) + static_cast<double>(code_point_count(w.raw)) / 2);
+    }
+    if (const auto placed_columns = columns_by_position(x, cx.column_centers)) {
+      std::vector<WrittenCell> placed(columns, blank_at(written.front().offset));
+      for (std::size_t i = 0; i < written.size(); ++i) placed[(*placed_columns)[i]] = written[i];
+      for (std::size_t c = 1; c < columns; ++c) {
+        if (placed[c].state == CellState::blank) placed[c].offset = placed[c - 1].offset;
+      }
+      return placed;
+    }
+  }
+  // One cell a line (docx2txt): an empty line between two cells is an empty cell.
+  std::vector<std::size_t> empty_line_gaps;
+  std::size_t single_line_gaps = 0;
+  for (std::size_t i = 0; i + 1 < written.size(); ++i) {
+    const std::size_t end = written[i].offset + written[i].raw.size();
+    const std::string_view gap = text.substr(end, written[i + 1].offset - end);
+    const auto breaks = std::count(gap.begin(), gap.end(), '\n');
+    if (breaks == 1) ++single_line_gaps;
+    if (breaks >= 2) empty_line_gaps.push_back(i);
+  }
+  if (single_line_gaps > 0 && empty_line_gaps.size() == columns - written.size()) {
+    std::vector<WrittenCell> placed;
+    for (std::size_t i = 0; i < written.size(); ++i) {
+      placed.push_back(written[i]);
+      if (std::find(empty_line_gaps.begin(), empty_line_gaps.end(), i) != empty_line_gaps.end()) {
+        placed.push_back(blank_at(written[i].offset + written[i].raw.size() + 1));
+      }
+    }
+    return placed;
+  }
+  // A tab-separated row has its blanks as cells already: nothing to place.
+  if (std::any_of(written.begin(), written.end(), [](const WrittenCell& w) { return w.state == CellState::blank; })) {
+    return written;
+  }
+  return place_blanks_by_rule(written, columns, check, key_prefix, column_keys, cx);
+}
+
+// Checks a reading of a row's numbers against the row's own arithmetic (A1 for table 三, A5–A7
+// for table 四); tables without such a rule have none.
+bool table4_totals_hold(const std::vector<double>& v) {
+  for (std::size_t g = 0; g + 4 < v.size(); g += 5) {
+    if (v[g] + v[g + 1] + v[g + 2] + v[g + 3] != v[g + 4]) return false;
+  }
+  return v.size() == kTable4Groups.size() * kTable4Columns.size();
+}
+
+bool is_digits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// More numbers than columns: extraction split some. Finds the readings the row's rule accepts;
+// one → used, with an X1 note; several → the cells are left unresolved, with an X2 note. Never a
+// silent change: the note shows the text and the reading.
+std::vector<WrittenCell> fit_cells(std::vector<WrittenCell> written, std::size_t columns, RowCheck check,
+                                   const std::string& key_prefix, std::span<const std::string_view> column_keys,
+                                   LowerContext& cx) {
+  if (written.size() <= columns) return written;
+  std::vector<std::string> tokens;
+  for (const auto& w : written) {
+    if (w.state != CellState::number || !is_digits(w.raw)) return written;  // only plain digits split
+    tokens.push_back(w.raw);
+  }
+  std::vector<Reading> consistent = readings_that_hold(tokens, columns, check);
+  if (consistent.empty() && check == nullptr) return written;  // no rule to read by: extras are reported (F7)
+  std::vector<std::string> readings;
+  for (const auto& r : consistent) {
+    std::string reading;
+    for (std::size_t i = 0; i < r.numbers.size(); ++i) reading += (i ? " " : "") + r.numbers[i];
+    readings.push_back(std::move(reading));
+  }
+  std::vector<WrittenCell> fitted;
+  const bool resolved = consistent.size() == 1 && (check != nullptr || split_readings(tokens, columns).size() == 1);
+  if (resolved) {
+    const Reading& r = consistent.front();
+    for (std::size_t i = 0; i < columns; ++i) {
+      fitted.push_back({CellState::number, r.numbers[i], written[r.first_token[i]].offset});
+    }
+  } else {
+    for (std::size_t i = 0; i < columns; ++i) fitted.push_back({CellState::unresolved, "", written[i].offset});
+  }
+  note_readings(resolved ? "X1" : "X2", written, std::move(readings), key_prefix, column_keys, cx);
+  cx.report.extraction_notes.back().by_rule = check != nullptr;
+  // No reading at all keeps the row's total: whatever the digits were, the row breaks its rule.
+  if (consistent.empty()) cx.report.extraction_notes.back().broken_rule = check == row_total_holds ? "A1" : "A5–A7";
+  return fitted;
+}
+
+void note_readings(std::string rule, const std::vector<WrittenCell>& written, std::vector<std::string> readings,
+                   const std::string& key_prefix, std::span<const std::string_view> column_keys, LowerContext& cx) {
+  ExtractionNote note;
+  note.rule = std::move(rule);
+  for (const auto column : column_keys) note.keys.push_back(key_prefix + std::string(column));
+  for (std::size_t i = 0; i < written.size(); ++i) note.written += (i ? " " : "") + written[i].raw;
+  note.readings = std::move(readings);
+  note.pos = cx.source.position(written.front().offset);
+  cx.report.extraction_notes.push_back(std::move(note));
+}
+
+// A run of digits whose cells ran together when whitespace was collapsed: the readings the
+// row's rule accepts. One → used (X1); several, or no rule to decide → unresolved (X2); none →
+// the row breaks its rule whatever the digits were.
+std::vector<WrittenCell> read_run_together(const std::string& digits, std::size_t offset, std::size_t columns,
+                                           RowCheck check, const std::string& key_prefix,
+                                           std::span<const std::string_view> column_keys, LowerContext& cx) {
+  const WrittenCell as_written{CellState::number, digits, offset};
+  if (columns == 1) return {as_written};
+  RunTogetherFits fits;
+  if (digits.find('.') == std::string::npos) fits = run_together_fits(digits, columns, check);
+  const bool complete = fits.complete;
+  const std::vector<std::vector<std::string>>& consistent = fits.readings;
+  std::vector<std::string> readings;
+  for (const auto& r : consistent) {
+    std::string text;
+    for (std::size_t i = 0; i < r.size(); ++i) text += (i ? " " : "") + r[i];
+    readings.push_back(std::move(text));
+  }
+  std::vector<WrittenCell> cells;
+  // A search cut short proves nothing: neither that one reading is the only one nor that none fits.
+  const bool resolved = complete && consistent.size() == 1;
+  for (std::size_t c = 0; c < columns; ++c) {
+    cells.push_back(resolved ? WrittenCell{CellState::number, consistent[0][c], offset}
+                             : WrittenCell{CellState::unresolved, "", offset});
+  }
+  note_readings(resolved ? "X1" : "X2", {as_written}, std::move(readings), key_prefix, column_keys, cx);
+  cx.report.extraction_notes.back().by_rule = check != nullptr;
+  if (complete && consistent.empty() && check != nullptr) {
+    cx.report.extraction_notes.back().broken_rule = check == row_total_holds ? "A1" : "A5–A7";
+  }
+  return cells;
+}
+
+// The digits of a row whose cells ran together: a run_together_cells node, or a single number
+// with more digits than the row has columns and nothing else (it ended at a blank).
+std::optional<WrittenCell> run_together_of(const TreeNode& node, const std::vector<WrittenCell>& written,
+                                           std::size_t columns, const LowerContext& cx) {
+  for (const auto& child : node.children) {
+    if (child->kind == NodeKind::run_together_cells) {
+      return WrittenCell{CellState::number, std::string(child->string_view()), cx.offset(*child)};
+    }
+  }
+  if (columns > 1 && written.size() == 1 && is_digits(written[0].raw) && written[0].raw.size() >= columns) {
+    return written[0];
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<WrittenCell> written_cells(const TreeNode& row, const LowerContext& cx) {
+  std::vector<WrittenCell> cells;
+  for (const auto& child : row.children) {
+    const NodeKind kind = child->kind;
+    const std::size_t offset = cx.offset(*child);
+    if (kind == NodeKind::blank_cells) {
+      // Each tab after the first opens an empty cell.
+      const std::string_view s = child->string_view();
+      bool first_tab = true;
+      for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '\t') continue;
+        if (!first_tab) cells.push_back({CellState::blank, "", offset + i});
+        first_tab = false;
+      }
+      continue;
+    }
+    CellState state;
+    if (kind == NodeKind::cell_number) {
+      state = CellState::number;
+    } else if (kind == NodeKind::cell_dash) {
+      state = CellState::dash;
+    } else if (kind == NodeKind::cell_slash) {
+      state = CellState::slash;
+    } else if (kind == NodeKind::cell_none) {
+      state = CellState::none;
+    } else {
+      continue;
+    }
+    cells.push_back({state, std::string(child->string_view()), offset});
+  }
+  return cells;
+}
+
+// Centre of each column, from rows that fill every column on one line: in text aligned by runs
+// of spaces (pandoc, lynx, w3m) a short row's cells can then be put in their columns.
+std::vector<double> column_centers_of(const std::vector<std::vector<WrittenCell>>& rows, std::size_t columns,
+                                      LowerContext& cx) {
+  const std::string_view text = cx.source.text();
+  std::vector<std::vector<double>> xs(columns);
+  std::size_t wide_gaps = 0, gaps = 0;
+  for (const auto& row : rows) {
+    if (row.size() != columns || !same_line(text, row.front().offset, row.back().offset)) continue;
+    for (std::size_t c = 0; c < columns; ++c) {
+      xs[c].push_back(cx.display_x(row[c].offset) + static_cast<double>(code_point_count(row[c].raw)) / 2);
+      if (c > 0) {
+        const std::size_t end = row[c - 1].offset + row[c - 1].raw.size();
+        ++gaps;
+        wide_gaps += row[c].offset - end >= 2 ? 1 : 0;
+      }
+    }
+  }
+  // Cells set apart by single spaces (PDF text) are not aligned: their positions say nothing.
+  if (wide_gaps * 2 < gaps) return {};
+  std::vector<double> centers;
+  for (auto& column : xs) {
+    if (column.size() < 3) return {};  // too few full rows to trust
+    std::nth_element(column.begin(), column.begin() + static_cast<long>(column.size() / 2), column.end());
+    centers.push_back(column[column.size() / 2]);
+  }
+  return centers;
+}
+
+// Builds a row from its spec and the cells written (written_cells of the node, which the caller
+// may already have); cells past the columns go to extra_cells.
+Row make_row(std::string_view table, const RowSpec& spec, const TreeNode& node, std::vector<WrittenCell> written,
+             LowerContext& cx, std::string_view key_prefix) {
+  poll_deadline();  // a table repeated thousands of times is thousands of rows to read
+  Row row;
+  row.key = std::string(spec.key);
+  row.canonical_label = std::string(spec.label);
+  row.written_label = written_label(node);
+  row.pos = cx.pos(node);
+  const std::string prefix = fmt_key_prefix(table, key_prefix.empty() ? spec.key : key_prefix);
+  const RowCheck check = table == "table3" ? row_total_holds : nullptr;
+  if (const auto run = run_together_of(node, written, spec.columns.size(), cx)) {
+    written = read_run_together(run->raw, run->offset, spec.columns.size(), check, prefix, spec.columns, cx);
+  } else {
+    const auto blanks_placed = place_blanks(std::move(written), spec.columns.size(), check, prefix, spec.columns, cx);
+    written = fit_cells(blanks_placed, spec.columns.size(), check, prefix, spec.columns, cx);
+  }
+  row.cells.reserve(spec.columns.size());
+  for (std::size_t c = 0; c < spec.columns.size(); ++c) {
+    Cell cell;
+    cell.key.reserve(prefix.size() + spec.columns[c].size());
+    cell.key.append(prefix).append(spec.columns[c]);
+    if (c < written.size()) {
+      cell.state = written[c].state;
+      cell.raw = std::move(written[c].raw);
+      cell.pos = cx.source.position(written[c].offset);
+      if (cell.state == CellState::number) parse_number(cell.raw, cell);
+    } else {
+      // The row is there but says nothing in this column: a blank cell, not a missing one.
+      cell.state = CellState::blank;
+      cell.pos = cx.source.position(written.empty() ? label_end_offset(node, cx) : written.back().offset);
+    }
+    row.cells.push_back(std::move(cell));
+  }
+  for (std::size_t c = spec.columns.size(); c < written.size(); ++c) {
+    Cell extra;
+    extra.key = prefix + "extra";
+    extra.state = written[c].state;
+    extra.raw = std::move(written[c].raw);
+    extra.pos = cx.source.position(written[c].offset);
+    cx.report.extra_cells.push_back(std::move(extra));
+  }
+  return row;
+}
+
+std::vector<Cell> table4_cells(const TreeNode& node, std::span<const std::string_view> keys, LowerContext& cx) {
+  auto cells_written = written_cells(node, cx);
+  const auto run = run_together_of(node, cells_written, keys.size(), cx);
+  const auto written =
+      run ? read_run_together(run->raw, run->offset, keys.size(), table4_totals_hold, "table4.", keys, cx)
+          : fit_cells(std::move(cells_written), keys.size(), table4_totals_hold, "table4.", keys, cx);
+  std::vector<Cell> cells;
+  for (const WrittenCell& w : written) {  // fewer than 15 when cut off: F6 says so
+    Cell cell;
+    cell.state = w.state;
+    cell.raw = w.raw;
+    cell.pos = cx.source.position(w.offset);
+    if (cell.state == CellState::number) parse_number(cell.raw, cell);
+    cells.push_back(std::move(cell));
+  }
+  return cells;
+}
+
+const TreeNode* label_child(const TreeNode& node) {
+  return node.child(NodeKind::label);
+}
+
+void add_row(Table& table, Row row, LowerContext& cx) {
+  if (table.row(row.key) != nullptr) {
+    cx.report.duplicate_rows.push_back(std::move(row));
+    return;
+  }
+  table.rows.push_back(std::move(row));
+}
+
+std::string fmt_key_prefix(std::string_view table, std::string_view row) {
+  std::string s(table);
+  s += '.';
+  s += row;
+  s += '.';
+  return s;
+}
+
+std::string strip_numbering(std::string_view label) {
+  std::string s = without_whitespace(label);
+  auto starts = [&](std::string_view p) { return s.substr(0, p.size()) == p; };
+  if (starts("(")) {
+    const auto close = s.find(')');
+    if (close != std::string::npos && close <= 1 + 3 * 3) return s.substr(close + 1);
+  }
+  std::size_t i = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i > 0 && i < s.size() && (s[i] == '.' || s[i] == ',')) return s.substr(i + 1);
+  if (i > 0 && s.compare(i, 3, "、") == 0) return s.substr(i + 3);
+  // A Chinese numeral and 、 (each 3 bytes in UTF-8).
+  if (s.size() > 6 && s.compare(3, 3, "、") == 0) return s.substr(6);
+  return s;
+}
+
+}  // namespace xxgk

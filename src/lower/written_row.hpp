@@ -1,0 +1,45 @@
+// A row as written, into a Row of the AST (src/lower/written_row.cpp): what every table's
+// lowering shares.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "src/lower/lower.hpp"
+
+namespace xxgk {
+
+// One cell as written, before it gets its key.
+struct WrittenCell {
+  CellState state = CellState::blank;
+  std::string raw;
+  std::size_t offset = 0;
+};
+
+// The cells of a row node as written: numbers, `-`, `/`, `无`, and the blanks between tabs.
+std::vector<WrittenCell> written_cells(const TreeNode& row, const LowerContext& cx);
+
+// Centre of each column, from rows that fill every column on one line: in text aligned by runs
+// of spaces (pandoc, lynx, w3m) a short row's cells can then be put in their columns.
+std::vector<double> column_centers_of(const std::vector<std::vector<WrittenCell>>& rows, std::size_t columns,
+                                      LowerContext& cx);
+
+// Builds a row from its spec and the cells written (written_cells of the node, which the caller
+// may already have); cells past the columns go to extra_cells. `key_prefix` replaces the spec's
+// key in the cells' keys (a group's subtotal: `denied.subtotal`).
+Row make_row(std::string_view table, const RowSpec& spec, const TreeNode& node, std::vector<WrittenCell> written,
+             LowerContext& cx, std::string_view key_prefix = {});
+
+// Table 四's one data row of 15 cells (`keys`: group.column, in order), split and run-together
+// numbers resolved by A5–A7; the cells get their keys from table4_rows.
+std::vector<Cell> table4_cells(const TreeNode& node, std::span<const std::string_view> keys, LowerContext& cx);
+
+// The label child of a row or group node (the rule that carries the row's key); null if none.
+const TreeNode* label_child(const TreeNode& node);
+
+// Adds the row, or keeps it as a duplicate (F7) when the table has that row already.
+void add_row(Table& table, Row row, LowerContext& cx);
+
+}  // namespace xxgk
