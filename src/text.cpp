@@ -36,6 +36,16 @@ std::vector<char32_t> code_points(std::string_view s) {
   return out;
 }
 
+std::string first_characters(std::string_view s, std::size_t count) {
+  std::size_t end = 0;
+  for (std::size_t seen = 0; end < s.size() && seen < count; ++seen) {
+    char32_t cp = 0;
+    const std::size_t length = decode_utf8(s, end, cp);
+    end += length == 0 ? 1 : length;
+  }
+  return std::string(s.substr(0, end));
+}
+
 std::string without_whitespace(std::string_view s) {
   std::string out;
   out.reserve(s.size());

@@ -44,6 +44,9 @@ inline std::size_t code_point_count(std::string_view s) {
   return n;
 }
 
+// The first `count` characters of UTF-8 text (all of it when shorter), never cutting one apart.
+std::string first_characters(std::string_view s, std::size_t count);
+
 // The text with every space, tab and line break removed: how a label reads once extraction
 // damage (broken lines, spaces between characters) is undone.
 std::string without_whitespace(std::string_view s);

@@ -62,6 +62,11 @@ expect "non-UTF-8 name in check" 0 '\xb9\xe6\xd5\xc2.txt:9:64: warning[B4]' -- "
 expect "non-UTF-8 name in check --format=json" 0 '\\xb9\\xe6\\xd5\\xc2.txt' -- "$xxgk" check --format=json "$gbk_name"
 expect "non-UTF-8 name in parse" 0 "ok" -- bash -c "'$xxgk' parse '$gbk_name' | /usr/bin/python3 -c 'import json, sys; json.load(sys.stdin); print(\"ok\")'"
 
+# A second table 四 is quoted in an F7 message: cut between characters, never inside one (JSON
+# refused the half character).
+printf '行政复议 行政诉讼\n结果维持 总计\n0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n行政复议 行政诉讼\n-12-\n结果维持 结果纠正 其他结果 尚未审结 总计\n0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n' >"$tmp/two_table4.txt"
+expect "a second table 四 quoted whole characters" 0 '"schema_version": 1' -- "$xxgk" parse "$tmp/two_table4.txt"
+
 expect "--version" 0 "xxgk 0." -- "$xxgk" --version
 expect "--help lists the exit codes" 0 "Exit status:" -- "$xxgk" --help
 

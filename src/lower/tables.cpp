@@ -281,7 +281,7 @@ void lower_table4(const TreeNode& node, LowerContext& cx) {
   Table& table = cx.report.table4;
   if (table.present) {
     cx.report.unplaced.push_back(
-        {"a second table of 四", without_whitespace(node.string_view()).substr(0, 60), cx.pos(node)});
+        {"a second table of 四", first_characters(without_whitespace(node.string_view()), 20), cx.pos(node)});
     return;
   }
   table.present = true;
