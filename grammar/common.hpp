@@ -87,14 +87,21 @@ struct at_line_start : primitive<at_line_start> {
 
 struct digits : plus<digit> {};
 
-// A page number left inside the text by PDF extraction (`-3-`, `- 3 -`, `第3页`, `第3页 共12页`),
-// on a line of its own. Tables cross pages, so it may stand between any two cells.
-struct page_number : seq<at_line_start, hspaces,
-                         sor<seq<one<'-'>, hspaces, digits, hspaces, one<'-'>>,
-                             seq<utf8::one<U'第'>, hspaces, digits, hspaces, utf8::one<U'页'>,
-                                 opt<hspaces, utf8::one<U'共'>, hspaces, digits, hspaces, utf8::one<U'页'>>>>,
-                         hspaces, at<sor<newline, eof>>> {};
-struct gap : plus<sor<ws_run, page_number>> {};
+// Lookbehind, consuming nothing: only blanks stand before the current position on its line, and the
+// line above is blank (or there is none).
+struct after_blank_line : primitive<after_blank_line> {
+  template <typename ParseInput>
+  static bool test(ParseInput& in) {
+    const char* p = in.current();
+    const char* const begin = in.begin();
+    while (p != begin && (p[-1] == ' ' || p[-1] == '\t')) --p;
+    if (p == begin) return true;
+    if (p[-1] != '\n') return false;
+    --p;
+    while (p != begin && (p[-1] == ' ' || p[-1] == '\t')) --p;
+    return p == begin || p[-1] == '\n';
+  }
+};
 
 // Lookahead that builds no tree nodes: `at<>` run under the parse-tree control would keep the
 // nodes its rules build.
@@ -109,6 +116,44 @@ struct quiet_at {
     return pegtl::match<seq<Rules...>, apply_mode::nothing, rewind_mode::active, nothing, normal>(in);
   }
 };
+
+// ---------------------------------------------------------------------------------------------
+// Page furniture: what PDF text keeps of a page's foot and head. Tables cross pages, so it may stand
+// between any two rows or cells; it is never a cell, a row or the end of a table.
+
+// Dashes around a page number: `-` (NFKC makes － and ﹣ one), `—`, `–`, `―`, `−`, one or more.
+struct page_dashes : plus<sor<one<'-'>, utf8::one<U'—', U'–', U'―', U'−'>>> {};
+// `-2-`, `- 2 -`, `— 2 —`, `–2–`, `- 2 / 6 -`. The dashes make the spaces safe: `2 / 6` alone could be
+// three cells of a row (a slash is a cell); no row holds a dash, a number, a slash, a number and a
+// dash on a line of their own.
+struct dashed_page_number
+    : seq<page_dashes, hspaces, digits, opt<hspaces, one<'/'>, hspaces, digits>, hspaces, page_dashes> {};
+// `第2页`, `第 2 页 共 6 页`, `第2页/共6页`, `第2页,共6页` (NFKC makes ，one with `,`).
+struct page_of_total : seq<opt<sor<one<'/', ',', ';'>, utf8::one<U'、'>>>, hspaces, utf8::one<U'共'>, hspaces, digits,
+                           hspaces, utf8::one<U'页'>> {};
+struct chinese_page_number
+    : seq<utf8::one<U'第'>, hspaces, digits, hspaces, utf8::one<U'页'>, opt<hspaces, page_of_total>> {};
+// `2/6`, page 2 of 6, written without spaces: no cell is written so (see dashed_page_number).
+struct page_slash_total : seq<digits, one<'/'>, digits> {};
+// A page number with its marks, on a line of its own: nothing else on a line reads so.
+struct page_number : seq<at_line_start, hspaces, sor<dashed_page_number, chinese_page_number, page_slash_total>,
+                         hspaces, at<sor<newline, eof>>> {};
+// A running head or foot: the report's title or its agency's name repeated on each page
+// (grammar/sections.hpp, which holds the title's rules).
+struct running_head;
+struct page_furniture : sor<page_number, running_head> {};
+struct gap : plus<sor<ws_run, page_furniture>> {};
+
+// A page number without marks, `2` alone on its line. The same text is a cell wherever a cell may
+// come: PDF text drops blank cells and breaks rows over lines, and pdftotext -layout puts the halves
+// of a wide number on the lines above and below its row. So a table takes it as a page number only
+// where a page break shows and no cell can be: on a line of its own with a blank line above and
+// below (pdftotext's form feed, a line break once normalised), where the table's rule puts it (after
+// a row that has all its cells), and before what Next matches (the start of another row, a repeated
+// header, a heading), past any other furniture.
+template <typename Next>
+struct bare_page_number : seq<at<digit>, after_blank_line, digits, hspaces, at<newline, hspaces, sor<newline, eof>>,
+                              quiet_at<opt<gap>, Next>> {};
 
 // A run of non-blank characters.
 struct word : scan_until<true, ' ', '\t', '\n'> {};
@@ -243,9 +288,10 @@ struct run_together : seq<digit, star<not_at<LabelStart>, sor<digit, seq<one<'.'
 
 // Up to N cells of one table row, wherever the extraction put the breaks between them, and up
 // to 3 more: a number split by extraction (`844` `8` for 8448) is rejoined by lowering with the
-// row's rules (src/split_cells.hpp).
-template <unsigned N, typename Gap = cell_gap>
-struct cells : seq<cell, rep_opt<N + 2, Gap, cell>> {};
+// row's rules (src/split_cells.hpp). Those extra numbers stop where Stop matches: once the row has
+// its N cells, a table's bare_page_number is no cell of it.
+template <unsigned N, typename Gap = cell_gap, typename Stop = failure>
+struct cells : seq<cell, rep_opt<N - 1, Gap, cell>, rep_opt<3, Gap, not_at<Stop>, cell>> {};
 
 }  // namespace xxgk::grammar
 
@@ -254,6 +300,8 @@ template <typename Name, xxgk::grammar::text Label>
 struct analyze_traits<Name, xxgk::grammar::label<Label>> : analyze_any_traits<> {};
 template <typename Name>
 struct analyze_traits<Name, xxgk::grammar::at_line_start> : analyze_opt_traits<> {};
+template <typename Name>
+struct analyze_traits<Name, xxgk::grammar::after_blank_line> : analyze_opt_traits<> {};
 template <typename Name, bool Within, char... Bytes>
 struct analyze_traits<Name, xxgk::grammar::byte_scan<Within, false, Bytes...>> : analyze_opt_traits<> {};
 template <typename Name, bool Within, char... Bytes>

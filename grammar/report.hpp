@@ -21,9 +21,10 @@ struct unplaced_row
 // Text left on a line after a table ended in its middle: the table could not take it.
 struct unplaced_text : seq<not_at<at_line_start>, hspaces, not_one<'\n', ' ', '\t'>, line_rest, opt<newline>> {};
 
+// A page number is tried before unplaced_row: `- 2 -` and `- 2 / 6 -` are cells too.
 struct block
     : sor<blank_line, section_heading, table2_block, table3::table, table4::table, seq<may_be_title, report_title>,
-          unplaced_row, unplaced_text, unknown_section_heading, subsection_heading, page_number, prose_line> {};
+          page_number, unplaced_row, unplaced_text, unknown_section_heading, subsection_heading, prose_line> {};
 
 struct report : seq<star<block>, eof> {};
 

@@ -45,6 +45,99 @@ struct may_be_title
     : sor<quiet_at<title_suffix_on_line>, quiet_at<hspaces, title_agency, star<blank_line>, title_suffix_on_line>> {};
 
 // ---------------------------------------------------------------------------------------------
+// Running heads and foots (grammar/common.hpp's page furniture): PDF text repeats the report's
+// title, or the agency's name, at the head or foot of each page, so inside a table too.
+
+// A line that only repeats the title (`…2023年政府信息公开工作年度报告`, or the suffix alone), or,
+// below a blank line, only the agency's name as the title writes it. One rule in C++, not a tree
+// node: a gap tries it at every line of a table, and most tries end at the line's first characters.
+struct running_head : primitive<running_head> {
+  // The title is looked for in the report's first 32 lines and 2 KB (a bound on the work each
+  // line of a table may cost).
+  static constexpr std::size_t title_within = 2048;
+  static constexpr int title_lines_within = 32;
+
+  template <typename ParseInput>
+  static bool test(ParseInput& in) {
+    if (in.current() != in.begin() && in.current()[-1] != '\n') return false;
+    const char* p = in.current();
+    while (p != in.end() && (*p == ' ' || *p == '\t')) ++p;
+    // Most lines of a table fail at their first characters: an agency's name starts with a Chinese
+    // character, a title with one or with the year (`2023年`); a row's numbering or cells do not.
+    if (p == in.end()) return false;
+    if (static_cast<unsigned char>(*p) < 0x80) {
+      const char* q = p;
+      while (q != in.end() && *q >= '0' && *q <= '9') ++q;
+      if (q == p || !std::string_view(q, static_cast<std::size_t>(in.end() - q)).starts_with("年")) return false;
+    }
+    const std::string_view rest(p, static_cast<std::size_t>(in.end() - p));
+    std::string_view line = rest.substr(0, rest.find('\n'));
+    line = line.substr(0, line.find_last_not_of(" \t") + 1);
+    if (line.empty() || !(repeats_title(line) || names_the_agency(line, in))) return false;
+    in.bump(static_cast<std::size_t>(line.data() + line.size() - in.current()));
+    return true;
+  }
+
+ private:
+  // The line is a title line: words, then a title suffix that ends the line (all end with 报告).
+  static bool repeats_title(std::string_view line) {
+    if (!line.ends_with("报告")) return false;
+    memory_input<tracking_mode::lazy> at(line.data(), line.data() + line.size(), "");
+    return pegtl::match<seq<opt<title_text>, title_suffix, eof>, apply_mode::nothing, rewind_mode::active, nothing,
+                        normal>(at);
+  }
+
+  // The line is the agency's name as the title writes it: in the report's head, a line starts
+  // with these words and goes on with the year or the title's suffix, or they stand alone on the
+  // line above the title.
+  template <typename ParseInput>
+  static bool names_the_agency(std::string_view name, ParseInput& in) {
+    // A name is 3 to 40 characters, none of them ASCII or 、: no line with a cell, a numbering, a
+    // blank or a heading's 、 inside it goes further.
+    if (name.size() < 9 || name.size() > 120 || name.find("、") != std::string_view::npos) return false;
+    if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+      return false;
+    }
+    // A name is common words: it is taken only where a page break shows, below a blank line
+    // (pdftotext's form feed).
+    if (!after_blank_line::test(in)) return false;
+    const char* const begin = in.begin();
+    const char* const end = in.end();
+    const char* const head_end = begin + std::min(title_within, static_cast<std::size_t>(end - begin));
+    int lines = 0;
+    for (const char* line = begin; line < head_end && lines < title_lines_within; ++lines) {
+      const char* text = line;
+      while (text != head_end && (*text == ' ' || *text == '\t')) ++text;
+      if (text != name.data() && static_cast<std::size_t>(end - text) >= name.size() &&
+          std::string_view(text, name.size()) == name && goes_on_as_title(text + name.size(), end)) {
+        return true;
+      }
+      const void* const next = std::memchr(text, '\n', static_cast<std::size_t>(head_end - text));
+      if (next == nullptr) break;
+      line = static_cast<const char*>(next) + 1;
+    }
+    return false;
+  }
+  // After the name: the year and the rest of a title line, a title suffix, or the line's end
+  // and a title line below.
+  static bool goes_on_as_title(const char* p, const char* end) {
+    while (p != end && (*p == ' ' || *p == '\t')) ++p;
+    if (p == end) return false;
+    if (*p == '\n') {
+      while (p != end && (*p == ' ' || *p == '\t' || *p == '\n')) ++p;
+      return p != end && title_on_line(p, end);
+    }
+    if (*p >= '0' && *p <= '9') return title_on_line(p, end);
+    memory_input<tracking_mode::lazy> at(p, end, "");
+    return pegtl::match<seq<title_suffix, line_end>, apply_mode::nothing, rewind_mode::active, nothing, normal>(at);
+  }
+  static bool title_on_line(const char* p, const char* end) {
+    memory_input<tracking_mode::lazy> at(p, end, "");
+    return title_suffix_on_line::test(at);
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
 // Section headings. Each accepted wording is its own rule so the variant is visible in the tree.
 
 struct heading_number : seq<sor<chinese_numeral, range<'1', '6'>>, hspaces, list_comma, hspaces> {};
@@ -108,4 +201,6 @@ struct prose_line : seq<line_text, opt<newline>> {};
 namespace tao::pegtl {
 template <typename Name>
 struct analyze_traits<Name, xxgk::grammar::title_suffix_on_line> : analyze_opt_traits<> {};
+template <typename Name>
+struct analyze_traits<Name, xxgk::grammar::running_head> : analyze_any_traits<> {};
 }  // namespace tao::pegtl

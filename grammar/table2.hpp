@@ -32,8 +32,19 @@ struct row_label : sor<label_regulations, label_normative_documents, label_licen
 
 struct row_label;
 struct run_together_cells : run_together<row_label> {};
+
+// A bare page number (grammar/common.hpp) between two rows: a row has three cells at most in both
+// versions, so once it has three a number alone below it is no cell of it. A row of one column
+// (2021's 行政许可 …) leaves a number below it to the cell rules: the grammar cannot tell its columns.
+struct column_header;
+struct row_start : sor<row_label, article_item, column_header, section_heading> {};
+struct page_number_between_rows : bare_page_number<row_start> {};
+// A column header repeated where a page break cuts a row (Word repeats heading rows on each page).
+struct row_cell_gap : sor<blank_cells, plus<sor<ws_run, page_furniture, column_header>>> {};
+
 template <typename Label, unsigned Columns>
-struct row_of : seq<Label, opt<hspaces, label_note>, opt<sor<seq<gap, cells<Columns>>, run_together_cells>>> {};
+struct row_of : seq<Label, opt<hspaces, label_note>,
+                    opt<sor<seq<gap, cells<Columns, row_cell_gap, page_number_between_rows>>, run_together_cells>>> {};
 
 struct row_regulations : row_of<label_regulations, 3> {};
 struct row_normative_documents : row_of<label_normative_documents, 3> {};
@@ -54,10 +65,12 @@ struct row : sor<row_regulations, row_normative_documents, row_licensing, row_ot
 // Header text runs up to the first row label, article or cell, across lines and whether or not
 // whitespace separates it from them.
 struct header_char : seq<not_at<row_label>, not_at<article_item>, not_at<cell>, not_at<section_heading>,
-                         not_at<page_number>, utf8::not_one<' ', '\t', '\n'>> {};
+                         not_at<page_furniture>, utf8::not_one<' ', '\t', '\n'>> {};
 struct column_header : seq<label<"信息内容">, rep_opt<40, opt_ws, plus<header_char>>> {};
 
 struct item : sor<article_item, column_header, row> {};
-struct table : seq<article_item, star<opt<gap>, item>> {};
+struct item_gap : plus<sor<ws_run, page_furniture, page_number_between_rows>> {};
+// A page number after the last row is the table's too, so that it is not read as prose.
+struct table : seq<article_item, star<opt<item_gap>, item>, opt<opt<gap>, page_number_between_rows>> {};
 
 }  // namespace xxgk::grammar::table2

@@ -77,30 +77,36 @@ struct group_label : sor<group_results, group_denied, group_unable, group_not_pr
 // A table that crosses a page repeats its header there (a Word or LibreOffice heading row), even
 // inside a row that the page break cut.
 struct repeated_header;
-struct page_break_gap : plus<sor<ws_run, page_number, repeated_header>> {};
+struct page_break_gap : plus<sor<ws_run, page_furniture, repeated_header>> {};
 struct row_cell_gap : sor<blank_cells, page_break_gap> {};
+
+// A bare page number (grammar/common.hpp) between two rows: after a row's seven cells, before a
+// row, a group, a repeated header or a heading. After a group label it stays a cell (a subtotal,
+// or 2019's (六)其他处理 row), and so does it after a row that lacks cells.
+struct header;
+struct row_start : sor<row_label, group_label, header, section_heading> {};
+struct page_number_between_rows : bare_page_number<row_start> {};
+struct row_cells : cells<7, row_cell_gap, page_number_between_rows> {};
 
 // A data row: its label, an optional note, and up to 7 cells (fewer when cells are blank).
 struct run_together_cells : run_together<row_label> {};
-struct row : seq<row_label, opt<hspaces, label_note>, opt<sor<seq<gap, cells<7, row_cell_gap>>, run_together_cells>>> {
-};
+struct row : seq<row_label, opt<hspaces, label_note>, opt<sor<seq<gap, row_cells>, run_together_cells>>> {};
 // A group label; numbers on it are a subtotal the official table does not have (rule A4).
 struct group : seq<group_label, opt<gap, cells<7>>> {};
 
 // A row whose label is none of the above (a typo, a truncated label): lowering matches it to the
 // closest canonical label or reports it as unplaced.
 struct unrecognised_word : seq<not_at<row_label>, not_at<group_label>, not_at<cell>, not_at<section_heading>,
-                               not_at<page_number>, not_at<label<"行政复议">>, word> {};
+                               not_at<page_furniture>, not_at<label<"行政复议">>, word> {};
 struct unrecognised_label : seq<unrecognised_word, rep_opt<11, gap, unrecognised_word>> {};
 // The rest of a label that PDF text put after the row's numbers (below them, or past a page break).
 struct label_continuation : seq<unrecognised_word, rep_opt<11, gap, unrecognised_word>> {};
-struct unrecognised_row : seq<unrecognised_label, gap, cells<7, row_cell_gap>, opt<row_cell_gap, label_continuation>> {
-};
+struct unrecognised_row : seq<unrecognised_label, gap, row_cells, opt<row_cell_gap, label_continuation>> {};
 
 // Pieces of a label cut apart by a page break (`(五)不` `予处` … `理`): short words without cells,
 // kept as nodes and checked by lowering against the labels they could come from.
 struct fragment_word
-    : seq<not_at<row_label>, not_at<group_label>, not_at<cell>, not_at<section_heading>, not_at<page_number>,
+    : seq<not_at<row_label>, not_at<group_label>, not_at<cell>, not_at<section_heading>, not_at<page_furniture>,
           not_at<label<"行政复议">>, rep_min_max<1, 6, utf8::not_one<' ', '\t', '\n'>>, at<sor<ws, eof>>> {};
 struct label_fragment;
 // Only inside the table: more of it follows (so a short line after the table stays prose).
@@ -123,6 +129,9 @@ struct header
     : seq<opt<corner_note, opt<gap>>, label<"申请人情况">, rep_opt<40, opt<gap>, sor<corner_note, header_word>>> {};
 
 struct repeated_header : header {};
-struct table : seq<at_line_start, hspaces, header, star<opt<gap>, item>> {};
+struct item_gap : plus<sor<ws_run, page_furniture, page_number_between_rows>> {};
+// A page number after the last row is the table's too, so that it is not read as prose.
+struct table : seq<at_line_start, hspaces, header, star<opt<item_gap>, item>, opt<opt<gap>, page_number_between_rows>> {
+};
 
 }  // namespace xxgk::grammar::table3

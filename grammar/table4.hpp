@@ -13,6 +13,16 @@ struct header_char : utf8::one<U'行', U'政', U'复', U'议', U'诉', U'讼', U
 struct header : seq<label<"行政复议">, opt<gap>, label<"行政诉讼">, star<sor<gap, header_char>>> {};
 
 struct run_together_cells : run_together<failure> {};
-struct table : seq<at_line_start, hspaces, header, sor<cells<15>, run_together_cells>> {};
+
+// Bare page numbers (grammar/common.hpp). The row is one line of 15 cells in PDF text: a number
+// alone above a line that holds all 15 is none of them, and a number alone below the 15 cells,
+// before the next section's heading, is none either.
+struct whole_row_line : seq<hspaces, cell, rep<14, plus<hspace>, cell>> {};
+struct page_number_before_cells : bare_page_number<whole_row_line> {};
+struct page_number_after_row : bare_page_number<section_heading> {};
+struct row_cells : cells<15, cell_gap, page_number_after_row> {};
+
+struct table : seq<at_line_start, hspaces, header, opt<page_number_before_cells, opt<gap>>,
+                   sor<row_cells, run_together_cells>, opt<opt<gap>, page_number_after_row>> {};
 
 }  // namespace xxgk::grammar::table4

@@ -23,6 +23,17 @@ long consumed_all(std::string_view input) {
   return consumed<pegtl::seq<Rule, pegtl::eof>>(input);
 }
 
+// Bytes the rule consumes from byte `from` of the input, or -1: for rules that look back, or at
+// the report's head.
+template <typename Rule>
+long consumed_from(std::string_view input, std::size_t from) {
+  if (from > input.size()) return -2;
+  pegtl::memory_input in(input.data(), input.size(), "test");
+  in.bump(from);
+  if (!pegtl::parse<Rule>(in)) return -1;
+  return static_cast<long>(in.current() - input.data()) - static_cast<long>(from);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(grammar_has_no_rules_that_loop_without_progress) {
@@ -103,4 +114,74 @@ BOOST_AUTO_TEST_CASE(title_lines) {
   BOOST_TEST(consumed<g::report_title>("关于2022年度政府信息公开情况的报告\n") > 0);
   BOOST_TEST(consumed<g::report_title>(" 中卫市退役军人事务局\n2024年政府信息公开工作年度报告\n") > 0);
   BOOST_TEST(consumed<g::report_title>("现发布《某局2024年政府信息公开工作年度报告》,本报告\n") == -1);
+}
+
+BOOST_AUTO_TEST_CASE(page_numbers_in_their_common_forms) {
+  for (std::string_view form : {"-2-", "- 2 -", "— 2 —", "–2–", "――12――", "第2页", "第 2 页 共 6 页", "第2页/共6页",
+                                "第2页,共6页", "2/6", "- 2 / 6 -", "   - 2 -   "}) {
+    BOOST_TEST_CONTEXT(form) {
+      BOOST_TEST(consumed_all<g::page_number>(form) > 0);
+    }
+  }
+  // A number alone, spaced slashes and anything else on the line are no page number by their marks.
+  for (std::string_view text : {"2", "2 / 6", "- 2", "第2页 说明", "1 0 0 -2-", "-2-3", "2/6/2024"}) {
+    BOOST_TEST_CONTEXT(text) {
+      BOOST_TEST(consumed<g::page_number>(text) == -1);
+    }
+  }
+  BOOST_TEST(consumed_from<g::page_number>("x -2-", 2) == -1);  // on a line of its own only
+  // Between cells it is never a cell: `- 2 -` alone would read as three.
+  BOOST_TEST(consumed<g::cells<7>>("1 0 0 0\n- 2 -\n0 0 1\n") == 19);
+  BOOST_TEST(consumed<g::cells<7>>("1 0 0 0\n— 2 / 6 —\n0 0 1\n") == 27);
+}
+
+BOOST_AUTO_TEST_CASE(bare_page_number_only_where_no_cell_can_be) {
+  using Row = g::table3::row;
+  const std::string next = "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n";
+  const std::string full = "一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1";
+  const auto length = [](const std::string& s, std::size_t more = 0) { return static_cast<long>(s.size() + more); };
+  // Below a row of seven cells, a blank line above and below, a row next: a page number.
+  BOOST_TEST(consumed<Row>(full + "\n\n2\n\n" + next) == length(full));
+  BOOST_TEST(consumed_from<g::table3::page_number_between_rows>(full + "\n\n 12 \n\n" + next, full.size() + 3) == 3);
+  // No blank line above, or none below (half a wide number in pdftotext -layout): a cell.
+  BOOST_TEST(consumed<Row>(full + "\n2\n\n" + next) == length(full, 2));
+  BOOST_TEST(consumed<Row>(full + "\n\n2\n" + next) == length(full, 3));
+  // The row still lacks cells: a cell.
+  const std::string short_row = "一、本年新收政府信息公开申请数量 1 0 0 0";
+  BOOST_TEST(consumed<Row>(short_row + "\n\n2\n\n" + next) == length(short_row, 3));
+  // Nothing the table knows comes next: a cell (lowering reports the extra number).
+  BOOST_TEST(consumed<Row>(full + "\n\n2\n\n备注\n") == length(full, 3));
+  // 四: above a line that holds all 15 cells; below them, before a heading.
+  const std::string cells15 = "1 0 0 0 1 0 0 0 0 0 0 0 0 0 0";
+  BOOST_TEST(consumed_all<g::table4::table>("行政复议 行政诉讼 总计\n\n3\n\n" + cells15) > 0);
+  BOOST_TEST(consumed<g::table4::row_cells>(cells15 + "\n\n4\n\n五、存在的主要问题及改进情况\n") == length(cells15));
+  BOOST_TEST(consumed<g::table4::row_cells>(cells15 + "\n\n4\n\n附件\n") == length(cells15, 3));
+  BOOST_TEST(consumed<g::table4::row_cells>("1 0 0 0 1 0 0\n\n4\n\n0 0 0 0 0 0 0 0\n") > 20);  // 7 cells: a cell
+}
+
+BOOST_AUTO_TEST_CASE(running_heads_repeat_the_title_or_the_agency) {
+  const std::string_view report =
+      "某某市某某局2023年政府信息公开工作年度报告\n"
+      "申请人情况\n"
+      "一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n"
+      "某某市某某局2023年政府信息公开工作年度报告\n"
+      "政府信息公开工作年度报告\n"
+      "\n"
+      "某某市某某局\n"
+      "\n"
+      "某某市\n"
+      "某某市某某局\n";
+  const auto line = [&](int n) {
+    std::size_t at = 0;
+    for (int i = 1; i < n; ++i) at = report.find('\n', at) + 1;
+    return at;
+  };
+  // The title, whole or its suffix alone, on a line of its own wherever it stands.
+  BOOST_TEST(consumed_from<g::running_head>(report, line(4)) == static_cast<long>(line(5) - line(4) - 1));
+  BOOST_TEST(consumed_from<g::running_head>(report, line(5)) == 36);
+  BOOST_TEST(consumed_from<g::running_head>(report, line(3)) == -1);
+  // The agency as the title writes it, below a blank line; not a part of it, nor without the blank.
+  BOOST_TEST(consumed_from<g::running_head>(report, line(7)) == 18);
+  BOOST_TEST(consumed_from<g::running_head>(report, line(9)) == -1);
+  BOOST_TEST(consumed_from<g::running_head>(report, line(10)) == -1);
 }
