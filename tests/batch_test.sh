@@ -151,7 +151,7 @@ records = [json.loads(line) for line in open(sys.argv[1], encoding=\"utf-8\")]
 assert any(\"path_bytes\" in r for r in records)
 print(len(records), \"records\")' '$tmp/odd.jsonl'"
 expect "odd: CSV is UTF-8" 0 "" -- bash -c "'$xxgk' batch '$tmp/odd' -o '$tmp/odd.csv' 2>/dev/null && iconv -f UTF-8 -t UTF-8 '$tmp/odd.csv' >/dev/null"
-expect "odd: a FIFO put in after listing does not block" 0 "unreadable" -- bash -c "
+expect "odd: a FIFO named in a list is read, not waited on (no writer: empty)" 0 "unreadable" -- bash -c "
   printf '%s\n' '$tmp/odd/report.txt' '$tmp/odd/fifo' | timeout 20 '$xxgk' batch - -o '$tmp/fifo.csv' &&
   grep fifo '$tmp/fifo.csv'"
 

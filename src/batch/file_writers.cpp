@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "src/batch/process.hpp"
 #include "src/batch/writer.hpp"
 #include "xxgk/keys.hpp"
 #include "xxgk/output.hpp"
@@ -100,12 +101,6 @@ class JsonlWriter : public Writer {
 
  private:
   TemporaryOutput out_;
-
-  static std::string hex(std::string_view bytes) {
-    std::string out;
-    for (const char c : bytes) out += fmt::format("{:02x}", static_cast<unsigned char>(c));
-    return out;
-  }
 };
 
 }  // namespace

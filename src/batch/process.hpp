@@ -15,5 +15,7 @@ Result process(const Input& input, const BatchOptions& options) noexcept;
 
 // SHA-256 of the bytes, as 64 lowercase hex digits.
 std::string sha256_hex(std::string_view bytes);
+// Bytes as lowercase hex digits, two a byte (hashes, and the bytes of a path that is not UTF-8).
+std::string hex(std::string_view bytes);
 
 }  // namespace xxgk::batch

@@ -79,35 +79,23 @@ constexpr bool names_a_label = requires {
   Rule::label_key;
 };
 
+// What a kept rule's node carries: its kind, and for a label rule what it names and how.
 template <typename Rule>
-constexpr NodeKind node_kind() {
-  if constexpr (names_a_label<Rule>) {
-    return NodeKind::label;
-  } else {
-    return kind_of<Rule>;
-  }
-}
+struct node_traits {
+  static constexpr NodeKind kind = kind_of<Rule>;
+  static constexpr LabelKey label = LabelKey::none;
+  static constexpr Wording wording = Wording::regulated;
+};
+template <typename Rule>
+requires names_a_label<Rule>
+struct node_traits<Rule> {
+  static constexpr NodeKind kind = NodeKind::label;
+  static constexpr LabelKey label = Rule::label_key;
+  static constexpr Wording wording = Rule::label_wording;
+};
 
 template <typename Rule>
-constexpr LabelKey label_key() {
-  if constexpr (names_a_label<Rule>) {
-    return Rule::label_key;
-  } else {
-    return LabelKey::none;
-  }
-}
-
-template <typename Rule>
-constexpr Wording wording_of() {
-  if constexpr (names_a_label<Rule>) {
-    return Rule::label_wording;
-  } else {
-    return Wording::regulated;
-  }
-}
-
-template <typename Rule>
-struct selector : std::bool_constant<node_kind<Rule>() != NodeKind::none> {};
+struct selector : std::bool_constant<node_traits<Rule>::kind != NodeKind::none> {};
 
 }  // namespace
 
@@ -320,7 +308,8 @@ struct TreeControl<Selector, Control>::handler<Rule, true, NothingToUndo>
     // unwind() of a rule that opened it, and the tree state balanced.
     poll_deadline();
     Control<Rule>::start(in, st...);
-    state.open(tao::pegtl::demangle<Rule>(), in.current(), node_kind<Rule>(), label_key<Rule>(), wording_of<Rule>());
+    using traits = node_traits<Rule>;
+    state.open(tao::pegtl::demangle<Rule>(), in.current(), traits::kind, traits::label, traits::wording);
   }
   template <typename ParseInput, typename... States>
   static void success(const ParseInput& in, TreeState& state, States&&... st) {
