@@ -249,13 +249,20 @@ struct label : primitive<label<Label>> {
   }
 };
 
-// Numbering in front of labels: 一、 / 2、 / (三) / 1.
+// Numbering in front of labels, in the styles reports use: `一、`, `1.`, `1、`, `1. ` (a space after),
+// `(1)`, `(一)`, and `①` (`1．`, `（1）` and `①` are `1.`, `(1)` and `1` once normalised). Any style
+// may stand before any label: the label, not its numbering, tells the row, so a report that numbers
+// its items `(1)` or `①` reads like one that numbers them `1.`.
 struct chinese_numeral : utf8::one<U'一', U'二', U'三', U'四', U'五', U'六', U'七', U'八', U'九', U'十'> {};
 struct list_comma : sor<utf8::one<U'、'>, one<'.', ','>> {};
-struct paren_numeral : seq<one<'('>, opt_ws, plus<chinese_numeral>, opt_ws, one<')'>, opt_ws> {};
+struct paren_numeral
+    : seq<one<'('>, opt_ws, sor<plus<chinese_numeral>, seq<range<'1', '9'>, opt<digit>>>, opt_ws, one<')'>, opt_ws> {};
 // One digit, 1–8 in the format: in digits run together (`10000015.属于…`) only `5.` numbers a label.
 struct item_number : seq<range<'1', '9'>, hspaces, list_comma, opt_ws> {};
-struct level0_number : seq<chinese_numeral, hspaces, list_comma, opt_ws> {};
+struct level0_number : seq<plus<chinese_numeral>, hspaces, list_comma, opt_ws> {};
+// `①属于…` normalised: one digit directly before the label's first (Chinese) character.
+struct circled_number : seq<range<'1', '9'>, at<utf8::range<0x4E00, 0x9FFF>>> {};
+struct numbering : sor<paren_numeral, item_number, level0_number, circled_number> {};
 
 // A parenthesised note after a label, possibly broken across lines:
 // `(区分处理的,只计这一情形,不计其他情形)`, `(单位:万元,保留4位小数)`.

@@ -11,59 +11,56 @@ namespace xxgk::grammar::table3 {
 // Cells may follow with no blank in between when a crawler collapsed whitespace.
 struct label_end : at<sor<ws, one<'('>, eof, cell_start>> {};
 
-// A row or group label at each level of the taxonomy, with the key it names (include/xxgk/keys.hpp).
-// A variant wording seen in real reports is one more rule with the same key and Wording::variant.
+// A row or group label, with the key it names (include/xxgk/keys.hpp), after numbering of any
+// style (grammar/common.hpp) or none. A variant wording seen in real reports is one more rule with
+// the same key and Wording::variant.
 template <text L, LabelKey K, Wording W = Wording::regulated>
-struct level0 : seq<opt<level0_number>, label<L>, label_end>, names<K, W, L> {};
-template <text L, LabelKey K, Wording W = Wording::regulated>
-struct level1 : seq<opt<paren_numeral>, label<L>, label_end>, names<K, W, L> {};
-template <text L, LabelKey K, Wording W = Wording::regulated>
-struct level2 : seq<opt<item_number>, label<L>, label_end>, names<K, W, L> {};
+struct item_label : seq<opt<numbering>, label<L>, label_end>, names<K, W, L> {};
 using enum LabelKey;
 
 // Level 0
-struct label_new_received : level0<"本年新收政府信息公开申请数量", t3_new_received> {};
-struct label_carried_over : level0<"上年结转政府信息公开申请数量", t3_carried_over> {};
-struct group_results : level0<"本年度办理结果", t3_results> {};
-struct label_carried_forward : level0<"结转下年度继续办理", t3_carried_forward> {};
+struct label_new_received : item_label<"本年新收政府信息公开申请数量", t3_new_received> {};
+struct label_carried_over : item_label<"上年结转政府信息公开申请数量", t3_carried_over> {};
+struct group_results : item_label<"本年度办理结果", t3_results> {};
+struct label_carried_forward : item_label<"结转下年度继续办理", t3_carried_forward> {};
 // Level 1
-struct label_granted : level1<"予以公开", t3_granted> {};
-struct label_partially_granted : level1<"部分公开", t3_partially_granted> {};
-struct group_denied : level1<"不予公开", t3_denied> {};
-struct group_unable : level1<"无法提供", t3_unable> {};
-struct group_not_processed : level1<"不予处理", t3_not_processed> {};
-struct group_other : level1<"其他处理", t3_other> {};
+struct label_granted : item_label<"予以公开", t3_granted> {};
+struct label_partially_granted : item_label<"部分公开", t3_partially_granted> {};
+struct group_denied : item_label<"不予公开", t3_denied> {};
+struct group_unable : item_label<"无法提供", t3_unable> {};
+struct group_not_processed : item_label<"不予处理", t3_not_processed> {};
+struct group_other : item_label<"其他处理", t3_other> {};
 // Unlike the others, (七) is required: 总计 alone is a column label of the header.
 struct label_total : seq<paren_numeral, sor<label<"总计">, label<"合计">>, label_end>,
                      names<t3_total, Wording::regulated, "总计"> {};
 // Level 2 under (三) 不予公开
-struct label_state_secret : level2<"属于国家秘密", t3_state_secret> {};
-struct label_prohibited_by_law : level2<"其他法律行政法规禁止公开", t3_prohibited_by_law> {};
-struct label_security_stability : level2<"危及“三安全一稳定”", t3_security_stability> {};
+struct label_state_secret : item_label<"属于国家秘密", t3_state_secret> {};
+struct label_prohibited_by_law : item_label<"其他法律行政法规禁止公开", t3_prohibited_by_law> {};
+struct label_security_stability : item_label<"危及“三安全一稳定”", t3_security_stability> {};
 // 三安全一稳定 spelled out, as some reports print it.
 struct label_security_stability_spelled_out
-    : level2<"危及国家安全、公共安全、经济安全和社会稳定", t3_security_stability, Wording::variant> {};
-struct label_third_party : level2<"保护第三方合法权益", t3_third_party> {};
-struct label_internal_affairs : level2<"属于三类内部事务信息", t3_internal_affairs> {};
-struct label_process_info : level2<"属于四类过程性信息", t3_process_info> {};
-struct label_enforcement_file : level2<"属于行政执法案卷", t3_enforcement_file> {};
-struct label_query_matter : level2<"属于行政查询事项", t3_query_matter> {};
+    : item_label<"危及国家安全、公共安全、经济安全和社会稳定", t3_security_stability, Wording::variant> {};
+struct label_third_party : item_label<"保护第三方合法权益", t3_third_party> {};
+struct label_internal_affairs : item_label<"属于三类内部事务信息", t3_internal_affairs> {};
+struct label_process_info : item_label<"属于四类过程性信息", t3_process_info> {};
+struct label_enforcement_file : item_label<"属于行政执法案卷", t3_enforcement_file> {};
+struct label_query_matter : item_label<"属于行政查询事项", t3_query_matter> {};
 // Level 2 under (四) 无法提供
-struct label_not_held : level2<"本机关不掌握相关政府信息", t3_not_held> {};
-struct label_needs_creation : level2<"没有现成信息需要另行制作", t3_needs_creation> {};
-struct label_unclear : level2<"补正后申请内容仍不明确", t3_unclear> {};
+struct label_not_held : item_label<"本机关不掌握相关政府信息", t3_not_held> {};
+struct label_needs_creation : item_label<"没有现成信息需要另行制作", t3_needs_creation> {};
+struct label_unclear : item_label<"补正后申请内容仍不明确", t3_unclear> {};
 // Level 2 under (五) 不予处理
-struct label_petition : level2<"信访举报投诉类申请", t3_petition> {};
-struct label_repeated : level2<"重复申请", t3_repeated> {};
-struct label_publication : level2<"要求提供公开出版物", t3_publication> {};
-struct label_excessive : level2<"无正当理由大量反复申请", t3_excessive> {};
-struct label_reconfirm : level2<"要求行政机关确认或重新出具已获取信息", t3_reconfirm> {};
+struct label_petition : item_label<"信访举报投诉类申请", t3_petition> {};
+struct label_repeated : item_label<"重复申请", t3_repeated> {};
+struct label_publication : item_label<"要求提供公开出版物", t3_publication> {};
+struct label_excessive : item_label<"无正当理由大量反复申请", t3_excessive> {};
+struct label_reconfirm : item_label<"要求行政机关确认或重新出具已获取信息", t3_reconfirm> {};
 // Level 2 under (六) 其他处理
 struct label_no_correction
-    : level2<"申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", t3_no_correction> {};
+    : item_label<"申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", t3_no_correction> {};
 struct label_unpaid_fee
-    : level2<"申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", t3_unpaid_fee> {};
-struct label_other_other : level2<"其他", t3_other_other> {};
+    : item_label<"申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", t3_unpaid_fee> {};
+struct label_other_other : item_label<"其他", t3_other_other> {};
 
 struct row_label
     : sor<label_new_received, label_carried_over, label_carried_forward, label_granted, label_partially_granted,
@@ -84,7 +81,7 @@ struct row_cell_gap : sor<blank_cells, page_break_gap> {};
 // row, a group, a repeated header or a heading. After a group label it stays a cell (a subtotal,
 // or 2019's (六)其他处理 row), and so does it after a row that lacks cells.
 struct header;
-struct row_start : sor<row_label, group_label, header, section_heading> {};
+struct row_start : sor<group_label, row_label, header, section_heading> {};
 struct page_number_between_rows : bare_page_number<row_start> {};
 struct row_cells : cells<7, row_cell_gap, page_number_between_rows> {};
 
@@ -110,10 +107,12 @@ struct fragment_word
           not_at<label<"行政复议">>, rep_min_max<1, 6, utf8::not_one<' ', '\t', '\n'>>, at<sor<ws, eof>>> {};
 struct label_fragment;
 // Only inside the table: more of it follows (so a short line after the table stays prose).
-struct fragment_continues : sor<row, group, repeated_header, unrecognised_row, label_fragment> {};
+struct fragment_continues : sor<group, row, repeated_header, unrecognised_row, label_fragment> {};
 struct label_fragment : seq<fragment_word, rep_opt<2, gap, fragment_word>, quiet_at<gap, fragment_continues>> {};
 
-struct item : sor<row, group, repeated_header, unrecognised_row, label_fragment> {};
+// A group before a row: `(六)其他` broken before `处理` is the group (六)其他处理, not the row 其他
+// (labels match across line breaks, and any numbering may stand before any label).
+struct item : sor<group, row, repeated_header, unrecognised_row, label_fragment> {};
 
 // Header: the corner note on 勾稽关系, 申请人情况 and the column labels, up to the first row.
 // `(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)`

@@ -182,7 +182,27 @@ constexpr std::array kSections = {
 // 收费及减免, a section of reports before 2019 only: it has no place in the regulated order.
 constexpr SectionSpec kFeesPre2019 = section<g::title_fees_pre2019>(0, "fees");
 
+// The wordings of the alternatives of a grammar rule (a sor of label rules), read from the rules.
+template <typename... Labels>
+constexpr auto wordings_of(tao::pegtl::type_list<Labels...> /*unused*/) {
+  return std::array<LabelWording, sizeof...(Labels)>{
+      LabelWording{Labels::label_key, Labels::label_wording, Labels::words.view()}...};
+}
+constexpr auto kTable3RowWordings = wordings_of(t3::row_label::subs_t{});
+constexpr auto kTable3GroupWordings = wordings_of(t3::group_label::subs_t{});
+constexpr auto kTable3Wordings = [] {
+  std::array<LabelWording, kTable3RowWordings.size() + kTable3GroupWordings.size()> all{};
+  std::size_t n = 0;
+  for (const auto& w : kTable3RowWordings) all[n++] = w;
+  for (const auto& w : kTable3GroupWordings) all[n++] = w;
+  return all;
+}();
+
 }  // namespace
+
+std::span<const LabelWording> table3_label_wordings() {
+  return kTable3Wordings;
+}
 
 std::span<const RowSpec> table2_rows(FormatVersion v) {
   return v == FormatVersion::v2019 ? std::span<const RowSpec>(kTable2Rows2019) : kTable2Rows;

@@ -131,6 +131,16 @@ const RowSpec* find_row(std::span<const RowSpec> rows, std::string_view key);
 const RowSpec* find_row(std::span<const RowSpec> rows, LabelKey label);
 const GroupSpec* find_group(LabelKey label);
 
+// One wording of a table 三 label as the grammar writes it (grammar/table3.hpp): the words alone,
+// without numbering or note. A key may have several (the regulated one and variants).
+struct LabelWording {
+  LabelKey key = LabelKey::none;
+  Wording wording = Wording::regulated;
+  std::string_view words;
+};
+// Every row and group label rule of table 三, in the grammar's order.
+std::span<const LabelWording> table3_label_wordings();
+
 // Keys of the statistics a pre-2019 report states in its prose (`pre2019.fees.collected`), in
 // output order (src/lower_pre2019.cpp).
 std::vector<std::string> pre2019_keys();

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "src/lower/label_match.hpp"
 #include "src/lower/split_cells.hpp"
 #include "src/text.hpp"
 
@@ -64,15 +65,6 @@ std::vector<Segment> numbers_of(const Line& line) {
     if (s.number) out.push_back(s);
   }
   return out;
-}
-
-// True when `label` appears in `text` in order, other characters between.
-bool subsequence(const std::vector<char32_t>& label, const std::vector<char32_t>& text) {
-  std::size_t k = 0;
-  for (const char32_t c : text) {
-    if (k < label.size() && c == label[k]) ++k;
-  }
-  return k == label.size();
 }
 
 struct LayoutRow {
@@ -221,13 +213,12 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
   Table result = cx.report.table3;
   std::vector<ExtractionNote> layout_notes;
   result.rows.clear();
-  std::vector<bool> used(table3_rows().size(), false);
+  // The text around each row that may hold its label: first the lines up to the blank lines that
+  // set rows apart; then, for a label that continues past a page break, every line from the
+  // previous row's to the next row's.
+  std::vector<std::vector<std::u32string>> windows;
   for (std::size_t r = 0; r < rows.size(); ++r) {
-    // The text around the row: from the line after the previous row's line to the line before
-    // the next row's, stopping at blank lines (rows are set apart by them).
-    // First the lines up to the blank lines that set rows apart; if the label is not all there,
-    // it continues past a page break: then every line up to the next row's.
-    const auto find_label = [&](bool stop_at_blank) {
+    const auto window = [&](bool stop_at_blank) {
       std::size_t from = rows[r].first;
       while (from > 0 && (!stop_at_blank || !lines[from - 1].empty()) && (r == 0 || from - 1 > rows[r - 1].last))
         --from;
@@ -236,32 +227,21 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
              (r + 1 == rows.size() || to + 1 < rows[r + 1].first)) {
         ++to;
       }
-      std::vector<char32_t> window;
+      std::u32string around;
       for (std::size_t i = from; i <= to; ++i) {
         for (const Segment& s : lines[i]) {
           if (s.number) continue;
-          for (const char32_t cp : code_points(s.text)) window.push_back(cp);
+          for (const char32_t cp : code_points(s.text)) around.push_back(cp);
         }
       }
-      static const auto labels = [] {  // decoded once, not once a row and label
-        std::vector<std::vector<char32_t>> decoded;
-        for (const RowSpec& spec : table3_rows()) decoded.push_back(code_points(spec.label));
-        return decoded;
-      }();
-      std::size_t found = table3_rows().size();
-      std::size_t found_length = 0;
-      for (std::size_t k = 0; k < table3_rows().size(); ++k) {
-        const auto& label = labels[k];
-        if (used[k] || label.size() <= found_length || !subsequence(label, window)) continue;
-        found = k, found_length = label.size();
-      }
-      return found;
+      return around;
     };
-    std::size_t best = find_label(true);
-    if (best == table3_rows().size()) best = find_label(false);
-    if (best == table3_rows().size()) continue;
-    used[best] = true;
-    const RowSpec& spec = table3_rows()[best];
+    windows.push_back({window(true), window(false)});
+  }
+  const std::vector<LabelMatch> labels = match_labels_in_order(windows, table3_rows());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (labels[r].row == nullptr) continue;
+    const RowSpec& spec = *labels[r].row;
     Row row;
     row.key = std::string(spec.key);
     row.canonical_label = std::string(spec.label);

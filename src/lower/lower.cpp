@@ -1,5 +1,6 @@
 // Lowering of the document structure: title, sections, subsections, prose, unplaced text.
 #include "src/lower/lower.hpp"
+#include "src/lower/label_match.hpp"
 
 #include <string.h>  // memrchr
 

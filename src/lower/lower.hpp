@@ -47,8 +47,6 @@ void settle_by_column_sums(Report& report);
 // The statistics a pre-2019 report states in its prose (src/lower_pre2019.cpp).
 void extract_pre2019_statistics(LowerContext& cx);
 
-// The label without its numbering (`一、`, `(一)`, `1.`): what typo checks compare.
-std::string strip_numbering(std::string_view label);
 // `table3.granted.` for ("table3", "granted").
 std::string fmt_key_prefix(std::string_view table, std::string_view row);
 

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <optional>
 
+#include "src/lower/label_match.hpp"
 #include "src/lower/lower.hpp"
 #include "src/lower/split_cells.hpp"
 #include "src/lower/written_row.hpp"
@@ -251,23 +252,18 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
           label_text += without_whitespace(c->string_view());
         }
       }
-      const std::string written_label = strip_numbering(label_text);
-      const RowSpec* best = nullptr;
-      std::size_t best_distance = std::string::npos;
-      for (const auto& spec : table3_rows()) {
-        std::string canonical = strip_numbering(spec.label);
-        if (const auto paren = canonical.find('('); paren != std::string::npos && paren > 0) canonical.resize(paren);
-        std::string compared = written_label;
-        if (const auto paren = compared.find('('); paren != std::string::npos && paren > 0) compared.resize(paren);
-        const auto d = edit_distance(compared, canonical);
-        if (d < best_distance) best_distance = d, best = &spec;
-      }
-      const std::size_t length = best ? code_points(strip_numbering(best->label)).size() : 0;
       if (part_of_a_table3_label(label_text) && rejoin_after_page_break(table, *child, cx)) continue;
-      if (best != nullptr && best_distance * 4 <= length && table.row(best->key) == nullptr) {
-        Row row = make_row("table3", *best, *child, written, cx);
-        cx.report.altered_labels.push_back({"table3." + row.key, written_label, strip_numbering(best->label), row.pos});
+      std::vector<bool> taken;
+      for (const RowSpec& spec : table3_rows()) taken.push_back(table.row(spec.key) != nullptr);
+      const LabelMatch match = match_label(label_text, table3_rows(), taken);
+      if (match.row != nullptr) {
+        Row row = make_row("table3", *match.row, *child, written, cx);
+        cx.report.altered_labels.push_back(
+            {"table3." + row.key, strip_numbering(label_text), std::string(match.wording->words), row.pos});
         add_row(table, std::move(row), cx);
+      } else if (match.ambiguous()) {
+        cx.report.unplaced.push_back({"table3 row whose label is as close to two rows",
+                                      without_whitespace(child->string_view()), cx.pos(*child)});
       } else {
         cx.report.unplaced.push_back(
             {"table3 row with an unknown label", without_whitespace(child->string_view()), cx.pos(*child)});

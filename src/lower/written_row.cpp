@@ -423,20 +423,4 @@ std::string fmt_key_prefix(std::string_view table, std::string_view row) {
   return s;
 }
 
-std::string strip_numbering(std::string_view label) {
-  std::string s = without_whitespace(label);
-  auto starts = [&](std::string_view p) { return s.substr(0, p.size()) == p; };
-  if (starts("(")) {
-    const auto close = s.find(')');
-    if (close != std::string::npos && close <= 1 + 3 * 3) return s.substr(close + 1);
-  }
-  std::size_t i = 0;
-  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-  if (i > 0 && i < s.size() && (s[i] == '.' || s[i] == ',')) return s.substr(i + 1);
-  if (i > 0 && s.compare(i, 3, "、") == 0) return s.substr(i + 3);
-  // A Chinese numeral and 、 (each 3 bytes in UTF-8).
-  if (s.size() > 6 && s.compare(3, 3, "、") == 0) return s.substr(6);
-  return s;
-}
-
 }  // namespace xxgk

@@ -3,7 +3,10 @@
 many reports parse fully, cell accuracy, missed and wrong cells, injected errors found, and
 error findings on clean reports.
 
-    tools/synth/accuracy.py --xxgk build/release/xxgk /tmp/synth [--show-wrong N]
+    tools/synth/accuracy.py --xxgk build/release/xxgk /tmp/synth [--show-wrong N] [--show-missed N]
+
+Every folder of the set but truth/ and source/ is a route. Only error findings count as false:
+a label written with a typo (the truth's altered_labels) is a warning (F4), as it should be.
 """
 import argparse
 import json
@@ -23,18 +26,20 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--xxgk", default="build/release/xxgk")
     ap.add_argument("--show-wrong", type=int, default=0, help="print up to N wrong cells per route")
+    ap.add_argument("--show-missed", type=int, default=0, help="print up to N missed cells per route")
     ap.add_argument("set")
     args = ap.parse_args()
     root = Path(args.set)
     truths = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((root / "truth").glob("*.json"))}
-    routes = sorted(d.name for d in root.iterdir() if d.is_dir() and d.name not in ("truth", "source"))
+    routes = sorted(d.name for d in root.iterdir()
+                    if d.is_dir() and d.name not in ("truth", "source", "lo-profile"))
     header = f"{'route':<18} {'reports':>7} {'full':>5} {'cells right/total':>20} {'acc %':>7} {'missed':>6} {'wrong':>6} {'injected found':>14} {'false':>5}"
     print(header)
     print("-" * len(header))
     failed = False
     for route in routes:
         reports = full = right = total = missed = wrong = inj = inj_found = false_findings = 0
-        shown = 0
+        shown = shown_missed = 0
         for name, truth in truths.items():
             path = root / route / f"{name}.txt"
             if not path.exists():
@@ -54,6 +59,9 @@ def main():
                 total += 1
                 if key not in cells:
                     missed += 1
+                    if shown_missed < args.show_missed:
+                        print(f"  {route}/{name}: missed {key}, truth {value!r}")
+                        shown_missed += 1
                 elif cells[key] != value:
                     wrong += 1
                     if shown < args.show_wrong:

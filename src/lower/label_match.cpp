@@ -1,0 +1,145 @@
+#include "src/lower/label_match.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "grammar/common.hpp"
+#include "src/text.hpp"
+
+namespace xxgk {
+namespace {
+
+// The wordings of table 三's label rules, decoded once.
+struct DecodedWording {
+  const LabelWording* wording;
+  std::vector<char32_t> characters;
+};
+const std::vector<DecodedWording>& decoded_wordings() {
+  static const std::vector<DecodedWording> decoded = [] {
+    std::vector<DecodedWording> out;
+    for (const LabelWording& w : table3_label_wordings()) out.push_back({&w, code_points(w.words)});
+    return out;
+  }();
+  return decoded;
+}
+
+bool close_enough(std::size_t edits, std::size_t length) {
+  return edits * kLabelCharactersPerEdit <= length;
+}
+
+// Longest common subsequence of a wording and a window.
+std::size_t common_subsequence(const std::vector<char32_t>& a, std::u32string_view b) {
+  std::vector<std::size_t> row(b.size() + 1, 0);
+  for (const char32_t x : a) {
+    std::size_t diagonal = 0;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = x == b[j - 1] ? diagonal + 1 : std::max(row[j], row[j - 1]);
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// The best candidate by `score` (higher is better), skipping taken rows; a tie between two rows is
+// ambiguous. `score` gives nothing for a wording that is not close enough.
+template <typename Score>
+LabelMatch best_match(std::span<const RowSpec> rows, const std::vector<bool>& taken, Score score) {
+  LabelMatch best;
+  std::pair<long, long> best_score{-1, 0};
+  for (const DecodedWording& w : decoded_wordings()) {
+    const RowSpec* row = find_row(rows, w.wording->key);
+    if (row == nullptr) continue;
+    const auto index = static_cast<std::size_t>(row - rows.data());
+    if (index < taken.size() && taken[index]) continue;
+    const auto scored = score(w);  // {score, edits} or nullopt
+    if (!scored) continue;
+    const std::pair<long, long> s{scored->first, -static_cast<long>(scored->second)};
+    if (s > best_score) {
+      best_score = s;
+      best = LabelMatch{row, w.wording, scored->second, nullptr};
+    } else if (s == best_score && row != best.row) {
+      best.rival = row;
+    }
+  }
+  if (best.ambiguous()) {
+    const LabelMatch ambiguous{nullptr, nullptr, best.edits, best.rival};
+    return ambiguous;
+  }
+  return best;
+}
+
+}  // namespace
+
+std::vector<LabelMatch> match_labels_in_order(const std::vector<std::vector<std::u32string>>& windows,
+                                              std::span<const RowSpec> rows) {
+  const std::size_t n = windows.size(), k = rows.size();
+  // score[r][j]: how well row j's best wording is found around row r (0: not close enough).
+  std::vector<std::vector<long>> score(n, std::vector<long>(k, 0));
+  std::vector<std::vector<LabelMatch>> found(n, std::vector<LabelMatch>(k));
+  for (std::size_t r = 0; r < n; ++r) {
+    for (const DecodedWording& w : decoded_wordings()) {
+      const RowSpec* row = find_row(rows, w.wording->key);
+      if (row == nullptr) continue;
+      const auto j = static_cast<std::size_t>(row - rows.data());
+      for (const std::u32string& window : windows[r]) {
+        const std::size_t hits = common_subsequence(w.characters, window);
+        const std::size_t edits = w.characters.size() - hits;
+        if (!close_enough(edits, w.characters.size())) continue;
+        const auto s = static_cast<long>(hits) - static_cast<long>(edits);
+        if (s > score[r][j]) score[r][j] = s, found[r][j] = LabelMatch{row, w.wording, edits, nullptr};
+      }
+    }
+  }
+  // best[r][j]: the most found by rows from r on with labels from j on, each used once, in order.
+  std::vector<std::vector<long>> best(n + 1, std::vector<long>(k + 1, 0));
+  for (std::size_t r = n; r-- > 0;) {
+    for (std::size_t j = k; j-- > 0;) {
+      best[r][j] = std::max(best[r + 1][j], best[r][j + 1]);
+      if (score[r][j] > 0) best[r][j] = std::max(best[r][j], score[r][j] + best[r + 1][j + 1]);
+    }
+  }
+  std::vector<LabelMatch> out(n);
+  for (std::size_t r = 0, j = 0; r < n && j < k;) {
+    if (score[r][j] > 0 && best[r][j] == score[r][j] + best[r + 1][j + 1]) {
+      out[r] = found[r][j];
+      ++r, ++j;
+    } else if (best[r][j] == best[r + 1][j]) {
+      ++r;
+    } else {
+      ++j;
+    }
+  }
+  return out;
+}
+
+std::string strip_numbering(std::string_view label) {
+  std::string s = without_whitespace(label);
+  tao::pegtl::memory_input in(s, "");
+  if (tao::pegtl::parse<grammar::numbering>(in)) return std::string(in.current(), in.end());
+  return s;
+}
+
+LabelMatch match_label(std::string_view written, std::span<const RowSpec> rows, const std::vector<bool>& taken) {
+  std::string words = strip_numbering(written);
+  // A note after the words (`(区分处理的,…)`) is compared by the rules of notes, not as label text.
+  if (const auto paren = words.find('('); paren != std::string::npos && paren > 0) words.resize(paren);
+  return best_match(rows, taken, [&](const DecodedWording& w) -> std::optional<std::pair<long, std::size_t>> {
+    const std::size_t edits = edit_distance(words, w.wording->words);
+    if (!close_enough(edits, w.characters.size())) return std::nullopt;
+    return std::pair<long, std::size_t>{0, edits};
+  });
+}
+
+LabelMatch find_label_in(std::u32string_view window, std::span<const RowSpec> rows, const std::vector<bool>& taken) {
+  return best_match(rows, taken, [&](const DecodedWording& w) -> std::optional<std::pair<long, std::size_t>> {
+    const std::size_t found = common_subsequence(w.characters, window);
+    const std::size_t edits = w.characters.size() - found;
+    if (!close_enough(edits, w.characters.size())) return std::nullopt;
+    return std::pair<long, std::size_t>{static_cast<long>(found), edits};
+  });
+}
+
+}  // namespace xxgk
