@@ -264,9 +264,19 @@ struct level0_number : seq<plus<chinese_numeral>, hspaces, list_comma, opt_ws> {
 struct circled_number : seq<range<'1', '9'>, at<utf8::range<0x4E00, 0x9FFF>>> {};
 struct numbering : sor<paren_numeral, item_number, level0_number, circled_number> {};
 
-// A parenthesised note after a label, possibly broken across lines:
-// `(区分处理的,只计这一情形,不计其他情形)`, `(单位:万元,保留4位小数)`.
-struct label_note : seq<one<'('>, until<one<')'>, not_one<'('>>> {};
+// A parenthesised note after a label, possibly broken across lines, on the label's line or on a
+// line of its own: `(区分处理的,只计这一情形,不计其他情形)`, `(设区的市、自治州人民政府应提供相关数据)`.
+// A numbering in brackets (`(七)`) starts the next label, never a note; a note holds no cell.
+struct cell;
+struct note_word : seq<not_at<cell>, plus<utf8::not_one<' ', '\t', '\n', '(', ')'>>> {};
+struct note_words : list<note_word, opt_ws> {};
+struct note_open : seq<not_at<paren_numeral>, one<'('>, opt_ws, opt<note_words>> {};
+struct label_note : seq<note_open, opt_ws, one<')'>> {};
+// A note cut by the row's cells: text browsers wrap it inside its cell and put the cells on its
+// first line (`(二)部分公开(区分处理的,只计这一情形,不计其他 │ 0 │ … │` and `情形)` below), and PDF
+// text may do the same. Its rest comes after the cells.
+struct cut_note : note_open {};
+struct note_rest : seq<opt<note_words>, opt_ws, one<')'>> {};
 
 // ---------------------------------------------------------------------------------------------
 // Table cells

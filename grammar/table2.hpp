@@ -43,7 +43,7 @@ struct page_number_between_rows : bare_page_number<row_start> {};
 struct row_cell_gap : sor<blank_cells, plus<sor<ws_run, page_furniture, column_header>>> {};
 
 template <typename Label, unsigned Columns>
-struct row_of : seq<Label, opt<hspaces, label_note>,
+struct row_of : seq<Label, opt<opt_ws, label_note>,
                     opt<sor<seq<gap, cells<Columns, row_cell_gap, page_number_between_rows>>, run_together_cells>>> {};
 
 struct row_regulations : row_of<label_regulations, 3> {};
@@ -65,8 +65,11 @@ struct row : sor<row_regulations, row_normative_documents, row_licensing, row_ot
 // Header text runs up to the first row label, article or cell, across lines and whether or not
 // whitespace separates it from them.
 struct header_char : seq<not_at<row_label>, not_at<article_item>, not_at<cell>, not_at<section_heading>,
-                         not_at<page_furniture>, utf8::not_one<' ', '\t', '\n'>> {};
-struct column_header : seq<label<"信息内容">, rep_opt<40, opt_ws, plus<header_char>>> {};
+                         not_at<page_furniture>, utf8::not_one<' ', '\t', '\n', '('>> {};
+// A note in a header may hold numbers and blanks, `(单位:万元,保留 4 位小数)`, over lines; it is
+// short (90 bytes, 30 Chinese characters), so a lone bracket cannot take rows with it.
+struct header_note : seq<one<'('>, rep_max<90, not_one<')', '('>>, one<')'>> {};
+struct column_header : seq<label<"信息内容">, rep_opt<40, opt_ws, sor<header_note, plus<header_char>>>> {};
 
 struct item : sor<article_item, column_header, row> {};
 struct item_gap : plus<sor<ws_run, page_furniture, page_number_between_rows>> {};

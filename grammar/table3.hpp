@@ -87,7 +87,10 @@ struct row_cells : cells<7, row_cell_gap, page_number_between_rows> {};
 
 // A data row: its label, an optional note, and up to 7 cells (fewer when cells are blank).
 struct run_together_cells : run_together<row_label> {};
-struct row : seq<row_label, opt<hspaces, label_note>, opt<sor<seq<gap, row_cells>, run_together_cells>>> {};
+struct row_body : opt<sor<seq<gap, row_cells>, run_together_cells>> {};
+struct row
+    : seq<row_label,
+          sor<seq<opt_ws, label_note, row_body>, seq<opt_ws, cut_note, gap, row_cells, gap, note_rest>, row_body>> {};
 // A group label; numbers on it are a subtotal the official table does not have (rule A4).
 struct group : seq<group_label, opt<gap, cells<7>>> {};
 

@@ -22,8 +22,9 @@ struct Segment {
 
 using Line = std::vector<Segment>;
 
+// `1.` before a label (numbered `1. 属于…`, a space after the point) is numbering, not a number.
 bool is_number(std::string_view s) {
-  return !s.empty() && s[0] != '.' &&
+  return !s.empty() && s.front() != '.' && s.back() != '.' &&
          std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
 }
 
