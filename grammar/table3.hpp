@@ -91,6 +91,9 @@ struct row_body : opt<sor<seq<gap, row_cells>, run_together_cells>> {};
 struct row
     : seq<row_label,
           sor<seq<opt_ws, label_note, row_body>, seq<opt_ws, cut_note, gap, row_cells, gap, note_rest>, row_body>> {};
+// pandoc wraps a numbered label after its numbering: `2.` and the row's cells on one line, the
+// label's words below them. The numbering and the words are one label.
+struct row_numbered_apart : seq<numbering, opt<gap>, row_cells, gap, row_label, opt<opt_ws, label_note>> {};
 // A group label; numbers on it are a subtotal the official table does not have (rule A4).
 struct group : seq<group_label, opt<gap, cells<7>>> {};
 
@@ -110,16 +113,20 @@ struct fragment_word
           not_at<label<"行政复议">>, rep_min_max<1, 6, utf8::not_one<' ', '\t', '\n'>>, at<sor<ws, eof>>> {};
 struct label_fragment;
 // Only inside the table: more of it follows (so a short line after the table stays prose).
-struct fragment_continues : sor<group, row, repeated_header, unrecognised_row, label_fragment> {};
+struct fragment_continues : sor<group, row, row_numbered_apart, repeated_header, unrecognised_row, label_fragment> {};
 struct label_fragment : seq<fragment_word, rep_opt<2, gap, fragment_word>, quiet_at<gap, fragment_continues>> {};
 
 // A group before a row: `(六)其他` broken before `处理` is the group (六)其他处理, not the row 其他
 // (labels match across line breaks, and any numbering may stand before any label).
-struct item : sor<group, row, repeated_header, unrecognised_row, label_fragment> {};
+struct item : sor<group, row, row_numbered_apart, repeated_header, unrecognised_row, label_fragment> {};
 
 // Header: the corner note on 勾稽关系, 申请人情况 and the column labels, up to the first row.
-// `(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)`
-struct corner_note : seq<one<'('>, opt_ws, label<"本列数据">, until<one<')'>>> {};
+// `(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)`, whole, or its first part when
+// the converter put 申请人情况 (and the column labels) on its line (pandoc, pdftotext): its rest
+// then comes after them, a bracket closing it within 240 bytes.
+struct corner_note
+    : seq<one<'('>, opt_ws, label<"本列数据">, star<not_at<label<"申请人情况">>, not_one<')'>>, opt<one<')'>>> {};
+struct corner_note_rest : seq<rep_max<240, not_one<'(', ')'>>, one<')'>> {};
 // Header words are made of the column labels' characters only (自然人, 法人或其他组织, 商业企业 …),
 // however extraction broke them, so a row label can never be taken for a header word.
 struct header_char
@@ -127,8 +134,8 @@ struct header_char
                 U'构', U'社', U'会', U'公', U'益', U'律', U'服', U'务', U'总', U'计'> {};
 struct header_word : plus<header_char> {};
 // Text browsers put the corner note beside the column labels, after 申请人情况.
-struct header
-    : seq<opt<corner_note, opt<gap>>, label<"申请人情况">, rep_opt<40, opt<gap>, sor<corner_note, header_word>>> {};
+struct header : seq<opt<corner_note, opt<gap>>, label<"申请人情况">,
+                    rep_opt<40, opt<gap>, sor<corner_note, header_word, corner_note_rest>>> {};
 
 struct repeated_header : header {};
 struct item_gap : plus<sor<ws_run, page_furniture, page_number_between_rows>> {};
