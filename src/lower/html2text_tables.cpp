@@ -1,4 +1,5 @@
 #include "src/lower/html2text_tables.hpp"
+#include "src/lower/number.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -106,7 +107,7 @@ Cell make_cell(const Value& v, const Source& source) {
   Cell cell;
   cell.state = v.state;
   cell.raw = v.number;
-  if (v.state == CellState::number) cell.value = std::strtod(v.number.c_str(), nullptr);
+  if (v.state == CellState::number) cell.value = number_value(v.number);
   cell.pos = source.position(v.offset);
   return cell;
 }

@@ -1,4 +1,5 @@
 #include "src/lower/layout_table.hpp"
+#include "src/lower/number.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -8,6 +9,7 @@
 
 #include "src/lower/label_match.hpp"
 #include "src/lower/split_cells.hpp"
+#include "src/rules/relations.hpp"
 #include "src/text.hpp"
 
 namespace xxgk {
@@ -96,12 +98,12 @@ void place_by_total(const std::vector<Segment>& numbers, LayoutRow& row) {
     for (std::size_t c = 0, n = 0; c < kColumns; ++c) {
       if (filled[c]) {
         cells[c] = numbers[n++];
-        values[c] = std::strtod(cells[c].text.c_str(), nullptr);
+        values[c] = number_value(cells[c].text);
       }
       if (c > 0) reading += ' ';
       reading += filled[c] ? std::string_view(cells[c].text) : std::string_view("_");
     }
-    if (row_total_holds(values)) {
+    if (relations::table3_row_holds(values)) {
       fits.push_back(std::move(cells));
       row.readings.push_back(std::move(reading));
     }
@@ -169,8 +171,8 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
       // break (footer, repeated header) on the next page's first line of numbers. The row's total
       // decides which cells those pieces continue; only a single reading is taken.
       std::vector<double> values;
-      for (const auto& c : row.cells) values.push_back(std::strtod(c.text.c_str(), nullptr));
-      const bool balances = row_total_holds(values);
+      for (const auto& c : row.cells) values.push_back(number_value(c.text));
+      const bool balances = relations::table3_row_holds(values);
       // Pieces on the very next line belong to this row whether or not it balances without them
       // (two numbers cut alike can balance); pieces further down only when it does not.
       std::size_t next = i + 1;
@@ -183,7 +185,7 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
         std::vector<std::string> tokens;
         for (const auto& c : row.cells) tokens.push_back(c.text);
         for (const auto& c : numbers_of(lines[next])) tokens.push_back(c.text);
-        const auto fits = readings_that_hold(tokens, kColumns, row_total_holds);
+        const auto fits = readings_that_hold(tokens, kColumns, relations::table3_row_holds);
         if (fits.size() == 1) {
           for (std::size_t c = 0; c < kColumns; ++c) row.cells[c].text = fits[0].numbers[c];
           row.last = next;
@@ -256,7 +258,7 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
       cell.state = open ? CellState::unresolved : s.number ? CellState::number : CellState::blank;
       cell.raw = s.text;
       if (open) cell.raw.clear();
-      if (s.number && !open) cell.value = std::strtod(s.text.c_str(), nullptr);
+      if (s.number && !open) cell.value = number_value(s.text);
       cell.pos = cx.source.position(s.offset);
       row.cells.push_back(std::move(cell));
     }

@@ -1,4 +1,5 @@
 #include "src/lower/split_cells.hpp"
+#include "src/lower/number.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -33,7 +34,7 @@ struct SplitSearch {
     if (!all_well_formed(r.numbers)) return;
     if (check != nullptr) {
       values.clear();
-      for (const auto& n : r.numbers) values.push_back(std::strtod(n.c_str(), nullptr));
+      for (const auto& n : r.numbers) values.push_back(number_value(n));
       if (!check(values)) return;
     }
     out.insert(r);
@@ -91,12 +92,6 @@ struct SplitSearch {
 
 std::vector<Reading> split_readings(const std::vector<std::string>& tokens, std::size_t columns) {
   return SplitSearch{tokens, columns, nullptr, {}, {}}.run();
-}
-
-bool row_total_holds(const std::vector<double>& v) {
-  double sum = 0;
-  for (std::size_t i = 0; i + 1 < v.size(); ++i) sum += v[i];
-  return v.size() == 7 && sum == v.back();
 }
 
 std::vector<Reading> readings_that_hold(const std::vector<std::string>& tokens, std::size_t columns,

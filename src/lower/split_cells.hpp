@@ -21,8 +21,6 @@ struct Reading {
 };
 std::vector<Reading> split_readings(const std::vector<std::string>& tokens, std::size_t columns);
 
-// A row's own rule on a reading: the applicant columns add up to the total (A1 of table 三).
-bool row_total_holds(const std::vector<double>& values);
 // The split readings the check accepts (every one when `check` is null).
 using ReadingCheck = bool (*)(const std::vector<double>&);
 std::vector<Reading> readings_that_hold(const std::vector<std::string>& tokens, std::size_t columns,

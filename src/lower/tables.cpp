@@ -6,9 +6,11 @@
 
 #include "src/lower/label_match.hpp"
 #include "src/lower/lower.hpp"
+#include "src/lower/number.hpp"
 #include "src/lower/split_cells.hpp"
 #include "src/lower/written_row.hpp"
 #include "src/rules/findings.hpp"
+#include "src/rules/relations.hpp"
 #include "src/text.hpp"
 
 namespace xxgk {
@@ -154,19 +156,19 @@ bool rejoin_after_page_break(Table& table, const TreeNode& fragment_row, LowerCo
     tokens.push_back(c.raw);
     values.push_back(c.value.value_or(0));
   }
-  if (tokens.size() != kTable3Columns.size() || row_total_holds(values)) return false;
+  if (tokens.size() != kTable3Columns.size() || relations::table3_row_holds(values)) return false;
   for (const auto& p : pieces) {
     if (p.state != CellState::number) return false;
     tokens.push_back(p.raw);
   }
-  const auto fits = readings_that_hold(tokens, kTable3Columns.size(), row_total_holds);
+  const auto fits = readings_that_hold(tokens, kTable3Columns.size(), relations::table3_row_holds);
   if (fits.size() != 1) return false;
   ExtractionNote note;
   note.rule = "X1";
   for (std::size_t c = 0; c < last.cells.size(); ++c) {
     note.keys.push_back(last.cells[c].key);
     last.cells[c].raw = fits.front().numbers[c];
-    last.cells[c].value = std::strtod(last.cells[c].raw.c_str(), nullptr);
+    last.cells[c].value = number_value(last.cells[c].raw);
   }
   std::string reading;
   for (const auto& t : tokens) note.written += (note.written.empty() ? "" : " ") + t;
@@ -378,8 +380,8 @@ void settle_by_column_sums(Report& report) {
       for (std::size_t c = 0; c < cells.size() && fits; ++c) {
         if (row->cells[c].state != CellState::unresolved) continue;
         const auto expected = derived_value(t, leaves, row->key, kTable3Columns[c]);
-        const double written = cells[c].empty() ? 0 : std::strtod(cells[c].c_str(), nullptr);
-        fits = !expected || std::abs(*expected - written) < 1e-9;
+        const double written = cells[c].empty() ? 0 : number_value(cells[c]);
+        fits = !expected || relations::agree(*expected, written);
       }
       if (fits) kept.push_back(std::move(cells)), kept_text.push_back(reading);
     }
@@ -391,7 +393,7 @@ void settle_by_column_sums(Report& report) {
       if (cell.state != CellState::unresolved || !agreed) continue;
       cell.raw = kept[0][c];
       cell.state = cell.raw.empty() ? CellState::blank : CellState::number;
-      if (!cell.raw.empty()) cell.value = std::strtod(cell.raw.c_str(), nullptr);
+      if (!cell.raw.empty()) cell.value = number_value(cell.raw);
     }
     note.readings = std::move(kept_text);
     if (note.readings.size() == 1) note.rule = "X1";

@@ -7,9 +7,11 @@
 #include <optional>
 #include <sstream>
 
+#include "src/lower/number.hpp"
 #include "src/lower/split_cells.hpp"
 #include "src/lower/written_row.hpp"
 #include "src/rules/findings.hpp"
+#include "src/rules/relations.hpp"
 #include "src/text.hpp"
 #include "xxgk/deadline.hpp"
 
@@ -21,18 +23,9 @@ void note_readings(std::string rule, const std::vector<WrittenCell>& written, st
                    const std::string& key_prefix, std::span<const std::string_view> column_keys, LowerContext& cx);
 
 void parse_number(std::string_view raw, Cell& cell) {
-  std::size_t end = 0;
-  while (end < raw.size() && (raw[end] == '-' || raw[end] == '.' || (raw[end] >= '0' && raw[end] <= '9'))) ++end;
-  cell.unit = std::string(raw.substr(end));
-  // As strtod reads it (0 when nothing is a number), without a copy to end it or the locale.
-  double value = 0;
-  const std::errc error = std::from_chars(raw.data(), raw.data() + end, value).ec;
-  if (error == std::errc::result_out_of_range) {
-    value = std::strtod(std::string(raw.substr(0, end)).c_str(), nullptr);  // ±HUGE_VAL or 0, as before
-  } else if (error != std::errc()) {
-    value = 0;
-  }
-  cell.value = value;
+  const WrittenNumber number = read_number(raw);
+  cell.unit = std::string(number.unit);
+  cell.value = number.value;
 }
 
 // The parts of a row that are its label as written: the label, its note, and the words of a label
@@ -84,7 +77,7 @@ std::vector<WrittenCell> place_blanks_by_rule(const std::vector<WrittenCell>& wr
       if (filled[c]) {
         placed.push_back(written[w++]);
         numbers = numbers && placed.back().state == CellState::number;
-        values.push_back(numbers ? std::strtod(placed.back().raw.c_str(), nullptr) : 0);
+        values.push_back(numbers ? number_value(placed.back().raw) : 0);
         reading += (c ? " " : "") + placed.back().raw;
       } else {
         placed.push_back({CellState::blank, "", written.front().offset});
@@ -166,15 +159,6 @@ std::vector<WrittenCell> place_blanks(std::vector<WrittenCell> written, std::siz
   return place_blanks_by_rule(written, columns, check, key_prefix, column_keys, cx);
 }
 
-// Checks a reading of a row's numbers against the row's own arithmetic (A1 for table 三, A5–A7
-// for table 四); tables without such a rule have none.
-bool table4_totals_hold(const std::vector<double>& v) {
-  for (std::size_t g = 0; g + 4 < v.size(); g += 5) {
-    if (v[g] + v[g + 1] + v[g + 2] + v[g + 3] != v[g + 4]) return false;
-  }
-  return v.size() == kTable4Groups.size() * kTable4Columns.size();
-}
-
 bool is_digits(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -212,7 +196,8 @@ std::vector<WrittenCell> fit_cells(std::vector<WrittenCell> written, std::size_t
   note_readings(resolved ? "X1" : "X2", written, std::move(readings), key_prefix, column_keys, cx);
   cx.report.extraction_notes.back().by_rule = check != nullptr;
   // No reading at all keeps the row's total: whatever the digits were, the row breaks its rule.
-  if (consistent.empty()) cx.report.extraction_notes.back().broken_rule = check == row_total_holds ? "A1" : "A5–A7";
+  if (consistent.empty())
+    cx.report.extraction_notes.back().broken_rule = check == relations::table3_row_holds ? "A1" : "A5–A7";
   return fitted;
 }
 
@@ -255,7 +240,7 @@ std::vector<WrittenCell> read_run_together(const std::string& digits, std::size_
   note_readings(resolved ? "X1" : "X2", {as_written}, std::move(readings), key_prefix, column_keys, cx);
   cx.report.extraction_notes.back().by_rule = check != nullptr;
   if (complete && consistent.empty() && check != nullptr) {
-    cx.report.extraction_notes.back().broken_rule = check == row_total_holds ? "A1" : "A5–A7";
+    cx.report.extraction_notes.back().broken_rule = check == relations::table3_row_holds ? "A1" : "A5–A7";
   }
   return cells;
 }
@@ -350,7 +335,7 @@ Row make_row(std::string_view table, const RowSpec& spec, const TreeNode& node, 
   row.written_label = written_label(node);
   row.pos = cx.pos(node);
   const std::string prefix = fmt_key_prefix(table, key_prefix.empty() ? spec.key : key_prefix);
-  const RowCheck check = table == "table3" ? row_total_holds : nullptr;
+  const RowCheck check = table == "table3" ? relations::table3_row_holds : nullptr;
   if (const auto run = run_together_of(node, written, spec.columns.size(), cx)) {
     written = read_run_together(run->raw, run->offset, spec.columns.size(), check, prefix, spec.columns, cx);
   } else {
@@ -389,8 +374,8 @@ std::vector<Cell> table4_cells(const TreeNode& node, std::span<const std::string
   auto cells_written = written_cells(node, cx);
   const auto run = run_together_of(node, cells_written, keys.size(), cx);
   const auto written =
-      run ? read_run_together(run->raw, run->offset, keys.size(), table4_totals_hold, "table4.", keys, cx)
-          : fit_cells(std::move(cells_written), keys.size(), table4_totals_hold, "table4.", keys, cx);
+      run ? read_run_together(run->raw, run->offset, keys.size(), relations::table4_line_holds, "table4.", keys, cx)
+          : fit_cells(std::move(cells_written), keys.size(), relations::table4_line_holds, "table4.", keys, cx);
   std::vector<Cell> cells;
   for (const WrittenCell& w : written) {  // fewer than 15 when cut off: F6 says so
     Cell cell;

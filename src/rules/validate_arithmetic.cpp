@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "src/rules/findings.hpp"
+#include "src/rules/relations.hpp"
 #include "xxgk/keys.hpp"
 #include "xxgk/validate.hpp"
 
@@ -10,7 +11,7 @@ namespace xxgk {
 namespace {
 
 bool differ(double a, double b) {
-  return std::fabs(a - b) > 1e-9;
+  return !relations::agree(a, b);
 }
 
 // Sums the cells; nullopt when any of them says nothing.
@@ -66,7 +67,9 @@ void check_table3(const Report& r, std::vector<Finding>& out) {
     const Cell* carried_forward = t.cell("carried_forward", column);
     const auto in = sum({received, carried_over});
     const auto outgoing = sum({total, carried_forward});
-    if (in && outgoing && differ(*in, *outgoing)) {
+    if (in && outgoing &&
+        !relations::balance_holds(*arithmetic_value(received), *arithmetic_value(carried_over),
+                                  *arithmetic_value(total), *arithmetic_value(carried_forward))) {
       out.push_back(make_finding(
           "A3", {received->key, carried_over->key, total->key, carried_forward->key},
           fmt::format("新收 {} + 上年结转 {} = {}, but 总计 {} + 结转下年度 {} = {}",

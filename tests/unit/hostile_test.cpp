@@ -11,6 +11,7 @@
 
 #include "report_text.hpp"
 #include "src/lower/split_cells.hpp"
+#include "src/rules/relations.hpp"
 #include "xxgk/deadline.hpp"
 
 using namespace xxgk;
@@ -258,9 +259,9 @@ BOOST_AUTO_TEST_CASE(cutting_a_run_of_digits_into_cells_is_a_bounded_search) {
       for (const auto& r : every) {
         std::vector<double> values;
         for (const auto& n : r) values.push_back(std::stod(n));
-        if (row_total_holds(values)) holding.push_back(r);
+        if (relations::table3_row_holds(values)) holding.push_back(r);
       }
-      const RunTogetherFits fits = run_together_fits(run, 7, row_total_holds);
+      const RunTogetherFits fits = run_together_fits(run, 7, relations::table3_row_holds);
       BOOST_TEST(fits.steps <= 7 * kMaxReadings);
       if (every.size() <= kMaxReadings) {
         BOOST_TEST(fits.complete);
