@@ -77,6 +77,17 @@ struct line_text : scan_until<true, '\n'> {};
 struct line_end : seq<hspaces, sor<newline, eof>> {};
 struct blank_line : sor<seq<hspaces, newline>, seq<plus<hspace>, eof>> {};
 
+// Lookbehind, consuming nothing: only blanks stand before the current position on its line (a
+// gap's blanks may have taken the line's indentation already).
+struct at_line_indent : primitive<at_line_indent> {
+  template <typename ParseInput>
+  static bool test(ParseInput& in) {
+    const char* p = in.current();
+    while (p != in.begin() && (p[-1] == ' ' || p[-1] == '\t')) --p;
+    return p == in.begin() || p[-1] == '\n';
+  }
+};
+
 // Succeeds without consuming at the start of the input or right after a line break.
 struct at_line_start : primitive<at_line_start> {
   template <typename ParseInput>
@@ -136,7 +147,7 @@ struct chinese_page_number
 // `2/6`, page 2 of 6, written without spaces: no cell is written so (see dashed_page_number).
 struct page_slash_total : seq<digits, one<'/'>, digits> {};
 // A page number with its marks, on a line of its own: nothing else on a line reads so.
-struct page_number : seq<at_line_start, hspaces, sor<dashed_page_number, chinese_page_number, page_slash_total>,
+struct page_number : seq<at_line_indent, hspaces, sor<dashed_page_number, chinese_page_number, page_slash_total>,
                          hspaces, at<sor<newline, eof>>> {};
 // A running head or foot: the report's title or its agency's name repeated on each page
 // (grammar/sections.hpp, which holds the title's rules).
@@ -250,7 +261,7 @@ struct label : primitive<label<Label>> {
 };
 
 // Numbering in front of labels, in the styles reports use: `一、`, `1.`, `1、`, `1. ` (a space after),
-// `(1)`, `(一)`, and `①` (`1．`, `（1）` and `①` are `1.`, `(1)` and `1` once normalised). Any style
+// `(1)`, `(一)`, and `①` (`1．`, `（1）` and `①` are `1.`, `(1)` and `1.` once normalised). Any style
 // may stand before any label: the label, not its numbering, tells the row, so a report that numbers
 // its items `(1)` or `①` reads like one that numbers them `1.`.
 struct chinese_numeral : utf8::one<U'一', U'二', U'三', U'四', U'五', U'六', U'七', U'八', U'九', U'十'> {};
@@ -260,9 +271,7 @@ struct paren_numeral
 // One digit, 1–8 in the format: in digits run together (`10000015.属于…`) only `5.` numbers a label.
 struct item_number : seq<range<'1', '9'>, hspaces, list_comma, opt_ws> {};
 struct level0_number : seq<plus<chinese_numeral>, hspaces, list_comma, opt_ws> {};
-// `①属于…` normalised: one digit directly before the label's first (Chinese) character.
-struct circled_number : seq<range<'1', '9'>, at<utf8::range<0x4E00, 0x9FFF>>> {};
-struct numbering : sor<paren_numeral, item_number, level0_number, circled_number> {};
+struct numbering : sor<paren_numeral, item_number, level0_number> {};
 
 // A parenthesised note after a label, possibly broken across lines, on the label's line or on a
 // line of its own: `(区分处理的,只计这一情形,不计其他情形)`, `(设区的市、自治州人民政府应提供相关数据)`.
@@ -319,6 +328,8 @@ template <typename Name>
 struct analyze_traits<Name, xxgk::grammar::at_line_start> : analyze_opt_traits<> {};
 template <typename Name>
 struct analyze_traits<Name, xxgk::grammar::after_blank_line> : analyze_opt_traits<> {};
+template <typename Name>
+struct analyze_traits<Name, xxgk::grammar::at_line_indent> : analyze_opt_traits<> {};
 template <typename Name, bool Within, char... Bytes>
 struct analyze_traits<Name, xxgk::grammar::byte_scan<Within, false, Bytes...>> : analyze_opt_traits<> {};
 template <typename Name, bool Within, char... Bytes>

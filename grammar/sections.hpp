@@ -59,7 +59,7 @@ struct running_head : primitive<running_head> {
 
   template <typename ParseInput>
   static bool test(ParseInput& in) {
-    if (in.current() != in.begin() && in.current()[-1] != '\n') return false;
+    if (!at_line_indent::test(in)) return false;
     const char* p = in.current();
     while (p != in.end() && (*p == ' ' || *p == '\t')) ++p;
     // Most lines of a table fail at their first characters: an agency's name starts with a Chinese

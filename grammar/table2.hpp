@@ -65,11 +65,15 @@ struct row : sor<row_regulations, row_normative_documents, row_licensing, row_ot
 // Header text runs up to the first row label, article or cell, across lines and whether or not
 // whitespace separates it from them.
 struct header_char : seq<not_at<row_label>, not_at<article_item>, not_at<cell>, not_at<section_heading>,
-                         not_at<page_furniture>, utf8::not_one<' ', '\t', '\n', '('>> {};
+                         not_at<label<"信息内容">>, not_at<page_furniture>, utf8::not_one<' ', '\t', '\n', '('>> {};
 // A note in a header may hold numbers and blanks, `(单位:万元,保留 4 位小数)`, over lines; it is
 // short (90 bytes, 30 Chinese characters), so a lone bracket cannot take rows with it.
 struct header_note : seq<one<'('>, rep_max<90, not_one<')', '('>>, one<')'>> {};
-struct column_header : seq<label<"信息内容">, rep_opt<40, opt_ws, sor<header_note, plus<header_char>>>> {};
+// pdftotext -layout centres wrapped column headers on 信息内容's line, so their first lines come
+// above it (`本年制发 本年废 现行有效` / `信息内容` / `件数 止件数 件数`); a page break may cut the header.
+struct header_words : sor<header_note, plus<header_char>> {};
+struct column_header_lead : rep_min_max<1, 12, header_words, opt<gap>> {};
+struct column_header : seq<opt<column_header_lead>, label<"信息内容">, rep_opt<40, opt<gap>, header_words>> {};
 
 struct item : sor<article_item, column_header, row> {};
 struct item_gap : plus<sor<ws_run, page_furniture, page_number_between_rows>> {};

@@ -88,9 +88,8 @@ struct row_cells : cells<7, row_cell_gap, page_number_between_rows> {};
 // A data row: its label, an optional note, and up to 7 cells (fewer when cells are blank).
 struct run_together_cells : run_together<row_label> {};
 struct row_body : opt<sor<seq<gap, row_cells>, run_together_cells>> {};
-struct row
-    : seq<row_label,
-          sor<seq<opt_ws, label_note, row_body>, seq<opt_ws, cut_note, gap, row_cells, gap, note_rest>, row_body>> {};
+struct row : seq<row_label, sor<seq<opt_ws, label_note, row_body>,
+                                seq<opt_ws, cut_note, gap, row_cells, row_cell_gap, note_rest>, row_body>> {};
 // pandoc wraps a numbered label after its numbering: `2.` and the row's cells on one line, the
 // label's words below them. The numbering and the words are one label.
 struct row_numbered_apart : seq<numbering, opt<gap>, row_cells, gap, row_label, opt<opt_ws, label_note>> {};
@@ -103,7 +102,9 @@ struct unrecognised_word : seq<not_at<row_label>, not_at<group_label>, not_at<ce
                                not_at<page_furniture>, not_at<label<"行政复议">>, word> {};
 struct unrecognised_label : seq<unrecognised_word, rep_opt<11, gap, unrecognised_word>> {};
 // The rest of a label that PDF text put after the row's numbers (below them, or past a page break).
-struct label_continuation : seq<unrecognised_word, rep_opt<11, gap, unrecognised_word>> {};
+// It stops where a numbering starts the next label.
+struct continuation_word : seq<not_at<numbering>, unrecognised_word> {};
+struct label_continuation : seq<continuation_word, rep_opt<11, gap, continuation_word>> {};
 struct unrecognised_row : seq<unrecognised_label, gap, row_cells, opt<row_cell_gap, label_continuation>> {};
 
 // Pieces of a label cut apart by a page break (`(五)不` `予处` … `理`): short words without cells,

@@ -72,8 +72,10 @@ int display_width(char32_t cp) {
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  const auto x = code_points(a);
-  const auto y = code_points(b);
+  return edit_distance(code_points(a), code_points(b));
+}
+
+std::size_t edit_distance(const std::vector<char32_t>& x, const std::vector<char32_t>& y) {
   std::vector<std::size_t> row(y.size() + 1);
   for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= x.size(); ++i) {

@@ -57,6 +57,7 @@ int display_width(char32_t cp);
 
 // Levenshtein distance over code points.
 std::size_t edit_distance(std::string_view a, std::string_view b);
+std::size_t edit_distance(const std::vector<char32_t>& x, const std::vector<char32_t>& y);
 
 // The byte order of UTF-16 text that has no byte order mark: "UTF-16LE" or "UTF-16BE" when the
 // bytes read as text in that order and not in the other, else "" (not UTF-16, or undecided).

@@ -11,6 +11,18 @@
 namespace xxgk {
 namespace {
 
+// Quotation marks are written in many ways or dropped (`危及"三安全一稳定"`), as the grammar's
+// labels allow (grammar/common.hpp): they are not compared.
+bool is_quote(char32_t c) {
+  return c == U'"' || c == U'\'' || c == U'\u201C' || c == U'\u201D' || c == U'\u2018' || c == U'\u2019' ||
+         c == U'\u300C' || c == U'\u300D';
+}
+std::vector<char32_t> comparable(std::string_view text) {
+  std::vector<char32_t> out = code_points(text);
+  std::erase_if(out, is_quote);
+  return out;
+}
+
 // The wordings of table 三's label rules, decoded once.
 struct DecodedWording {
   const LabelWording* wording;
@@ -19,7 +31,7 @@ struct DecodedWording {
 const std::vector<DecodedWording>& decoded_wordings() {
   static const std::vector<DecodedWording> decoded = [] {
     std::vector<DecodedWording> out;
-    for (const LabelWording& w : table3_label_wordings()) out.push_back({&w, code_points(w.words)});
+    for (const LabelWording& w : table3_label_wordings()) out.push_back({&w, comparable(w.words)});
     return out;
   }();
   return decoded;
@@ -126,8 +138,9 @@ LabelMatch match_label(std::string_view written, std::span<const RowSpec> rows, 
   std::string words = strip_numbering(written);
   // A note after the words (`(区分处理的,…)`) is compared by the rules of notes, not as label text.
   if (const auto paren = words.find('('); paren != std::string::npos && paren > 0) words.resize(paren);
+  const std::vector<char32_t> written_words = comparable(words);
   return best_match(rows, taken, [&](const DecodedWording& w) -> std::optional<std::pair<long, std::size_t>> {
-    const std::size_t edits = edit_distance(words, w.wording->words);
+    const std::size_t edits = edit_distance(written_words, w.characters);
     if (!close_enough(edits, w.characters.size())) return std::nullopt;
     return std::pair<long, std::size_t>{0, edits};
   });

@@ -127,6 +127,18 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
     lines.push_back(split_line(text, i, nl));
     i = nl + 1;
   }
+  // Text set in columns by runs of spaces (pdftotext -layout) is read by where things stand; text
+  // whose cells a single space sets apart (-raw, a viewer's copy) says nothing by position, and the
+  // grammar reads it.
+  std::size_t gaps = 0, wide_gaps = 0;
+  for (const Line& line : lines) {
+    const auto numbers = numbers_of(line);
+    for (std::size_t k = 1; k < numbers.size(); ++k) {
+      ++gaps;
+      wide_gaps += numbers[k].x - numbers[k - 1].x - static_cast<int>(numbers[k - 1].text.size()) >= 2 ? 1 : 0;
+    }
+  }
+  if (wide_gaps * 2 < gaps) return false;
   constexpr std::size_t kColumns = kTable3Columns.size();
   // Where the columns stand, from the lines that fill all seven.
   std::vector<std::vector<int>> xs(kColumns);

@@ -393,7 +393,14 @@ const TreeNode* label_child(const TreeNode& node) {
 }
 
 void add_row(Table& table, Row row, LowerContext& cx) {
-  if (table.row(row.key) != nullptr) {
+  const auto written = [](const Row& r) {
+    return std::any_of(r.cells.begin(), r.cells.end(), [](const Cell& c) { return c.state != CellState::blank; });
+  };
+  if (const Row* found = table.row(row.key)) {
+    Row* kept = &table.rows[static_cast<std::size_t>(found - table.rows.data())];
+    // A label cut at a page break (`(六)其他` … `处理`) can read as a short row's label with no
+    // cells; the row written in full takes its place, and the empty one is still reported (F7).
+    if (!written(*kept) && written(row)) std::swap(*kept, row);
     cx.report.duplicate_rows.push_back(std::move(row));
     return;
   }

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <stdexcept>
+#include <string>
 #include <unordered_map>
 
 #include <unicode/normalizer2.h>
@@ -78,6 +79,9 @@ std::string normalise_code_point(char32_t cp) {
     default:
       break;
   }
+  // Circled numbers (①–⑳) number items: `1.` as ⒈ is, where NFKC would make a bare `1` that reads
+  // as a cell when a blank follows (`① 属于…`).
+  if (cp >= 0x2460 && cp <= 0x2473) return std::to_string(cp - 0x2460 + 1) + ".";
   // Box-drawing characters are table rules drawn by text browsers (w3m): layout, not text.
   if (cp >= 0x2500 && cp <= 0x257F) return " ";
   if (is_han(cp)) return simplified(cp);

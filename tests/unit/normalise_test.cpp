@@ -48,6 +48,14 @@ BOOST_AUTO_TEST_CASE(full_width_forms_become_ascii) {
   BOOST_TEST(s.text() == "(一)123 AB,:");
 }
 
+// ① numbers an item as 1. does; NFKC's bare 1 would read as a cell when a blank follows it.
+BOOST_AUTO_TEST_CASE(circled_numbers_become_item_numbers) {
+  const auto s = Source::from_bytes("① 属于国家秘密\n⑳", "t");
+  BOOST_TEST(s.text() == "1. 属于国家秘密\n20.");
+  BOOST_TEST(s.position(2).column == 2);  // the blank after ①, which became two bytes
+  BOOST_TEST(s.position(3).column == 3);
+}
+
 BOOST_AUTO_TEST_CASE(chinese_text_and_quotes_are_kept) {
   const auto s = Source::from_bytes("危及“三安全一稳定”、〔2021〕", "t");
   BOOST_TEST(s.text() == "危及“三安全一稳定”、〔2021〕");
