@@ -134,13 +134,55 @@ std::string strip_numbering(std::string_view label) {
   return s;
 }
 
+namespace {
+
+// The text without numberings in brackets wherever they stand: a page break interleaves a row's
+// label with its group's (`(五)不` `(一)信访举报投` … `予处理` `诉类申请`).
+std::string without_bracketed_numberings(std::string s) {
+  std::size_t i = 0;
+  while ((i = s.find('(', i)) != std::string::npos) {
+    tao::pegtl::memory_input in(s.data() + i, s.data() + s.size(), "");
+    if (tao::pegtl::parse<grammar::paren_numeral>(in)) {
+      s.erase(i, static_cast<std::size_t>(in.current() - (s.data() + i)));
+    } else {
+      ++i;
+    }
+  }
+  return s;
+}
+
+// `text` without the characters of `group`, taken in order from its start; nothing when they are
+// not all there.
+std::optional<std::vector<char32_t>> without_subsequence(const std::vector<char32_t>& text,
+                                                         const std::vector<char32_t>& group) {
+  std::vector<char32_t> rest;
+  std::size_t k = 0;
+  for (const char32_t c : text) {
+    if (k < group.size() && c == group[k]) {
+      ++k;
+    } else {
+      rest.push_back(c);
+    }
+  }
+  if (k < group.size()) return std::nullopt;
+  return rest;
+}
+
+}  // namespace
+
 LabelMatch match_label(std::string_view written, std::span<const RowSpec> rows, const std::vector<bool>& taken) {
-  std::string words = strip_numbering(written);
+  std::string words = without_bracketed_numberings(strip_numbering(written));
   // A note after the words (`(区分处理的,…)`) is compared by the rules of notes, not as label text.
   if (const auto paren = words.find('('); paren != std::string::npos && paren > 0) words.resize(paren);
-  const std::vector<char32_t> written_words = comparable(words);
+  // The words as written, and without a group label's words mixed into them by a page break.
+  std::vector<std::vector<char32_t>> readings{comparable(words)};
+  for (const DecodedWording& group : decoded_wordings()) {
+    if (find_group(group.wording->key) == nullptr) continue;
+    if (auto rest = without_subsequence(readings.front(), group.characters)) readings.push_back(std::move(*rest));
+  }
   return best_match(rows, taken, [&](const DecodedWording& w) -> std::optional<std::pair<long, std::size_t>> {
-    const std::size_t edits = edit_distance(written_words, w.characters);
+    std::size_t edits = std::string::npos;
+    for (const auto& reading : readings) edits = std::min(edits, edit_distance(reading, w.characters));
     if (!close_enough(edits, w.characters.size())) return std::nullopt;
     return std::pair<long, std::size_t>{0, edits};
   });

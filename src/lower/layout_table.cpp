@@ -116,6 +116,30 @@ void place_by_total(const std::vector<Segment>& numbers, LayoutRow& row) {
   }
 }
 
+std::vector<std::string> tokens_of(const std::vector<Segment>& cells) {
+  std::vector<std::string> out;
+  for (const auto& c : cells) out.push_back(c.text);
+  return out;
+}
+
+// A row that more than one reading fits: the cells they all read alike are known, the others open.
+void mark_open(const std::vector<std::vector<std::string>>& readings, LayoutRow& row) {
+  row.unresolved = true;
+  for (const auto& reading : readings) {
+    std::string text;
+    for (std::size_t c = 0; c < reading.size(); ++c) text += (c ? " " : "") + reading[c];
+    row.readings.push_back(std::move(text));
+  }
+  for (std::size_t c = 0; c < row.cells.size(); ++c) {
+    row.known[c] = std::all_of(readings.begin(), readings.end(), [&](const auto& r) { return r[c] == readings[0][c]; });
+  }
+}
+
+// A page break between a row and the rest of its wrapped numbers takes a footer, blank lines and
+// the repeated header of table 三 (up to 8 lines in pdftotext -layout's text): the rest is looked
+// for this far down.
+constexpr std::size_t kLinesToNextPage = 40;
+
 }  // namespace
 
 bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
@@ -186,20 +210,36 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
       for (const auto& c : row.cells) values.push_back(number_value(c.text));
       const bool balances = relations::table3_row_holds(values);
       // Pieces on the very next line belong to this row whether or not it balances without them
-      // (two numbers cut alike can balance); pieces further down only when it does not.
+      // (two numbers cut alike can balance). Past a page break they come after the footer and the
+      // repeated header, on the next line with numbers.
       std::size_t next = i + 1;
       const bool adjacent = next < lines.size() && numbers_in(lines[next]) > 0;
-      if (!adjacent && !balances) {
-        while (next < lines.size() && next <= i + 16 && numbers_in(lines[next]) == 0) ++next;
+      if (!adjacent) {
+        // A running head may hold a number (its year): a line with text and a few numbers is passed.
+        const auto passed = [&](const Line& line) {
+          const std::size_t k = numbers_in(line);
+          return k == 0 || (k <= 3 && k < line.size());
+        };
+        while (next < lines.size() && next <= i + kLinesToNextPage && passed(lines[next])) ++next;
       }
       const std::size_t pieces = next < lines.size() ? numbers_in(lines[next]) : 0;
-      if ((adjacent || !balances) && pieces > 0 && pieces <= 3 && !is_triple(next)) {
+      // Beside the rest of a label on the next line, or alone on their line past a page break.
+      if (pieces > 0 && pieces <= 3 && (adjacent || pieces == lines[next].size()) && !is_triple(next)) {
         std::vector<std::string> tokens;
         for (const auto& c : row.cells) tokens.push_back(c.text);
         for (const auto& c : numbers_of(lines[next])) tokens.push_back(c.text);
         const auto fits = readings_that_hold(tokens, kColumns, relations::table3_row_holds);
-        if (fits.size() == 1) {
+        if ((adjacent || !balances) && fits.size() == 1) {
           for (std::size_t c = 0; c < kColumns; ++c) row.cells[c].text = fits[0].numbers[c];
+          row.last = next;
+          i = next;
+        } else if (!adjacent && balances && !fits.empty()) {
+          // The row holds as it stands and with the pieces after the page break as the rest of
+          // its numbers (`107 … 107`, then `92 92`): either may be what was printed, so the cells
+          // the readings disagree on are left open (X2).
+          std::vector<std::vector<std::string>> readings{tokens_of(row.cells)};
+          for (const auto& fit : fits) readings.push_back(fit.numbers);
+          mark_open(readings, row);
           row.last = next;
           i = next;
         }

@@ -91,8 +91,9 @@ class DocumentLowering {
   void block(const TreeNode& node) {
     const NodeKind kind = node.kind;
     if (table3_begin_ && !table3_region_end_) {
-      if (kind == NodeKind::section_heading || kind == NodeKind::unknown_section_heading || kind == NodeKind::table4 ||
-          kind == NodeKind::table2) {
+      // A heading the grammar does not know may be a row label that pdftotext -layout split around
+      // its cells (`二、上年结转政府信息公开申请` above the numbers): only a known one ends the region.
+      if (kind == NodeKind::section_heading || kind == NodeKind::table4 || kind == NodeKind::table2) {
         table3_region_end_ = cx_.offset(node);
       } else if (kind == NodeKind::unplaced_row || kind == NodeKind::unplaced_text) {
         unplaced_in_region_.push_back(report().unplaced.size());

@@ -260,8 +260,11 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
       const LabelMatch match = match_label(label_text, table3_rows(), taken);
       if (match.row != nullptr) {
         Row row = make_row("table3", *match.row, *child, written, cx);
-        cx.report.altered_labels.push_back(
-            {"table3." + row.key, strip_numbering(label_text), std::string(match.wording->words), row.pos});
+        // A label only cut apart (by a page break, or its numbering set apart) is written as regulated.
+        if (match.edits > 0 || match.wording->wording != Wording::regulated) {
+          cx.report.altered_labels.push_back(
+              {"table3." + row.key, strip_numbering(label_text), std::string(match.wording->words), row.pos});
+        }
         add_row(table, std::move(row), cx);
       } else if (match.ambiguous()) {
         cx.report.unplaced.push_back({"table3 row whose label is as close to two rows",
