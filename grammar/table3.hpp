@@ -122,11 +122,13 @@ struct label_fragment : seq<fragment_word, rep_opt<2, gap, fragment_word>, quiet
 struct item : sor<group, row, row_numbered_apart, repeated_header, unrecognised_row, label_fragment> {};
 
 // Header: the corner note on 勾稽关系, 申请人情况 and the column labels, up to the first row.
-// `(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)`, whole, or its first part when
-// the converter put 申请人情况 (and the column labels) on its line (pandoc, pdftotext): its rest
-// then comes after them, a bracket closing it within 240 bytes.
-struct corner_note
-    : seq<one<'('>, opt_ws, label<"本列数据">, star<not_at<label<"申请人情况">>, not_one<')'>>, opt<one<')'>>> {};
+// `(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)`.
+struct corner_note_start : seq<one<'('>, opt_ws, label<"本列数据">, star<not_at<label<"申请人情况">>, not_one<')'>>> {};
+struct corner_note : seq<corner_note_start, one<')'>> {};
+// Its first part, when the converter put 申请人情况 (and the column labels) on its line (pandoc,
+// pdftotext): its rest comes after them, a bracket closing it within 240 bytes. Only after such a
+// part: a row's note cut by a page break may close after a repeated header too.
+struct corner_note_cut : corner_note_start {};
 struct corner_note_rest : seq<rep_max<240, not_one<'(', ')'>>, one<')'>> {};
 // Header words are made of the column labels' characters only (自然人, 法人或其他组织, 商业企业 …),
 // however extraction broke them, so a row label can never be taken for a header word.
@@ -135,8 +137,11 @@ struct header_char
                 U'构', U'社', U'会', U'公', U'益', U'律', U'服', U'务', U'总', U'计'> {};
 struct header_word : plus<header_char> {};
 // Text browsers put the corner note beside the column labels, after 申请人情况.
-struct header : seq<opt<corner_note, opt<gap>>, label<"申请人情况">,
-                    rep_opt<40, opt<gap>, sor<corner_note, header_word, corner_note_rest>>> {};
+struct header
+    : sor<seq<corner_note_cut, opt<gap>, label<"申请人情况">,
+              rep_opt<40, opt<gap>, sor<header_word, corner_note_rest>>>,
+          seq<opt<corner_note, opt<gap>>, label<"申请人情况">, rep_opt<40, opt<gap>, sor<corner_note, header_word>>>> {
+};
 
 struct repeated_header : header {};
 struct item_gap : plus<sor<ws_run, page_furniture, page_number_between_rows>> {};
