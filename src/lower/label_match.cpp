@@ -151,20 +151,23 @@ std::string without_bracketed_numberings(std::string s) {
   return s;
 }
 
-// `text` without the characters of `group`, taken in order from its start; nothing when they are
-// not all there.
+// `text` without the characters of `group` it holds in order (greedily, from its start); nothing
+// when more of them are missing than a label may miss (the header may have taken a group's
+// character that is also a column label's: `法` of 无法提供).
 std::optional<std::vector<char32_t>> without_subsequence(const std::vector<char32_t>& text,
                                                          const std::vector<char32_t>& group) {
   std::vector<char32_t> rest;
-  std::size_t k = 0;
+  std::size_t k = 0, found = 0;
   for (const char32_t c : text) {
-    if (k < group.size() && c == group[k]) {
-      ++k;
+    std::size_t j = k;
+    while (j < group.size() && group[j] != c) ++j;
+    if (j < group.size()) {
+      k = j + 1, ++found;
     } else {
       rest.push_back(c);
     }
   }
-  if (k < group.size()) return std::nullopt;
+  if (found == 0 || !close_enough(group.size() - found, group.size())) return std::nullopt;
   return rest;
 }
 
@@ -178,7 +181,12 @@ LabelMatch match_label(std::string_view written, std::span<const RowSpec> rows, 
   std::vector<std::vector<char32_t>> readings{comparable(words)};
   for (const DecodedWording& group : decoded_wordings()) {
     if (find_group(group.wording->key) == nullptr) continue;
-    if (auto rest = without_subsequence(readings.front(), group.characters)) readings.push_back(std::move(*rest));
+    if (auto rest = without_subsequence(readings.front(), group.characters)) {
+      // What is left starts with the row's own numbering (`1.本机关…` after `(四)无`).
+      std::string text;
+      for (const char32_t c : *rest) append_utf8(text, c);
+      readings.push_back(comparable(strip_numbering(text)));
+    }
   }
   return best_match(rows, taken, [&](const DecodedWording& w) -> std::optional<std::pair<long, std::size_t>> {
     std::size_t edits = std::string::npos;
