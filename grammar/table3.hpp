@@ -102,8 +102,9 @@ struct unrecognised_word : seq<not_at<row_label>, not_at<group_label>, not_at<ce
                                not_at<page_furniture>, not_at<label<"行政复议">>, word> {};
 struct unrecognised_label : seq<unrecognised_word, rep_opt<11, gap, unrecognised_word>> {};
 // The rest of a label that PDF text put after the row's numbers (below them, or past a page break).
-// It stops where a numbering starts the next label.
-struct continuation_word : seq<not_at<numbering>, unrecognised_word> {};
+// It stops where a numbering starts the next label. A page break also cuts the group label beside
+// it: its words, without their numbering (`(五)` came before the break), go on the row's label too.
+struct continuation_word : seq<not_at<numbering>, sor<group_label, unrecognised_word>> {};
 struct label_continuation : seq<continuation_word, rep_opt<11, gap, continuation_word>> {};
 struct unrecognised_row : seq<unrecognised_label, gap, row_cells, opt<row_cell_gap, label_continuation>> {};
 

@@ -193,3 +193,38 @@ BOOST_AUTO_TEST_CASE(a_variant_heading_names_its_section) {
   BOOST_TEST(r.sections[0].number == 5);
   BOOST_TEST(r.sections[0].variant == "title_problems_with_he");
 }
+
+// The one label matcher (src/lower/label_match.cpp): a label with a typo is read as its row and
+// reported with both texts; a label too far from every row is not read as any.
+BOOST_AUTO_TEST_CASE(a_label_with_a_typo_is_read_and_reported) {
+  const auto r = lower(
+      "申请人情况\n"
+      "5.属于三类内部事务信信息 0 3 0 0 0 0 3\n"
+      "6.属于四类过程性信息 0 0 0 0 0 0 0\n");
+  const Row* row = r.table3.row("denied.internal_affairs");
+  BOOST_TEST_REQUIRE(row != nullptr);
+  BOOST_TEST(row->cells[1].raw == "3");
+  const auto note = std::find_if(r.altered_labels.begin(), r.altered_labels.end(),
+                                 [](const LabelNote& l) { return l.key == "table3.denied.internal_affairs"; });
+  BOOST_TEST_REQUIRE((note != r.altered_labels.end()));
+  BOOST_TEST(note->written == "属于三类内部事务信信息");
+  BOOST_TEST(note->canonical == "属于三类内部事务信息");
+  const auto far = lower("申请人情况\n5.属于三类外部管理文件 0 3 0 0 0 0 3\n");
+  BOOST_TEST((far.table3.row("denied.internal_affairs") == nullptr));
+}
+
+// A page break cuts a row's label and its group's apart, the repeated header between their
+// pieces: the row is read, and its label, only cut, is not reported as altered.
+BOOST_AUTO_TEST_CASE(a_label_cut_with_its_group_by_a_page_break_is_read) {
+  const auto r = lower(
+      "申请人情况\n自然人\n总计\n"
+      "(五) (1)信访 0 2 0 0 0 0 2\n"
+      "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)\n"
+      "申请人情况\n自然\n人\n总计\n不\n予\n处\n理\n举报投诉\n类申请\n"
+      "(2)重复\n申请\n0 0 0 0 0 0 0\n");
+  const Row* row = r.table3.row("not_processed.petition");
+  BOOST_TEST_REQUIRE(row != nullptr);
+  BOOST_TEST(row->cells[1].raw == "2");
+  BOOST_TEST(std::none_of(r.altered_labels.begin(), r.altered_labels.end(),
+                          [](const LabelNote& l) { return l.key == "table3.not_processed.petition"; }));
+}
