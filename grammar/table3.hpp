@@ -106,7 +106,13 @@ struct unrecognised_label : seq<unrecognised_word, rep_opt<11, gap, unrecognised
 // it: its words, without their numbering (`(五)` came before the break), go on the row's label too.
 struct continuation_word : seq<not_at<numbering>, sor<group_label, unrecognised_word>> {};
 struct label_continuation : seq<continuation_word, rep_opt<11, gap, continuation_word>> {};
-struct unrecognised_row : seq<unrecognised_label, gap, row_cells, opt<row_cell_gap, label_continuation>> {};
+// After the rest of the label may come the rest of a number the page break cut (`… 105` before it,
+// `法案卷 64` after it, for 10564): at most 3 such pieces, as a row's cells allow.
+// A page number below them is none of them.
+struct number_piece : seq<not_at<page_number_between_rows>, cell> {};
+struct number_rest : seq<number_piece, rep_opt<2, gap, number_piece>> {};
+struct unrecognised_row
+    : seq<unrecognised_label, gap, row_cells, opt<row_cell_gap, label_continuation, opt<gap, number_rest>>> {};
 
 // Pieces of a label cut apart by a page break (`(五)不` `予处` … `理`): short words without cells,
 // kept as nodes and checked by lowering against the labels they could come from.
