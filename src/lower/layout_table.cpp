@@ -212,23 +212,25 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
       // Pieces on the very next line belong to this row whether or not it balances without them
       // (two numbers cut alike can balance). Past a page break they come after the footer and the
       // repeated header, on the next line with numbers.
+      const auto readings_with = [&](std::size_t line) {
+        std::vector<std::string> tokens = tokens_of(row.cells);
+        for (const auto& c : numbers_of(lines[line])) tokens.push_back(c.text);
+        return readings_that_hold(tokens, kColumns, relations::table3_row_holds);
+      };
       std::size_t next = i + 1;
       const bool adjacent = next < lines.size() && numbers_in(lines[next]) > 0;
       if (!adjacent) {
-        // A running head may hold a number (its year): a line with text and a few numbers is passed.
-        const auto passed = [&](const Line& line) {
-          const std::size_t k = numbers_in(line);
-          return k == 0 || (k <= 3 && k < line.size());
+        // The pieces stand alone on their line, or beside the rest of the label (`法案卷 64`); a
+        // running head's number (its year) beside its text is passed: no reading takes it.
+        const auto holds_pieces = [&](std::size_t line) {
+          const std::size_t k = numbers_in(lines[line]);
+          return k > 3 || (k > 0 && (k == lines[line].size() || !readings_with(line).empty()));
         };
-        while (next < lines.size() && next <= i + kLinesToNextPage && passed(lines[next])) ++next;
+        while (next < lines.size() && next <= i + kLinesToNextPage && !holds_pieces(next)) ++next;
       }
       const std::size_t pieces = next < lines.size() ? numbers_in(lines[next]) : 0;
-      // Beside the rest of a label on the next line, or alone on their line past a page break.
-      if (pieces > 0 && pieces <= 3 && (adjacent || pieces == lines[next].size()) && !is_triple(next)) {
-        std::vector<std::string> tokens;
-        for (const auto& c : row.cells) tokens.push_back(c.text);
-        for (const auto& c : numbers_of(lines[next])) tokens.push_back(c.text);
-        const auto fits = readings_that_hold(tokens, kColumns, relations::table3_row_holds);
+      if (pieces > 0 && pieces <= 3 && !is_triple(next)) {
+        const auto fits = readings_with(next);
         if ((adjacent || !balances) && fits.size() == 1) {
           for (std::size_t c = 0; c < kColumns; ++c) row.cells[c].text = fits[0].numbers[c];
           row.last = next;
