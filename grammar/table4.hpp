@@ -10,7 +10,11 @@ namespace xxgk::grammar::table4 {
 // character a line). Lowering checks that the expected column labels are all there.
 struct header_char : utf8::one<U'行', U'政', U'复', U'议', U'诉', U'讼', U'结', U'果', U'维', U'持', U'纠', U'正',
                                U'其', U'他', U'尚', U'未', U'审', U'总', U'计', U'经', U'直', U'接', U'起', U'后'> {};
-struct header : seq<label<"行政复议">, opt<gap>, label<"行政诉讼">, star<sor<gap, header_char>>> {};
+// A number alone on its line with header words on the next line is a page number: the row's cells
+// come after all of the header (PDF text without blank lines around its footers: pdftotext -raw).
+struct page_number_in_header : seq<at_line_indent, digits, hspaces, at<newline, opt_ws, header_char>> {};
+struct header
+    : seq<label<"行政复议">, opt<gap>, label<"行政诉讼">, star<sor<gap, header_char, page_number_in_header>>> {};
 
 struct run_together_cells : run_together<failure> {};
 
