@@ -142,7 +142,9 @@ struct corner_note_rest : seq<rep_max<240, not_one<'(', ')'>>, one<')'>> {};
 struct header_char
     : utf8::one<U'自', U'然', U'人', U'法', U'或', U'其', U'他', U'组', U'织', U'商', U'业', U'企', U'科', U'研', U'机',
                 U'构', U'社', U'会', U'公', U'益', U'律', U'服', U'务', U'总', U'计'> {};
-struct header_word : plus<header_char> {};
+// A word with cells after it on its line is a row's label (`其他 0 0 0 …`, the row 其他 written
+// without numbering after a repeated header that ends with the column 其他).
+struct header_word : seq<plus<header_char>, not_at<hspaces, cell_start>> {};
 // Text browsers put the corner note beside the column labels, after 申请人情况.
 struct header
     : sor<seq<corner_note_cut, opt<gap>, label<"申请人情况">,
