@@ -148,7 +148,34 @@ std::string without_bracketed_numberings(std::string s) {
       ++i;
     }
   }
-  return s;
+  // A page break may cut a numbering itself: `(四` before it, `)无法提供` after it. The halves go.
+  std::vector<char32_t> text = code_points(s);
+  const auto numeral = [](char32_t c) {
+    return (c >= U'0' && c <= U'9') ||
+           std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+  };
+  std::vector<char32_t> kept;
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    std::size_t n = 0;
+    if (text[k] == U'(') {  // `(四` with no bracket closing it
+      while (k + 1 + n < text.size() && n < 3 && numeral(text[k + 1 + n])) ++n;
+      if (n > 0 && (k + 1 + n == text.size() || text[k + 1 + n] != U')')) {
+        k += n;
+        continue;
+      }
+    }
+    if (text[k] == U')') {  // `四)` with no bracket opening it: its numerals are the last kept
+      while (n < kept.size() && n < 3 && numeral(kept[kept.size() - 1 - n])) ++n;
+      if (n > 0 && (n == kept.size() || kept[kept.size() - 1 - n] != U'(')) {
+        kept.resize(kept.size() - n);
+        continue;
+      }
+    }
+    kept.push_back(text[k]);
+  }
+  std::string out;
+  for (const char32_t c : kept) append_utf8(out, c);
+  return out;
 }
 
 // `text` without the characters of `group` it holds in order (greedily, from its start); nothing
