@@ -67,6 +67,33 @@ expect "non-UTF-8 name in parse" 0 "ok" -- bash -c "'$xxgk' parse '$gbk_name' | 
 printf '行政复议 行政诉讼\n结果维持 总计\n0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n行政复议 行政诉讼\n-12-\n结果维持 结果纠正 其他结果 尚未审结 总计\n0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n' >"$tmp/two_table4.txt"
 expect "a second table 四 quoted whole characters" 0 '"schema_version": 1' -- "$xxgk" parse "$tmp/two_table4.txt"
 
+# Saved web pages are read directly, recognised by their markup whatever their name; positions are
+# lines and characters of the HTML, and a long line of it is quoted around the column.
+page=$docs/200_pingtan_2023_shs.html
+expect "html cells at their place in the page" 0 $'table2.normative_documents.issued\t2\t355:2517' -- "$xxgk" cells "$page"
+expect "html check" 1 "200_pingtan_2023_shs.html:355:5236: error[F6] table2.regulations" -- "$xxgk" check "$page"
+expect "html line quoted around the column" 1 '…"165" valign="middle" align="center"><p>行政事业性收费</p>' -- "$xxgk" check "$page"
+"$xxgk" cells "$page" >"$tmp/page.cells"
+cp "$page" "$tmp/page.txt"
+"$xxgk" cells "$tmp/page.txt" >"$tmp/renamed.cells"
+expect "html recognised by content, not by name" 0 "" -- cmp "$tmp/page.cells" "$tmp/renamed.cells"
+# The same page in GB18030, declaring gb2312 as such pages do: the same cells at the same places.
+sed 's/<meta charset="UTF-8" \/>/<meta http-equiv="Content-Type" content="text\/html; charset=gb2312">/' "$page" |
+  iconv -f UTF-8 -t GB18030 >"$tmp/gbk.html"
+"$xxgk" cells "$tmp/gbk.html" >"$tmp/gbk.cells"
+expect "html in its declared gb2312" 0 "" -- cmp "$tmp/page.cells" "$tmp/gbk.cells"
+printf '<!DOCTYPE html>\n<html><body><ul><li><a href="/">首页</a></li></ul><p>欢迎访问</p></body></html>\n' >"$tmp/chrome.html"
+expect "html page without a report" 2 "chrome.html:1:1: error: no report in this web page" -- "$xxgk" cells "$tmp/chrome.html"
+printf '<html><head><script>var a = 1;</script></head><body></body></html>' >"$tmp/script.html"
+expect "html page without text" 2 "script.html:1:1: error: a web page with no text" -- "$xxgk" check "$tmp/script.html"
+# Files xxgk does not read (yet): what to do instead, exit 2.
+printf '%%PDF-1.7\n%%\xe2\xe3\xcf\xd3\n1 0 obj\n' >"$tmp/report.pdf"
+expect "pdf refused" 2 "report.pdf:1:1: error: a PDF file: xxgk does not read PDF files yet; extract the text first (pdftotext -layout" -- "$xxgk" cells "$tmp/report.pdf"
+printf 'PK\003\004\024\000\000\000\010\000[Content_Types].xml word/document.xml' >"$tmp/report.docx"
+expect "docx refused" 2 "report.docx:1:1: error: a Word file (DOCX): xxgk does not read DOCX files yet" -- "$xxgk" check "$tmp/report.docx"
+printf '\320\317\021\340\241\261\032\341\000\000' >"$tmp/report.wps"
+expect "doc and wps: how to convert" 2 "report.wps:1:1: error: a binary Word or WPS file (.doc, .wps): convert it first (soffice --headless --convert-to docx FILE)" -- "$xxgk" parse "$tmp/report.wps"
+
 expect "--version" 0 "xxgk 0." -- "$xxgk" --version
 expect "--help lists the exit codes" 0 "Exit status:" -- "$xxgk" --help
 

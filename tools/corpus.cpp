@@ -12,6 +12,8 @@
 // documents/X.txt  a whole report; X.cells holds `xxgk cells`, X.findings the findings
 //                  (`line:col: severity[rule] key: message`). Documents listed in
 //                  known_failures.txt may fail; they are reported, not counted.
+// documents/X.html  a saved web page holding a report, read directly: the same, with positions
+//                  in the HTML.
 // collapsed/X.txt  documents/X.txt with all whitespace inside its tables removed; X.cells as above.
 // encodings/NNN_*.txt  seed NNN in another encoding (GB18030, UTF-16) or in traditional characters:
 //                  the cells of documents/NNN_*.cells, at the same positions.
@@ -394,8 +396,10 @@ int main(int argc, char** argv) {
   }
   Tally t;
   for (const auto& file : files_in(o.root / "grammar", ".txt")) run_grammar(file, o, t);
-  for (const auto& file : files_in(o.root / "documents", ".txt")) {
-    run_document(file, o, known_failures.count(file.filename().string()) > 0, t);
+  for (const char* extension : {".txt", ".html"}) {  // reports as text, and saved web pages
+    for (const auto& file : files_in(o.root / "documents", extension)) {
+      run_document(file, o, known_failures.count(file.filename().string()) > 0, t);
+    }
   }
   for (const auto& file : files_in(o.root / "collapsed", ".txt")) run_collapsed(file, o, t);
   for (const auto& file : files_in(o.root / "encodings", ".txt")) run_encoding(file, o, t);

@@ -9,8 +9,9 @@
 //
 // (Braces: `ScopedDeadline limit(std::chrono::seconds(seconds));` declares a function.) Without a
 // ScopedDeadline on the thread nothing is ever thrown. Parsing, lowering and validate() look at the
-// limit; reading and decoding a file (Source) and the outputs do not: they are single passes,
-// under a second for the largest file read.
+// limit, and so does the web page reader (at each element and text run libxml2 hands over);
+// reading and decoding a text file (Source) and the outputs do not: they are single passes, under
+// a second for the largest file read.
 #pragma once
 
 #include <chrono>

@@ -52,9 +52,29 @@ std::string printable_path(std::string_view bytes);
 // characters apart inside table cells. Replacements are counted and reported (X3).
 enum class InvalidBytes { refuse, replace };
 
+// What a reader of a document that is not plain text (a web page; Word and PDF files later) makes
+// of it: its text in the form the grammar reads (lines, and table rows as cells joined by tabs, as
+// a browser's copy gives them), and for each byte of that text the character of the document it
+// shows, so that positions are lines and characters of the document itself.
+struct ExtractedText {
+  std::string kind;      // "html"
+  std::string encoding;  // the document's encoding ("UTF-8", "GB18030", …)
+  std::string original;  // the document as UTF-8
+  std::string text;
+  std::vector<std::uint32_t> original_char;  // for each byte of text: a character index into original
+  std::size_t replaced_bytes = 0;            // bytes of the document replaced by U+FFFD (InvalidBytes::replace)
+  SourcePos first_replaced;
+};
+
+// What a file is by its content, whatever its name: "text", "html", or a kind xxgk refuses with a
+// message saying what to do instead: "pdf", "docx", "zip", "doc" (binary Word or WPS).
+std::string_view document_kind(std::string_view bytes);
+
 class Source {
  public:
-  // Decodes and normalises; throws InputError with the position of the first bad byte.
+  // Decodes and normalises; throws InputError with the position of the first bad byte. A web page
+  // (recognised by its markup, whatever the name) is read as a browser's copy of it; a PDF, zip
+  // or binary Word file is refused with what to do instead.
   // `encoding` is "auto" (a UTF-8 or UTF-16 byte order mark; NUL bytes that read as UTF-16 text
   // of a report in one byte order; else UTF-8 when valid, else ICU's charset detection among the
   // encodings Chinese reports come in, GB18030 first) or an ICU converter name such as
@@ -64,10 +84,16 @@ class Source {
   static Source from_file(const std::string& path, const std::string& encoding = "auto",
                           std::size_t max_bytes = kMaxReportBytes,
                           InvalidBytes invalid = InvalidBytes::refuse);  // "-": stdin
+  // A document's extracted text, normalised as a text file's is; positions are those of the
+  // document (the map of normalisation composed with the reader's).
+  static Source from_extracted(ExtractedText document, std::string name);
 
   [[nodiscard]] const std::string& name() const noexcept { return name_; }
   // The encoding the file was read in ("UTF-8", "GB18030", "UTF-16LE", …).
   [[nodiscard]] const std::string& encoding() const noexcept { return encoding_; }
+  // What the file was read as: "text", or "html" for a web page (then text() is what a browser's
+  // copy of the page gives, and positions are lines and characters of the HTML).
+  [[nodiscard]] const std::string& kind() const noexcept { return kind_; }
   [[nodiscard]] const std::string& original() const noexcept { return original_; }
   // What the grammar sees: NFKC-normalised, LF line ends, extraction debris removed.
   [[nodiscard]] const std::string& text() const noexcept { return text_; }
@@ -84,6 +110,7 @@ class Source {
  private:
   std::string name_;
   std::string encoding_;
+  std::string kind_ = "text";
   std::string original_;  // the file's text in UTF-8 (converted when it came in another encoding)
   std::string text_;
   // For each byte of text_, plus one past the end: the index of the original character it comes

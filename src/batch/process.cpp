@@ -45,6 +45,7 @@ void read_parse_check(const Input& input, const BatchOptions& o, Result& r) {
     return;
   }
   r.content_hash = sha256_hex(bytes);
+  r.kind = document_kind(bytes);  // what a file refused for its kind (a PDF) is recorded as
   const auto start = std::chrono::steady_clock::now();
   try {
     std::optional<ScopedDeadline> deadline;
@@ -53,7 +54,13 @@ void read_parse_check(const Input& input, const BatchOptions& o, Result& r) {
           std::chrono::duration<double>(o.timeout_seconds)));
     }
     const auto source = Source::from_bytes(std::move(bytes), input.path, o.encoding, o.max_bytes, o.invalid_bytes);
+    r.kind = source.kind();
     r.report = parse_report(source);
+    if (std::string reason = no_report_reason(*r.report, source); !reason.empty()) {
+      r.status = "unreadable", r.reason = std::move(reason);
+      r.report.reset();
+      return;
+    }
     r.findings = validate(*r.report, source);
   } catch (const InputError& e) {
     r.status = "unreadable";

@@ -12,10 +12,10 @@
 namespace xxgk::batch {
 
 struct Result {
-  std::string path;          // as named or found: the file system's bytes, not always UTF-8
-  std::string content_hash;  // SHA-256 of the file's bytes in hex; empty when they could not be read
-  std::string kind = "text";
-  std::string status;  // ok, findings, partial, unreadable, timeout
+  std::string path;           // as named or found: the file system's bytes, not always UTF-8
+  std::string content_hash;   // SHA-256 of the file's bytes in hex; empty when they could not be read
+  std::string kind = "text";  // what the file was read as: text, html; or pdf, docx, zip, doc (refused)
+  std::string status;         // ok, findings, partial, unreadable, timeout
   std::string reason;
   std::optional<Report> report;
   std::vector<Finding> findings;

@@ -68,20 +68,36 @@ int for_each_source(const Options& o, Each each) {
   return status;
 }
 
+// Runs `each` on the report of every file that can be read and holds one (a web page may not).
+template <typename Each>
+int for_each_report(const Options& o, Each each) {
+  int status = kExitOk;
+  const int read_status = for_each_source(o, [&](const xxgk::Source& source) {
+    const xxgk::Report report = xxgk::parse_report(source);
+    if (const std::string reason = xxgk::no_report_reason(report, source); !reason.empty()) {
+      std::cerr << fmt::format("{}:1:1: error: {}\n", source.name(), reason);
+      status = kExitUnreadable;
+      return;
+    }
+    each(source, report);
+  });
+  return read_status != kExitOk ? read_status : status;
+}
+
 int run_parse(const Options& o) {
-  return for_each_source(
-      o, [](const xxgk::Source& s) { std::cout << xxgk::to_json(xxgk::parse_report(s)).dump(2) << '\n'; });
+  return for_each_report(
+      o, [](const xxgk::Source&, const xxgk::Report& r) { std::cout << xxgk::to_json(r).dump(2) << '\n'; });
 }
 
 int run_cells(const Options& o) {
-  return for_each_source(o, [](const xxgk::Source& s) { xxgk::write_cells(xxgk::parse_report(s), std::cout); });
+  return for_each_report(o, [](const xxgk::Source&, const xxgk::Report& r) { xxgk::write_cells(r, std::cout); });
 }
 
 int run_check(const Options& o) {
   auto all = nlohmann::ordered_json::array();
   std::size_t errors = 0, warnings = 0;
-  int status = for_each_source(o, [&](const xxgk::Source& source) {
-    for (const auto& f : xxgk::validate(xxgk::parse_report(source), source)) {
+  int status = for_each_report(o, [&](const xxgk::Source& source, const xxgk::Report& report) {
+    for (const auto& f : xxgk::validate(report, source)) {
       (f.severity == xxgk::Severity::error ? errors : warnings)++;
       if (o.format == "json") {
         all.push_back(xxgk::to_json(f, source.name()));
@@ -163,7 +179,8 @@ int main(int argc, char** argv) {
   const Subcommand* chosen = nullptr;
   for (const auto& sub : kSubcommands) {
     auto* cmd = app.add_subcommand(sub.name, sub.description);
-    cmd->add_option("files", options.files, "report text files; - reads standard input")->required();
+    cmd->add_option("files", options.files, "reports: text files or saved web pages (.html); - reads standard input")
+        ->required();
     cmd->add_option(
         "--encoding", options.encoding,
         "auto (default: BOM, UTF-8, else detected, e.g. GB18030), or an encoding such as GB18030, UTF-16LE");

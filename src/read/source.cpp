@@ -6,11 +6,35 @@
 #include <optional>
 #include <utility>
 
+#include <fmt/format.h>
+
 #include "src/read/decode.hpp"
+#include "src/read/file_kind.hpp"
 #include "src/read/normalise.hpp"
 #include "src/read/read_file.hpp"
+#include "src/read/web_page.hpp"
+#include "src/text.hpp"
 
 namespace xxgk {
+namespace {
+
+// The byte offset and the character index of each line's start, a line ending at LF, CR LF or CR
+// (as normalisation counts lines).
+void index_lines(std::string_view text, std::vector<std::uint32_t>& starts, std::vector<std::uint32_t>& start_chars) {
+  starts.assign(1, 0);
+  start_chars.assign(1, 0);
+  std::uint32_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (c == '\n' || (c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
+      starts.push_back(static_cast<std::uint32_t>(i + 1));
+      start_chars.push_back(chars);
+    }
+  }
+}
+
+}  // namespace
 
 Source Source::from_file(const std::string& path, const std::string& encoding, std::size_t max_bytes,
                          InvalidBytes invalid) {
@@ -20,9 +44,11 @@ Source Source::from_file(const std::string& path, const std::string& encoding, s
 Source Source::from_bytes(std::string bytes, std::string name, const std::string& encoding, std::size_t max_bytes,
                           InvalidBytes invalid) {
   if (bytes.size() > max_bytes) throw too_large(bytes.size(), max_bytes);
+  refuse_unread_formats(bytes);
+  Decoded decoded = decode(std::move(bytes), encoding);
+  if (looks_like_html(decoded.text)) return from_extracted(read_web_page(std::move(decoded), invalid), std::move(name));
   Source s;
   s.name_ = printable_path(name);
-  Decoded decoded = decode(std::move(bytes), encoding);
   // Most reports are UTF-8: read as such, and only when a byte is not is the encoding detected
   // (one pass over the text, not a check and then a read).
   std::optional<Normalised> normalised = normalise(decoded.text, invalid, decoded.unchecked_utf8);
@@ -38,6 +64,40 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
   s.line_start_chars_ = std::move(normalised->line_start_chars);
   s.replaced_bytes_ = normalised->replaced_bytes;
   s.first_replaced_ = normalised->first_replaced;
+  return s;
+}
+
+Source Source::from_extracted(ExtractedText document, std::string name) {
+  if (document.original_char.size() != document.text.size()) {
+    throw std::invalid_argument("ExtractedText: one original character is needed for each byte of the text");
+  }
+  if (document.text.find_first_not_of(" \t\n") == std::string::npos) {
+    throw InputError(fmt::format("no text in this {} document", document.kind), {1, 1});
+  }
+  // The extracted text is normalised as a text file is; its map, from bytes of the normalised text
+  // to characters of the extracted text, is composed with the reader's, to characters of the document.
+  std::optional<Normalised> normalised = normalise(document.text, InvalidBytes::refuse, false);
+  std::vector<std::uint32_t> document_char_of;  // for each character of the extracted text
+  document_char_of.reserve(document.text.size() + 1);
+  for (std::size_t i = 0; i < document.text.size(); ++i) {
+    if ((static_cast<unsigned char>(document.text[i]) & 0xC0) != 0x80) {
+      document_char_of.push_back(document.original_char[i]);
+    }
+  }
+  document_char_of.push_back(static_cast<std::uint32_t>(code_point_count(document.original)));
+  Source s;
+  s.name_ = printable_path(name);
+  s.kind_ = std::move(document.kind);
+  s.encoding_ = std::move(document.encoding);
+  s.text_ = std::move(normalised->text);
+  s.original_char_.reserve(normalised->original_char.size());
+  for (const std::uint32_t c : normalised->original_char) {
+    s.original_char_.push_back(document_char_of[std::min<std::size_t>(c, document_char_of.size() - 1)]);
+  }
+  index_lines(document.original, s.line_starts_, s.line_start_chars_);
+  s.original_ = std::move(document.original);
+  s.replaced_bytes_ = document.replaced_bytes;
+  s.first_replaced_ = document.first_replaced;
   return s;
 }
 

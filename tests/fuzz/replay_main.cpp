@@ -1,4 +1,4 @@
-// Runs the fuzz target on files and folders (recursively), as libFuzzer would run one input,
+// Runs a fuzz target on files and folders (recursively), as libFuzzer would run one input,
 // so that the corpus and every kept crasher are replayed under gcc and the sanitizers in CI.
 #include <algorithm>
 #include <cstddef>
@@ -23,11 +23,12 @@ void replay(const std::filesystem::path& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  const std::string name = std::filesystem::path(argv[0]).filename().string();  // pipeline_replay, html_replay
   std::size_t replayed = 0;
   for (int i = 1; i < argc; ++i) {
     const std::filesystem::path root(argv[i]);
     if (!std::filesystem::exists(root)) {
-      std::cerr << "pipeline_replay: no such file or folder: " << root.string() << '\n';
+      std::cerr << name << ": no such file or folder: " << root.string() << '\n';
       return 2;
     }
     std::vector<std::filesystem::path> files;
@@ -44,6 +45,6 @@ int main(int argc, char** argv) {
       ++replayed;
     }
   }
-  std::cout << "pipeline_replay: " << replayed << " inputs replayed, none crashed\n";
+  std::cout << name << ": " << replayed << " inputs replayed, none crashed\n";
   return replayed == 0 ? 1 : 0;
 }

@@ -1,0 +1,117 @@
+// Web pages: the encoding (the page's declaration, as browsers honour it), then libxml2's parse and
+// the copy's text; each byte of the text gets the index of the page's character it shows.
+#include "src/read/web_page.hpp"
+
+#include <optional>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "src/read/file_kind.hpp"
+#include "src/read/html_text.hpp"
+#include "src/read/html_tree.hpp"
+#include "src/text.hpp"
+
+namespace xxgk {
+namespace {
+
+// The offset of the first byte that is not UTF-8, or npos.
+std::size_t first_invalid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const std::size_t length = decode_utf8(text, i, cp);
+    if (length == 0) return i;
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+// Each byte that is not UTF-8 replaced by U+FFFD, counted, the first one's place kept.
+std::string with_replacements(const std::string& page, std::size_t first_bad, ExtractedText& out) {
+  out.first_replaced = html::position_in(page, first_bad);
+  std::string replaced = page.substr(0, first_bad);
+  for (std::size_t i = first_bad; i < page.size();) {
+    char32_t cp = 0;
+    const std::size_t length = decode_utf8(page, i, cp);
+    if (length == 0) {
+      replaced += "\uFFFD";
+      ++out.replaced_bytes;
+      ++i;
+    } else {
+      replaced.append(page, i, length);
+      i += length;
+    }
+  }
+  return replaced;
+}
+
+// The page in UTF-8, and the encoding it was in ("" when it was UTF-8 already).
+std::pair<std::string, std::string> page_in_utf8(Decoded decoded) {
+  if (!decoded.unchecked_utf8 || first_invalid_utf8(decoded.text) == std::string_view::npos) {
+    return {std::move(decoded.text), std::move(decoded.encoding)};
+  }
+  std::optional<InputError> declared_failed;
+  const std::string declared = declared_charset(decoded.text);
+  if (!declared.empty() && declared != "UTF-8") {
+    try {
+      Decoded converted = decode(decoded.text, declared);
+      return {std::move(converted.text), std::move(converted.encoding)};
+    } catch (const InputError& e) {
+      declared_failed = e;  // not in the charset it declares, or one ICU does not know: detect it
+    }
+  }
+  Decoded detected = decode_undeclared(std::move(decoded.text));
+  if (!detected.encoding.empty() || !declared_failed) return {std::move(detected.text), std::move(detected.encoding)};
+  throw *declared_failed;
+}
+
+// For each byte offset of the page in `at`, the index of the character it is in.
+std::vector<std::uint32_t> character_indexes(std::string_view page, const std::vector<std::uint32_t>& at) {
+  std::vector<std::uint32_t> chars;
+  chars.reserve(at.size());
+  // The characters before `byte`, moved along as the offsets go (forwards nearly always).
+  std::size_t byte = 0;
+  std::uint32_t before = 0;
+  const auto is_lead = [&](std::size_t i) { return (static_cast<unsigned char>(page[i]) & 0xC0) != 0x80; };
+  for (const std::uint32_t offset : at) {
+    for (; byte < offset; ++byte) before += is_lead(byte);
+    for (; byte > offset; --byte) before -= is_lead(byte - 1);
+    chars.push_back(before);
+  }
+  return chars;
+}
+
+}  // namespace
+
+ExtractedText read_web_page(Decoded decoded, InvalidBytes invalid) {
+  ExtractedText page;
+  page.kind = "html";
+  auto [text, encoding] = page_in_utf8(std::move(decoded));
+  page.encoding = encoding.empty() ? "UTF-8" : std::move(encoding);
+  if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
+    throw InputError("binary file: NUL byte; a report is text", html::position_in(text, nul));
+  }
+  if (const std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+    if (invalid == InvalidBytes::refuse) {
+      throw InputError(fmt::format("invalid UTF-8 (byte 0x{:02X}); is the page in another encoding? (--lossy reads "
+                                   "it anyway)",
+                                   static_cast<unsigned char>(text[bad])),
+                       html::position_in(text, bad));
+    }
+    text = with_replacements(text, bad, page);
+  }
+  html::PageText copy = html::copy_text(html::parse_page(text));
+  if (copy.text.find_first_not_of(" \t\n") == std::string::npos) {
+    throw InputError("a web page with no text: nothing but markup, scripts and styles", {1, 1});
+  }
+  page.original_char = character_indexes(text, copy.text_at);
+  page.original = std::move(text);
+  page.text = std::move(copy.text);
+  return page;
+}
+
+}  // namespace xxgk
