@@ -14,8 +14,9 @@ namespace {
 // Quotation marks are written in many ways or dropped (`危及"三安全一稳定"`), as the grammar's
 // labels allow (grammar/common.hpp): they are not compared.
 bool is_quote(char32_t c) {
-  return c == U'"' || c == U'\'' || c == U'\u201C' || c == U'\u201D' || c == U'\u2018' || c == U'\u2019' ||
-         c == U'\u300C' || c == U'\u300D';
+  std::string utf8;
+  append_utf8(utf8, c);
+  return grammar::detail::is_quote(utf8);
 }
 std::vector<char32_t> comparable(std::string_view text) {
   std::vector<char32_t> out = code_points(text);
@@ -55,31 +56,27 @@ std::size_t common_subsequence(const std::vector<char32_t>& a, std::u32string_vi
   return row[b.size()];
 }
 
-// The best candidate by `score` (higher is better), skipping taken rows; a tie between two rows is
-// ambiguous. `score` gives nothing for a wording that is not close enough.
-template <typename Score>
-LabelMatch best_match(std::span<const RowSpec> rows, const std::vector<bool>& taken, Score score) {
+// The wording with the fewest edits (`edits` gives nothing for one that is not close enough),
+// skipping taken rows; two rows as close as each other are ambiguous: no row is chosen.
+template <typename Edits>
+LabelMatch closest(std::span<const RowSpec> rows, const std::vector<bool>& taken, Edits edits) {
   LabelMatch best;
-  std::pair<long, long> best_score{-1, 0};
+  std::optional<std::size_t> fewest;
   for (const DecodedWording& w : decoded_wordings()) {
     const RowSpec* row = find_row(rows, w.wording->key);
     if (row == nullptr) continue;
     const auto index = static_cast<std::size_t>(row - rows.data());
     if (index < taken.size() && taken[index]) continue;
-    const auto scored = score(w);  // {score, edits} or nullopt
-    if (!scored) continue;
-    const std::pair<long, long> s{scored->first, -static_cast<long>(scored->second)};
-    if (s > best_score) {
-      best_score = s;
-      best = LabelMatch{row, w.wording, scored->second, nullptr};
-    } else if (s == best_score && row != best.row) {
+    const std::optional<std::size_t> e = edits(w);
+    if (!e) continue;
+    if (!fewest || *e < *fewest) {
+      fewest = e;
+      best = LabelMatch{row, w.wording, *e, nullptr};
+    } else if (*e == *fewest && row != best.row) {
       best.rival = row;
     }
   }
-  if (best.ambiguous()) {
-    const LabelMatch ambiguous{nullptr, nullptr, best.edits, best.rival};
-    return ambiguous;
-  }
+  if (best.ambiguous()) return LabelMatch{nullptr, nullptr, best.edits, best.rival};
   return best;
 }
 
@@ -215,20 +212,11 @@ LabelMatch match_label(std::string_view written, std::span<const RowSpec> rows, 
       readings.push_back(comparable(strip_numbering(text)));
     }
   }
-  return best_match(rows, taken, [&](const DecodedWording& w) -> std::optional<std::pair<long, std::size_t>> {
+  return closest(rows, taken, [&](const DecodedWording& w) -> std::optional<std::size_t> {
     std::size_t edits = std::string::npos;
     for (const auto& reading : readings) edits = std::min(edits, edit_distance(reading, w.characters));
     if (!close_enough(edits, w.characters.size())) return std::nullopt;
-    return std::pair<long, std::size_t>{0, edits};
-  });
-}
-
-LabelMatch find_label_in(std::u32string_view window, std::span<const RowSpec> rows, const std::vector<bool>& taken) {
-  return best_match(rows, taken, [&](const DecodedWording& w) -> std::optional<std::pair<long, std::size_t>> {
-    const std::size_t found = common_subsequence(w.characters, window);
-    const std::size_t edits = w.characters.size() - found;
-    if (!close_enough(edits, w.characters.size())) return std::nullopt;
-    return std::pair<long, std::size_t>{static_cast<long>(found), edits};
+    return edits;
   });
 }
 

@@ -33,20 +33,13 @@ struct LabelMatch {
 // is set (indexed like `rows`) are not candidates.
 LabelMatch match_label(std::string_view written, std::span<const RowSpec> rows, const std::vector<bool>& taken = {});
 
-// A label inside `window`, its characters in order with other text between them: the text around
-// a row in laid-out text, where labels wrap and other columns' text comes between their pieces.
-// Each wording is compared by its longest common subsequence with the window; its characters
-// missing from it are the edits. The best is the wording with the most characters found.
-LabelMatch find_label_in(std::u32string_view window, std::span<const RowSpec> rows,
-                         const std::vector<bool>& taken = {});
-
 // The labels of a run of rows read in table order, each row given as the texts around it that may
 // hold its label (`windows[r]`, e.g. up to the blank lines that set it apart, and up to the next
-// rows): every wording is scored on each window as find_label_in does (characters found, less the
-// edits), and rows get labels in the format's order (a row's label comes after the label of the
-// row above it), the assignment that finds the most. So a window that holds the start of the
-// next row's label, or a short label inside a longer one (`其他`), cannot take a label that a
-// later row holds better. Rows that no label fits stay null.
+// rows): every wording is scored on each window by its longest common subsequence with it (characters
+// found, less the characters of the wording missing from it), and rows get labels in the format's order (a row's label
+// comes after the label of the row above it), the assignment that finds the most. So a window that holds the start of
+// the next row's label, or a short label inside a longer one (`其他`), cannot take a label that a later row holds
+// better. Rows that no label fits stay null.
 std::vector<LabelMatch> match_labels_in_order(const std::vector<std::vector<std::u32string>>& windows,
                                               std::span<const RowSpec> rows);
 

@@ -247,7 +247,7 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
         }
       }
       rows.push_back(std::move(row));
-    } else if (n >= 4 && centres.size() == kColumns) {
+    } else if (n >= 4 && n < kColumns && centres.size() == kColumns) {
       // Blank cells: pdftotext shifts whole rows, so the gaps between numbers tell their columns.
       const auto numbers = numbers_of(lines[i]);
       std::vector<Segment> cells(kColumns, Segment{"", numbers.front().offset, 0, false});
