@@ -9,12 +9,35 @@
 
 namespace xxgk {
 
-// A place in the original file, as a person counts it: 1-based line and character column.
+// Where a character of a document without lines of its own is, as a person finds it there: in a
+// PDF the page and the point on it; in a Word file the body paragraph, or the table, row and cell.
+// All 0 for a text file or a web page, whose lines and columns are their own.
+struct DocumentPlace {
+  std::uint32_t page = 0;       // PDF: 1-based page
+  float x = 0;                  // PDF: points from the page's left edge to the character's left
+  float y = 0;                  // PDF: points from the page's top edge to the character's top
+  std::uint32_t paragraph = 0;  // Word: 1-based paragraph of the body (0 inside a table)
+  std::uint32_t table = 0;      // Word: 1-based table, its row and its cell (counted as written,
+  std::uint32_t row = 0;        // a merged cell once)
+  std::uint32_t cell = 0;
+  [[nodiscard]] bool empty() const noexcept { return page == 0 && paragraph == 0 && table == 0; }
+  friend bool operator==(const DocumentPlace&, const DocumentPlace&) = default;
+};
+
+// A place in the original file, as a person counts it: 1-based line and character column (of the
+// extracted text for a PDF or Word file), and for those the place in the document itself.
 struct SourcePos {
+  SourcePos() = default;
+  SourcePos(std::uint32_t line_, std::uint32_t column_, DocumentPlace place_ = {})
+      : line(line_), column(column_), place(place_) {}
   std::uint32_t line = 0;
   std::uint32_t column = 0;
+  DocumentPlace place;
   friend bool operator==(const SourcePos&, const SourcePos&) = default;
 };
+
+// "page 2, x 312, y 518", "table 2, row 5, cell 3", "paragraph 12"; "" for a text position.
+std::string describe_place(const DocumentPlace& place);
 
 // Thrown when a file cannot be read as a report at all (binary, invalid UTF-8, empty).
 class InputError : public std::runtime_error {
@@ -62,7 +85,10 @@ struct ExtractedText {
   std::string original;  // the document as UTF-8
   std::string text;
   std::vector<std::uint32_t> original_char;  // for each byte of text: a character index into original
-  std::size_t replaced_bytes = 0;            // bytes of the document replaced by U+FFFD (InvalidBytes::replace)
+  // Empty, or for each character of original its place in the document (PDF, Word): then original
+  // is the reader's own text of the document, and positions name these places.
+  std::vector<DocumentPlace> places;
+  std::size_t replaced_bytes = 0;  // bytes of the document replaced by U+FFFD (InvalidBytes::replace)
   SourcePos first_replaced;
 };
 
@@ -119,6 +145,7 @@ class Source {
   std::vector<std::uint32_t> original_char_;
   std::vector<std::uint32_t> line_starts_;       // byte offsets of line starts in original_
   std::vector<std::uint32_t> line_start_chars_;  // character indexes of the same line starts
+  std::vector<DocumentPlace> places_;            // ExtractedText::places: empty, or one per original character
   std::size_t replaced_bytes_ = 0;
   SourcePos first_replaced_;
 };

@@ -57,7 +57,14 @@ Quote quote_of(std::string_view line, std::uint32_t column) {
 }  // namespace
 
 void write_diagnostic(const Finding& f, const Source& source, std::ostream& out) {
-  out << fmt::format("{}:{}:{}: {}[{}]", source.name(), f.pos.line, f.pos.column, to_string(f.severity), f.rule);
+  // A PDF or Word file has no lines a person can go to: the place in the document is named, and the
+  // line quoted below is of the text read from it.
+  const std::string place = describe_place(f.pos.place);
+  if (place.empty()) {
+    out << fmt::format("{}:{}:{}: {}[{}]", source.name(), f.pos.line, f.pos.column, to_string(f.severity), f.rule);
+  } else {
+    out << fmt::format("{}: {}: {}[{}]", source.name(), place, to_string(f.severity), f.rule);
+  }
   if (!f.keys.empty()) out << ' ' << f.keys.front() << ':';
   out << ' ' << f.message << '\n';
   const std::string_view line = source.original_line(f.pos.line);

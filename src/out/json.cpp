@@ -17,24 +17,39 @@ json number_json(std::optional<double> v) {
   return *v;
 }
 
+// The place in a PDF or Word file, beside the line and column of the text read from it.
+void put_place(json& j, const SourcePos& pos) {
+  const DocumentPlace& p = pos.place;
+  if (p.page != 0) {
+    j["place"] = json{{"page", p.page}, {"x", std::round(p.x * 10) / 10}, {"y", std::round(p.y * 10) / 10}};
+  } else if (p.table != 0) {
+    j["place"] = json{{"table", p.table}, {"row", p.row}, {"cell", p.cell}};
+  } else if (p.paragraph != 0) {
+    j["place"] = json{{"paragraph", p.paragraph}};
+  }
+}
+
 json cell_json(const Cell& c) {
   json j{{"key", c.key}, {"state", to_string(c.state)}, {"raw", c.raw}};
   j["value"] = number_json(c.value);
   if (!c.unit.empty()) j["unit"] = c.unit;
   j["line"] = c.pos.line;
   j["column"] = c.pos.column;
+  put_place(j, c.pos);
   return j;
 }
 
 json row_json(const Row& r) {
   json cells = json::array();
   for (const Cell& c : r.cells) cells.push_back(cell_json(c));
-  return json{{"key", r.key},
-              {"canonical_label", r.canonical_label},
-              {"written_label", r.written_label},
-              {"line", r.pos.line},
-              {"column", r.pos.column},
-              {"cells", cells}};
+  json j{{"key", r.key},
+         {"canonical_label", r.canonical_label},
+         {"written_label", r.written_label},
+         {"line", r.pos.line},
+         {"column", r.pos.column},
+         {"cells", cells}};
+  put_place(j, r.pos);
+  return j;
 }
 
 json table_json(const Table& t) {
@@ -112,14 +127,18 @@ json to_json(const Finding& f, const std::string& file) {
          {"message", f.message}};
   j["value"] = number_json(f.value);
   j["expected"] = number_json(f.expected);
+  put_place(j, f.pos);
   return j;
 }
 
 void write_cells(const Report& r, std::ostream& out) {
   for (const Table* t : r.tables()) {
     for (const Row& row : t->rows) {
-      for (const Cell& c : row.cells)
-        out << c.key << '\t' << c.raw << '\t' << c.pos.line << ':' << c.pos.column << '\n';
+      for (const Cell& c : row.cells) {
+        out << c.key << '\t' << c.raw << '\t' << c.pos.line << ':' << c.pos.column;
+        if (!c.pos.place.empty()) out << '\t' << describe_place(c.pos.place);
+        out << '\n';
+      }
     }
   }
 }

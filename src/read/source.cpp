@@ -71,6 +71,9 @@ Source Source::from_extracted(ExtractedText document, std::string name) {
   if (document.original_char.size() != document.text.size()) {
     throw std::invalid_argument("ExtractedText: one original character is needed for each byte of the text");
   }
+  if (!document.places.empty() && document.places.size() != code_point_count(document.original)) {
+    throw std::invalid_argument("ExtractedText: one place is needed for each character of the document");
+  }
   if (document.text.find_first_not_of(" \t\n") == std::string::npos) {
     throw InputError(fmt::format("no text in this {} document", document.kind), {1, 1});
   }
@@ -96,6 +99,7 @@ Source Source::from_extracted(ExtractedText document, std::string name) {
   }
   index_lines(document.original, s.line_starts_, s.line_start_chars_);
   s.original_ = std::move(document.original);
+  s.places_ = std::move(document.places);
   s.replaced_bytes_ = document.replaced_bytes;
   s.first_replaced_ = document.first_replaced;
   return s;
@@ -105,7 +109,16 @@ SourcePos Source::position(std::size_t text_offset) const {
   const std::uint32_t c = original_char_[std::min(text_offset, original_char_.size() - 1)];
   const auto after = std::upper_bound(line_start_chars_.begin(), line_start_chars_.end(), c);
   const auto line = static_cast<std::uint32_t>(after - line_start_chars_.begin());
-  return {line, c - line_start_chars_[line - 1] + 1};
+  SourcePos pos(line, c - line_start_chars_[line - 1] + 1);
+  if (!places_.empty()) pos.place = places_[std::min<std::size_t>(c, places_.size() - 1)];
+  return pos;
+}
+
+std::string describe_place(const DocumentPlace& place) {
+  if (place.page != 0) return fmt::format("page {}, x {:.0f}, y {:.0f}", place.page, place.x, place.y);
+  if (place.table != 0) return fmt::format("table {}, row {}, cell {}", place.table, place.row, place.cell);
+  if (place.paragraph != 0) return fmt::format("paragraph {}", place.paragraph);
+  return "";
 }
 
 std::string_view Source::original_line(std::uint32_t line) const {

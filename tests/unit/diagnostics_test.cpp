@@ -43,3 +43,43 @@ BOOST_AUTO_TEST_CASE(json_finding_has_the_documented_fields) {
       R"({"file":"r.txt","rule":"A1","severity":"error","key":"table3.total.total","keys":["table3.total.total"],)"
       R"("line":3,"column":7,"message":"m","value":5,"expected":4})");
 }
+
+// A PDF or Word file has no lines of its own: its reader gives each character its place in the
+// document, and positions, diagnostics and JSON name that place.
+BOOST_AUTO_TEST_CASE(a_document_without_lines_is_located_by_its_places) {
+  ExtractedText document;
+  document.kind = "pdf";
+  document.encoding = "UTF-8";
+  document.text = "总计\t7\n";
+  document.original = document.text;
+  std::uint32_t characters = 0;  // the reader's text is its own original: each byte maps to its character
+  for (const char byte : document.text) {
+    if ((static_cast<unsigned char>(byte) & 0xC0) == 0x80) --characters;
+    document.original_char.push_back(characters++);
+  }
+  for (std::uint32_t c = 0; c < characters; ++c) {
+    document.places.push_back(DocumentPlace{2, 100.0F + 12.0F * static_cast<float>(c), 518.0F, 0, 0, 0, 0});
+  }
+  const Source source = Source::from_extracted(document, "r.pdf");
+  const SourcePos seven = source.position(source.text().find('7'));
+  BOOST_TEST(seven.line == 1u);
+  BOOST_TEST(seven.column == 4u);
+  BOOST_TEST(describe_place(seven.place) == "page 2, x 136, y 518");
+
+  Finding f;
+  f.rule = "A1";
+  f.severity = Severity::error;
+  f.keys = {"table3.total.total"};
+  f.message = "m";
+  f.pos = seven;
+  std::ostringstream out;
+  write_diagnostic(f, source, out);
+  BOOST_TEST(out.str() ==
+             "r.pdf: page 2, x 136, y 518: error[A1] table3.total.total: m\n"
+             "    1 | 总计\t7\n"
+             "      |     \t^\n");
+  BOOST_TEST(to_json(f, "r.pdf")["place"].dump() == R"({"page":2,"x":136.0,"y":518.0})");
+
+  document.places.pop_back();
+  BOOST_CHECK_THROW(Source::from_extracted(document, "r.pdf"), std::invalid_argument);
+}
