@@ -36,9 +36,10 @@ struct primitive {
 // ---------------------------------------------------------------------------------------------
 // Blanks and lines
 
-struct hspace : one<' ', '\t'> {};
+// A form feed (a page break of PDF text) is kept on a line of its own by normalisation: a blank.
+struct hspace : one<' ', '\t', '\f'> {};
 struct newline : one<'\n'> {};
-struct ws : one<' ', '\t', '\n'> {};
+struct ws : one<' ', '\t', '\f', '\n'> {};
 // Byte scans for the rules tried on every line: one call, where star<not_one<…>> or star<one<…>>
 // would be one rule match per byte. Moves over the bytes given (Within) or up to the first of them
 // (!Within); fails when AtLeastOne and none was passed. The bytes are ASCII: UTF-8 sequences never
@@ -66,9 +67,9 @@ template <bool AtLeastOne, char... Bytes>
 using scan_while = byte_scan<true, AtLeastOne, Bytes...>;
 // star<hspace>, plus<ws>, star<ws> and star<one<' '>>, each in one call: they are tried at every line
 // and between every two cells.
-struct hspaces : scan_while<false, ' ', '\t'> {};
-struct ws_run : scan_while<true, ' ', '\t', '\n'> {};
-struct opt_ws : scan_while<false, ' ', '\t', '\n'> {};
+struct hspaces : scan_while<false, ' ', '\t', '\f'> {};
+struct ws_run : scan_while<true, ' ', '\t', '\f', '\n'> {};
+struct opt_ws : scan_while<false, ' ', '\t', '\f', '\n'> {};
 struct spaces : scan_while<false, ' '> {};
 // The rest of the line, without its line break (possibly nothing).
 struct line_rest : scan_until<false, '\n'> {};
@@ -77,13 +78,17 @@ struct line_text : scan_until<true, '\n'> {};
 struct line_end : seq<hspaces, sor<newline, eof>> {};
 struct blank_line : sor<seq<hspaces, newline>, seq<plus<hspace>, eof>> {};
 
+constexpr bool is_blank_byte(char c) {
+  return c == ' ' || c == '\t' || c == '\f';
+}
+
 // Lookbehind, consuming nothing: only blanks stand before the current position on its line (a
 // gap's blanks may have taken the line's indentation already).
 struct at_line_indent : primitive<at_line_indent> {
   template <typename ParseInput>
   static bool test(ParseInput& in) {
     const char* p = in.current();
-    while (p != in.begin() && (p[-1] == ' ' || p[-1] == '\t')) --p;
+    while (p != in.begin() && is_blank_byte(p[-1])) --p;
     return p == in.begin() || p[-1] == '\n';
   }
 };
@@ -105,11 +110,11 @@ struct after_blank_line : primitive<after_blank_line> {
   static bool test(ParseInput& in) {
     const char* p = in.current();
     const char* const begin = in.begin();
-    while (p != begin && (p[-1] == ' ' || p[-1] == '\t')) --p;
+    while (p != begin && is_blank_byte(p[-1])) --p;
     if (p == begin) return true;
     if (p[-1] != '\n') return false;
     --p;
-    while (p != begin && (p[-1] == ' ' || p[-1] == '\t')) --p;
+    while (p != begin && is_blank_byte(p[-1])) --p;
     return p == begin || p[-1] == '\n';
   }
 };
@@ -152,7 +157,53 @@ struct page_number : seq<at_line_indent, hspaces, sor<dashed_page_number, chines
 // A running head or foot: the report's title or its agency's name repeated on each page
 // (grammar/sections.hpp, which holds the title's rules).
 struct running_head;
-struct page_furniture : sor<page_number, running_head> {};
+// pdftotext -raw sets the foot of a page right below its last line, with no blank line between. A
+// bare number as the last line before the form feed (kept by normalisation) is furniture wherever it
+// stands when it continues the page sequence: the last line of the page before is one less, or that
+// of the page after one more. Else it may be the rest of a number a narrow cell wrapped (`2170`
+// above, `9` last), and stays a cell.
+struct page_break : one<'\f'> {};
+struct continues_page_sequence : primitive<continues_page_sequence> {
+  // How far to look for the neighbouring page's last line: a page of text is a few kilobytes.
+  static constexpr std::size_t page_within = 16384;
+  // The number on the last non-blank line before the form feed at `feed`, or -1.
+  static long last_line_number(const char* begin, const char* feed) {
+    const char* end = feed;
+    while (end != begin && (end[-1] == '\n' || is_blank_byte(end[-1]))) --end;
+    const char* start = end;
+    while (start != begin && start[-1] >= '0' && start[-1] <= '9') --start;
+    if (start == end || end - start > 4 || (start != begin && start[-1] != '\n')) return -1;
+    return number(start, end);
+  }
+  static long number(const char* p, const char* end) {
+    long n = 0;
+    for (; p != end; ++p) n = n * 10 + (*p - '0');
+    return n;
+  }
+  template <typename ParseInput>
+  static bool test(ParseInput& in) {
+    const char* const here = in.current();
+    const char* digits_end = here;
+    while (digits_end != in.end() && *digits_end >= '0' && *digits_end <= '9') ++digits_end;
+    if (digits_end == here || digits_end - here > 4) return false;
+    const long n = number(here, digits_end);
+    const std::string_view after(digits_end, static_cast<std::size_t>(in.end() - digits_end));
+    const std::size_t this_feed = after.find('\f');
+    if (this_feed != std::string_view::npos) {
+      const std::size_t next_feed = after.substr(0, this_feed + 1 + page_within).find('\f', this_feed + 1);
+      if (next_feed != std::string_view::npos && last_line_number(digits_end, digits_end + next_feed) == n + 1) {
+        return true;
+      }
+    }
+    const std::size_t before = static_cast<std::size_t>(here - in.begin());
+    const char* const from = here - std::min(before, page_within);
+    const std::size_t previous_feed = std::string_view(from, static_cast<std::size_t>(here - from)).rfind('\f');
+    return previous_feed != std::string_view::npos && last_line_number(in.begin(), from + previous_feed) == n - 1;
+  }
+};
+struct last_line_of_page
+    : seq<at_line_start, at<digits, spaces, newline, page_break>, continues_page_sequence, digits, spaces> {};
+struct page_furniture : sor<page_number, running_head, last_line_of_page> {};
 struct gap : plus<sor<ws_run, page_furniture>> {};
 
 // A page number without marks, `2` alone on its line. The same text is a cell wherever a cell may
@@ -162,12 +213,12 @@ struct gap : plus<sor<ws_run, page_furniture>> {};
 // below (pdftotext's form feed, a line break once normalised), where the table's rule puts it (after
 // a row that has all its cells), and before what Next matches (the start of another row, a repeated
 // header, a heading), past any other furniture.
+struct set_apart_number : seq<after_blank_line, digits, hspaces, at<newline, hspaces, sor<newline, eof>>> {};
 template <typename Next>
-struct bare_page_number : seq<at<digit>, after_blank_line, digits, hspaces, at<newline, hspaces, sor<newline, eof>>,
-                              quiet_at<opt<gap>, Next>> {};
+struct bare_page_number : seq<at<digit>, set_apart_number, quiet_at<opt<gap>, Next>> {};
 
 // A run of non-blank characters.
-struct word : scan_until<true, ' ', '\t', '\n'> {};
+struct word : scan_until<true, ' ', '\t', '\f', '\n'> {};
 
 // ---------------------------------------------------------------------------------------------
 // Tolerant labels
@@ -277,7 +328,7 @@ struct numbering : sor<paren_numeral, item_number, level0_number> {};
 // line of its own: `(区分处理的,只计这一情形,不计其他情形)`, `(设区的市、自治州人民政府应提供相关数据)`.
 // A numbering in brackets (`(七)`) starts the next label, never a note; a note holds no cell.
 struct cell;
-struct note_word : seq<not_at<cell>, plus<utf8::not_one<' ', '\t', '\n', '(', ')'>>> {};
+struct note_word : seq<not_at<cell>, plus<utf8::not_one<' ', '\t', '\f', '\n', '(', ')'>>> {};
 struct note_words : list<note_word, opt_ws> {};
 struct note_open : seq<not_at<paren_numeral>, one<'('>, opt_ws, opt<note_words>> {};
 struct label_note : seq<note_open, opt_ws, one<')'>> {};
@@ -326,6 +377,8 @@ template <typename Name, xxgk::grammar::text Label>
 struct analyze_traits<Name, xxgk::grammar::label<Label>> : analyze_any_traits<> {};
 template <typename Name>
 struct analyze_traits<Name, xxgk::grammar::at_line_start> : analyze_opt_traits<> {};
+template <typename Name>
+struct analyze_traits<Name, xxgk::grammar::continues_page_sequence> : analyze_opt_traits<> {};
 template <typename Name>
 struct analyze_traits<Name, xxgk::grammar::after_blank_line> : analyze_opt_traits<> {};
 template <typename Name>

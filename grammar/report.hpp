@@ -19,12 +19,12 @@ struct unplaced_row
     : seq<at_line_start, hspaces, star<not_at<cell>, word, plus<hspace>>, cell, plus<plus<hspace>, cell>, line_end> {};
 
 // Text left on a line after a table ended in its middle: the table could not take it.
-struct unplaced_text : seq<not_at<at_line_start>, hspaces, not_one<'\n', ' ', '\t'>, line_rest, opt<newline>> {};
+struct unplaced_text : seq<not_at<at_line_start>, hspaces, not_one<'\n', ' ', '\t', '\f'>, line_rest, opt<newline>> {};
 
 // A page number is tried before unplaced_row: `- 2 -` and `- 2 / 6 -` are cells too.
-struct block
-    : sor<blank_line, section_heading, table2_block, table3::table, table4::table, seq<may_be_title, report_title>,
-          page_number, unplaced_row, unplaced_text, unknown_section_heading, subsection_heading, prose_line> {};
+struct block : sor<blank_line, section_heading, table2_block, table3::table, table4::table,
+                   seq<may_be_title, report_title>, page_number, last_line_of_page, unplaced_row, unplaced_text,
+                   unknown_section_heading, subsection_heading, prose_line> {};
 
 struct report : seq<star<block>, eof> {};
 

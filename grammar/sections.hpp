@@ -15,7 +15,8 @@ struct title_text : plus<not_at<title_suffix>, not_one<'\n'>, not_at<utf8::one<U
 struct title_line : seq<at_line_start, hspaces, opt<title_text>, title_suffix, line_end> {};
 // A short line holding only the agency's name, directly above the title line.
 struct title_agency
-    : seq<plus<not_at<utf8::one<U'。', U'、', U'('>>, not_at<one<',', ':'>>, not_one<'\n', ' ', '\t'>>, line_end> {};
+    : seq<plus<not_at<utf8::one<U'。', U'、', U'('>>, not_at<one<',', ':'>>, not_one<'\n', ' ', '\t', '\f'>>,
+          line_end> {};
 struct title_agency_line : seq<at_line_start, hspaces, title_agency, star<blank_line>> {};
 struct report_title : sor<seq<title_agency_line, title_line>, title_line> {};
 

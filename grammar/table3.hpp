@@ -91,8 +91,10 @@ struct row_body : opt<sor<seq<gap, row_cells>, run_together_cells>> {};
 struct row : seq<row_label, sor<seq<opt_ws, label_note, row_body>,
                                 seq<opt_ws, cut_note, gap, row_cells, row_cell_gap, note_rest>, row_body>> {};
 // pandoc wraps a numbered label after its numbering: `2.` and the row's cells on one line, the
-// label's words below them. The numbering and the words are one label.
-struct row_numbered_apart : seq<numbering, opt<gap>, row_cells, gap, row_label, opt<opt_ws, label_note>> {};
+// label's words below them. The numbering and the words are one label. The label starts a line:
+// `(四)无 本机关不掌握…` is a group label cut by a page break (无|法提供) before a row's, not a cell 无.
+struct row_numbered_apart
+    : seq<numbering, opt<gap>, row_cells, line_end, opt<gap>, row_label, opt<opt_ws, label_note>> {};
 // A group label; numbers on it are a subtotal the official table does not have (rule A4).
 struct group : seq<group_label, opt<gap, cells<7>>> {};
 
@@ -118,7 +120,7 @@ struct unrecognised_row
 // kept as nodes and checked by lowering against the labels they could come from.
 struct fragment_word
     : seq<not_at<row_label>, not_at<group_label>, not_at<cell>, not_at<section_heading>, not_at<page_furniture>,
-          not_at<label<"行政复议">>, rep_min_max<1, 6, utf8::not_one<' ', '\t', '\n'>>, at<sor<ws, eof>>> {};
+          not_at<label<"行政复议">>, rep_min_max<1, 6, utf8::not_one<' ', '\t', '\f', '\n'>>, at<sor<ws, eof>>> {};
 struct label_fragment;
 // Only inside the table: more of it follows (so a short line after the table stays prose).
 struct fragment_continues : sor<group, row, row_numbered_apart, repeated_header, unrecognised_row, label_fragment> {};

@@ -130,9 +130,10 @@ std::optional<Normalised> normalise(const std::string& in, InvalidBytes invalid,
       continue;
     }
     const unsigned char c = static_cast<unsigned char>(in[i]);
-    // A form feed is a page break (pdftotext puts one before each page): a line break.
+    // A form feed is a page break (pdftotext puts one before each page): kept, on a line of its own,
+    // where the grammar reads it as a blank line and knows the page ended there.
     if (c == '\f' || c == '\v') {
-      emit("\n", i);
+      emit("\f\n", i);
       ++i;
       line_end = i;
       continue;

@@ -228,3 +228,21 @@ BOOST_AUTO_TEST_CASE(a_label_cut_with_its_group_by_a_page_break_is_read) {
   BOOST_TEST(std::none_of(r.altered_labels.begin(), r.altered_labels.end(),
                           [](const LabelNote& l) { return l.key == "table3.not_processed.petition"; }));
 }
+
+// pdftotext -raw: the page's number right below a cut row's cells, the form feed, the repeated
+// header, then the rest of the label. The number continues the pages' sequence (2, 3): no cell.
+BOOST_AUTO_TEST_CASE(a_page_number_above_the_repeated_header_is_no_cell_of_the_cut_row) {
+  const auto r = lower(
+      "申请人情况\n自然人\n总计\n"
+      "(4)保护第三方合法权益 0 0 0 0 0 0 0\n2\n"
+      "\f(5)属于三类\n内部\n0 18 0 0 0 0 18\n3\n"
+      "\f(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)\n"
+      "申请人情况\n自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n"
+      "事务信息\n(6)属于四类过程性信息 0 0 0 0 0 0 0\n");
+  const Row* row = r.table3.row("denied.internal_affairs");
+  BOOST_TEST_REQUIRE(row != nullptr);
+  BOOST_TEST_REQUIRE(row->cells.size() == 7u);
+  BOOST_TEST(row->cells[1].raw == "18");
+  BOOST_TEST(row->cells[6].raw == "18");
+  BOOST_TEST(r.table3.row("denied.third_party")->cells[6].raw == "0");
+}
