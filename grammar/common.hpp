@@ -367,8 +367,8 @@ struct run_together : seq<digit, star<not_at<LabelStart>, sor<digit, seq<one<'.'
 // to 3 more: a number split by extraction (`844` `8` for 8448) is rejoined by lowering with the
 // row's rules (src/split_cells.hpp). Those extra numbers stop where Stop matches: once the row has
 // its N cells, a table's bare_page_number is no cell of it.
-template <unsigned N, typename Gap = cell_gap, typename Stop = failure>
-struct cells : seq<cell, rep_opt<N - 1, Gap, cell>, rep_opt<3, Gap, not_at<Stop>, cell>> {};
+template <unsigned N, typename Gap = cell_gap, typename Stop = failure, unsigned Extra = 3>
+struct cells : seq<cell, rep_opt<N - 1, Gap, cell>, rep_opt<Extra, Gap, not_at<Stop>, cell>> {};
 
 }  // namespace xxgk::grammar
 

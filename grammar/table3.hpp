@@ -83,13 +83,17 @@ struct row_cell_gap : sor<blank_cells, page_break_gap> {};
 struct header;
 struct row_start : sor<group_label, row_label, header, section_heading> {};
 struct page_number_between_rows : bare_page_number<row_start> {};
-struct row_cells : cells<7, row_cell_gap, page_number_between_rows> {};
+// PDF text in reading order may wrap every number of a row in its narrow cell: up to 14 pieces.
+struct row_cells : cells<7, row_cell_gap, page_number_between_rows, 7> {};
 
 // A data row: its label, an optional note, and up to 7 cells (fewer when cells are blank).
 struct run_together_cells : run_together<row_label> {};
 struct row_body : opt<sor<seq<gap, row_cells>, run_together_cells>> {};
-struct row : seq<row_label, sor<seq<opt_ws, label_note, row_body>,
-                                seq<opt_ws, cut_note, gap, row_cells, row_cell_gap, note_rest>, row_body>> {};
+struct label_cut_by_page;
+struct row : seq<row_label,
+                 sor<seq<opt_ws, label_note, row_body>, seq<opt_ws, cut_note, gap, row_cells, row_cell_gap, note_rest>,
+                     row_body>,
+                 opt<label_cut_by_page>> {};
 // pandoc wraps a numbered label after its numbering: `2.` and the row's cells on one line, the
 // label's words below them. The numbering and the words are one label. The label starts a line:
 // `(四)无 本机关不掌握…` is a group label cut by a page break (无|法提供) before a row's, not a cell 无.
@@ -114,7 +118,14 @@ struct label_continuation : seq<continuation_word, rep_opt<11, gap, continuation
 struct number_piece : seq<not_at<page_number_between_rows>, cell> {};
 struct number_rest : seq<number_piece, rep_opt<2, gap, number_piece>> {};
 struct unrecognised_row
-    : seq<unrecognised_label, gap, row_cells, opt<row_cell_gap, label_continuation, opt<gap, number_rest>>> {};
+    : seq<unrecognised_label, gap, row_cells, opt<row_cell_gap, label_continuation, opt<gap, number_rest>>> {
+};  // A known label may be the start of a longer one that a page break cut: `(2)其他` and its numbers at
+// the foot of a page, `法律行政法规禁止公开` after the repeated header (其他法律行政法规禁止公开).
+// Only across a page turn (a form feed, page furniture or a repeated header); lowering reads the
+// whole label, and when that is no label the row is the short one's and the rest text out of place.
+struct page_turn
+    : seq<scan_while<false, ' ', '\t', '\n'>, sor<page_break, page_furniture, repeated_header>, opt<page_break_gap>> {};
+struct label_cut_by_page : seq<page_turn, label_continuation, opt<gap, number_rest>> {};
 
 // Pieces of a label cut apart by a page break (`(五)不` `予处` … `理`): short words without cells,
 // kept as nodes and checked by lowering against the labels they could come from.

@@ -211,6 +211,18 @@ LabelMatch match_label(std::string_view written, std::span<const RowSpec> rows, 
       for (const char32_t c : *rest) append_utf8(text, c);
       readings.push_back(comparable(strip_numbering(text)));
     }
+    // Or the start of the group's label before the row's, the rest of it past the page break
+    // (`(三)不予` `(1)属于国家秘密`, `公开` after the repeated header): at least two characters.
+    const std::vector<char32_t>& text = readings.front();
+    std::size_t prefix = 0;
+    while (prefix < text.size() && prefix < group.characters.size() && text[prefix] == group.characters[prefix]) {
+      ++prefix;
+    }
+    if (prefix >= 2 && prefix < group.characters.size()) {
+      std::string rest;
+      for (std::size_t i = prefix; i < text.size(); ++i) append_utf8(rest, text[i]);
+      readings.push_back(comparable(strip_numbering(rest)));
+    }
   }
   return closest(rows, taken, [&](const DecodedWording& w) -> std::optional<std::size_t> {
     std::size_t edits = std::string::npos;

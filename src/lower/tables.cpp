@@ -179,6 +179,31 @@ bool rejoin_after_page_break(Table& table, const TreeNode& fragment_row, LowerCo
   return true;
 }
 
+// A known label followed, past a page turn, by the rest of a longer one (grammar/table3.hpp,
+// label_cut_by_page): the whole label read by the matcher gives the row. When it is no label, the
+// short label's row is read and the rest is text out of place.
+bool read_label_cut_by_page(Table& table, const TreeNode& row_node, const TreeNode& label,
+                            const std::vector<WrittenCell>& written, LowerContext& cx) {
+  const auto rest = std::find_if(row_node.children.begin(), row_node.children.end(),
+                                 [](const auto& c) { return c->kind == NodeKind::table3_label_continuation; });
+  if (rest == row_node.children.end()) return false;
+  const std::string label_text = without_whitespace(label.string_view()) + without_whitespace((*rest)->string_view());
+  std::vector<bool> taken;
+  for (const RowSpec& spec : table3_rows()) taken.push_back(table.row(spec.key) != nullptr);
+  const LabelMatch match = match_label(label_text, table3_rows(), taken);
+  if (match.row == nullptr) {
+    cx.report.unplaced.push_back({"text inside table 三", without_whitespace((*rest)->string_view()), cx.pos(**rest)});
+    return false;
+  }
+  Row row = make_row("table3", *match.row, row_node, written, cx);
+  if (match.edits > 0 || match.wording->wording != Wording::regulated) {
+    cx.report.altered_labels.push_back(
+        {"table3." + row.key, strip_numbering(label_text), std::string(match.wording->words), row.pos});
+  }
+  add_row(table, std::move(row), cx);
+  return true;
+}
+
 }  // namespace
 
 void lower_table3(const TreeNode& node, LowerContext& cx) {
@@ -205,6 +230,7 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
       const TreeNode* label = label_child(*child);
       const RowSpec* spec = label ? find_row(table3_rows(), label->label) : nullptr;
       if (spec == nullptr) continue;
+      if (read_label_cut_by_page(table, *child, *label, written, cx)) continue;
       Row row = make_row("table3", *spec, *child, written, cx);
       // A variant wording the grammar knows (grammar/table3.hpp): read as its row, reported (F4).
       if (label->wording != Wording::regulated) {

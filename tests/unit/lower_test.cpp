@@ -246,3 +246,33 @@ BOOST_AUTO_TEST_CASE(a_page_number_above_the_repeated_header_is_no_cell_of_the_c
   BOOST_TEST(row->cells[6].raw == "18");
   BOOST_TEST(r.table3.row("denied.third_party")->cells[6].raw == "0");
 }
+
+// A known label that is the start of a longer one, cut by a page break: `(2)其他` with its numbers at
+// the foot of a page, the rest of 其他法律行政法规禁止公开 after the page number. Read as the long
+// label's row, not as the row 其他 of group (六).
+BOOST_AUTO_TEST_CASE(a_known_label_cut_short_by_a_page_break_is_read_whole) {
+  const auto r = lower(
+      "申请人情况\n自然人\n总计\n"
+      "(三)不予公开 (1)属于国家秘密 0 0 0 0 0 0 0\n"
+      "(2)其他 0 14 0 0 0 0 14\n— 4 —\n"
+      "法律行政法规禁止公开\n(3)危及“三安全一稳定” 0 0 0 0 0 0 0\n");
+  const Row* row = r.table3.row("denied.prohibited_by_law");
+  BOOST_TEST_REQUIRE(row != nullptr);
+  BOOST_TEST(row->cells[1].raw == "14");
+  BOOST_TEST(r.table3.row("other.other") == nullptr);
+}
+
+// Every number of a row wrapped in its narrow cell (PDF text in reading order): 11 pieces for 7
+// cells, rejoined by the row's total.
+BOOST_AUTO_TEST_CASE(a_row_of_many_wrapped_numbers_is_rejoined) {
+  const auto r = lower(
+      "申请人情况\n自然人\n总计\n"
+      "一、本年新收政府信息公开申请数量\n486\n8\n5905\n204\n4\n0 6\n15\n67\n143\n90\n"
+      "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n");
+  const Row* row = r.table3.row("new_received");
+  BOOST_TEST_REQUIRE(row != nullptr);
+  BOOST_TEST_REQUIRE(row->cells.size() == 7u);
+  BOOST_TEST(row->cells[0].raw == "4868");
+  BOOST_TEST(row->cells[5].raw == "1567");
+  BOOST_TEST(row->cells[6].raw == "14390");
+}
