@@ -128,9 +128,23 @@ struct running_head : primitive<running_head> {
       while (p != end && (*p == ' ' || *p == '\t' || *p == '\n')) ++p;
       return p != end && title_on_line(p, end);
     }
-    if (*p >= '0' && *p <= '9') return title_on_line(p, end);
+    if (*p >= '0' && *p <= '9') return title_on_line(p, end) || year_then_title(p, end);
     memory_input<tracking_mode::lazy> at(p, end, "");
     return pegtl::match<seq<title_suffix, line_end>, apply_mode::nothing, rewind_mode::active, nothing, normal>(at);
+  }
+  // `2021 年` ending the line, the title's suffix on the next (the title wrapped after the year).
+  static bool year_then_title(const char* p, const char* end) {
+    while (p != end && *p >= '0' && *p <= '9') ++p;
+    while (p != end && (*p == ' ' || *p == '\t')) ++p;
+    const std::string_view year_sign = "年";
+    if (static_cast<std::size_t>(end - p) < year_sign.size() || std::string_view(p, year_sign.size()) != year_sign) {
+      return false;
+    }
+    p += year_sign.size();
+    while (p != end && (*p == ' ' || *p == '\t')) ++p;
+    if (p == end || *p != '\n') return false;
+    while (p != end && (*p == ' ' || *p == '\t' || *p == '\n')) ++p;
+    return p != end && title_on_line(p, end);
   }
   static bool title_on_line(const char* p, const char* end) {
     memory_input<tracking_mode::lazy> at(p, end, "");
