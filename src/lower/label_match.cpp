@@ -181,17 +181,21 @@ std::string without_bracketed_numberings(std::string s) {
 std::optional<std::vector<char32_t>> without_subsequence(const std::vector<char32_t>& text,
                                                          const std::vector<char32_t>& group) {
   std::vector<char32_t> rest;
-  std::size_t k = 0, found = 0;
+  std::size_t k = 0, found = 0, first = group.size(), last = 0;
   for (const char32_t c : text) {
     std::size_t j = k;
     while (j < group.size() && group[j] != c) ++j;
     if (j < group.size()) {
       k = j + 1, ++found;
+      first = std::min(first, j), last = j;
     } else {
       rest.push_back(c);
     }
   }
-  if (found == 0 || !close_enough(group.size() - found, group.size())) return std::nullopt;
+  // Or a run of the group label's characters, its other part across the page break (`不予` above
+  // it, `处` `理` after the repeated header): two or more in a row.
+  const bool one_piece = found >= 2 && last - first + 1 == found;
+  if (found == 0 || (!close_enough(group.size() - found, group.size()) && !one_piece)) return std::nullopt;
   return rest;
 }
 

@@ -276,3 +276,17 @@ BOOST_AUTO_TEST_CASE(a_row_of_many_wrapped_numbers_is_rejoined) {
   BOOST_TEST(row->cells[5].raw == "1567");
   BOOST_TEST(row->cells[6].raw == "14390");
 }
+
+// The group label set one character a line is cut by the page break too: its `处` `理` come after
+// the repeated header, before the rest of the row's label (`请` of 重复申请).
+BOOST_AUTO_TEST_CASE(a_label_with_the_second_half_of_its_group_label_mixed_in_is_read) {
+  const auto r = lower(
+      "申请人情况\n自然人\n总计\n"
+      "(五)\n不\n予\n(1)信访举报投诉类申请 0 0 0 12 0 0 12\n(2)重复申 0 0 0 7 0 0 7\n5/8\n"
+      "\f(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)\n"
+      "申请人情况\n自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n"
+      "处\n理\n请\n(3)要求提供公开出版物 0 0 0 0 0 0 0\n");
+  const Row* row = r.table3.row("not_processed.repeated");
+  BOOST_TEST_REQUIRE(row != nullptr);
+  BOOST_TEST(row->cells[3].raw == "7");
+}
