@@ -69,10 +69,14 @@ struct header_char : seq<not_at<row_label>, not_at<article_item>, not_at<cell>, 
 };
 // A note in a header may hold numbers and blanks, `(单位:万元,保留 4 位小数)`, over lines; it is
 // short (90 bytes, 30 Chinese characters), so a lone bracket cannot take rows with it.
-struct header_note : seq<one<'('>, rep_max<90, not_one<')', '('>>, one<')'>> {};
+struct header_note : seq<one<'('>, rep_max<90, not_at<label<"信息内容">>, not_one<')', '('>>, one<')'>> {};
+// pdftotext -layout may set 信息内容 between the lines of a wrapped note (`(单位:万元,保留 4 位` /
+// `信息内容` / `小数)`): the note's first part stops there, its rest comes after it as header words.
+struct header_note_cut
+    : seq<one<'('>, rep_max<90, not_at<label<"信息内容">>, not_one<')', '('>>, at<label<"信息内容">>> {};
 // pdftotext -layout centres wrapped column headers on 信息内容's line, so their first lines come
 // above it (`本年制发 本年废 现行有效` / `信息内容` / `件数 止件数 件数`); a page break may cut the header.
-struct header_words : sor<header_note, plus<header_char>> {};
+struct header_words : sor<header_note, header_note_cut, plus<header_char>> {};
 struct column_header_lead : rep_min_max<1, 12, header_words, opt<gap>> {};
 struct column_header : seq<opt<column_header_lead>, label<"信息内容">, rep_opt<40, opt<gap>, header_words>> {};
 
