@@ -126,6 +126,12 @@ int run_tree(const Options& o) {
   });
 }
 
+// What the grammar reads: a text file normalised, or the text a web page, Word or PDF file was
+// read as (one line a block, a table row's cells joined by tabs).
+int run_text(const Options& o) {
+  return for_each_source(o, [](const xxgk::Source& s) { std::cout << s.text(); });
+}
+
 int run_batch(const Options& o) {
   xxgk::BatchOptions batch;
   batch.inputs = o.files;
@@ -155,6 +161,7 @@ const Subcommand kSubcommands[] = {
     {"cells", "print one line per table cell: key<TAB>value<TAB>line:col", run_cells},
     {"check", "validate reports; findings like a compiler (exit 1 on errors, 2 if unreadable)", run_check},
     {"tree", "print the parse tree as an S-expression of named grammar rules", run_tree},
+    {"text", "print the text the grammar reads: normalised, and for a web page what it was read as", run_text},
     {"batch", "parse and check many reports into one .sqlite, .csv, .jsonl or .xlsx file (-o)", run_batch},
 };
 
