@@ -90,7 +90,7 @@ expect "html page without text" 2 "script.html:1:1: error: a web page with no te
 printf '%%PDF-1.7\n%%\xe2\xe3\xcf\xd3\n1 0 obj\n' >"$tmp/report.pdf"
 expect "pdf refused" 2 "report.pdf:1:1: error: a PDF file: xxgk does not read PDF files yet; extract the text first (pdftotext -layout" -- "$xxgk" cells "$tmp/report.pdf"
 printf 'PK\003\004\024\000\000\000\010\000[Content_Types].xml word/document.xml' >"$tmp/report.docx"
-expect "docx refused" 2 "report.docx:1:1: error: a Word file (DOCX): xxgk does not read DOCX files yet" -- "$xxgk" check "$tmp/report.docx"
+expect "docx cut short" 2 "report.docx:1:1: error: a damaged Word file (DOCX): not readable as a zip archive" -- "$xxgk" check "$tmp/report.docx"
 printf '\320\317\021\340\241\261\032\341\000\000' >"$tmp/report.wps"
 expect "doc and wps: how to convert" 2 "report.wps:1:1: error: a binary Word or WPS file (.doc, .wps): convert it first (soffice --headless --convert-to docx FILE)" -- "$xxgk" parse "$tmp/report.wps"
 
