@@ -32,39 +32,59 @@ struct ParserFree {
   void operator()(xmlParserCtxt* ctxt) const { xmlFreeParserCtxt(ctxt); }
 };
 
+// What the parser met that refuses the part: a document type declaration, or the first error
+// (libxml2 keeps only the last, often a consequence: "Extra content at the end of the document").
+struct Refusal {
+  bool document_type = false;
+  std::string first_error;
+  int line = 0;
+};
+
+// libxml2's structured error handler: the first error kept; nothing printed (XML_PARSE_NOERROR
+// leaves some errors, such as "huge text node", to the generic handler, which prints).
+void keep_first_error(void* ctx, xmlError* error) {
+  auto* refusal = static_cast<Refusal*>(static_cast<xmlParserCtxt*>(ctx)->_private);
+  if (error == nullptr || !refusal->first_error.empty() || error->level < XML_ERR_ERROR) return;
+  refusal->first_error = error->message != nullptr ? error->message : "not XML";
+  while (!refusal->first_error.empty() && (refusal->first_error.back() == '\n' || refusal->first_error.back() == ' ')) {
+    refusal->first_error.pop_back();
+  }
+  refusal->line = error->line;
+}
+
 // Called by the parser at <!DOCTYPE …>: the part is refused, and parsing stops there.
 void refuse_document_type(void* ctx, const xmlChar* /*name*/, const xmlChar* /*external_id*/,
                           const xmlChar* /*system_id*/) {
   auto* ctxt = static_cast<xmlParserCtxt*>(ctx);
-  ctxt->_private = ctxt;  // marks the refusal
+  static_cast<Refusal*>(ctxt->_private)->document_type = true;
   xmlStopParser(ctxt);
 }
 
 }  // namespace
 
 XmlDoc parse_part(std::string_view bytes, std::string_view name) {
-  const std::unique_ptr<xmlParserCtxt, ParserFree> ctxt(xmlNewParserCtxt());
-  if (!ctxt || ctxt->sax == nullptr) throw std::bad_alloc();
-  ctxt->sax->internalSubset = refuse_document_type;
-  ctxt->_private = nullptr;
   if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) {
     throw InputError(fmt::format("a Word file (DOCX) whose {} is too large", name), {1, 1});
   }
+  const std::unique_ptr<xmlParserCtxt, ParserFree> ctxt(xmlNewParserCtxt());
+  if (!ctxt || ctxt->sax == nullptr) throw std::bad_alloc();
+  Refusal refusal;
+  ctxt->_private = &refusal;
+  ctxt->sax->internalSubset = refuse_document_type;
+  ctxt->sax->serror = keep_first_error;
   const std::string url(name);
-  XmlDoc doc(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), url.c_str(), nullptr,
-                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA));
-  if (ctxt->_private != nullptr) {
+  XmlDoc doc(xmlCtxtReadMemory(
+      ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), url.c_str(), nullptr,
+      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT));
+  if (refusal.document_type) {
     throw InputError(fmt::format("a Word file (DOCX) whose {} declares a document type (entities): no Word file "
                                  "does; refused unread",
                                  name),
                      {1, 1});
   }
   if (!doc || ctxt->wellFormed == 0) {
-    const xmlError* error = xmlCtxtGetLastError(ctxt.get());
-    std::string why = error != nullptr && error->message != nullptr ? error->message : "not XML";
-    while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
     throw InputError(fmt::format("a damaged Word file (DOCX): {} is not well-formed XML (line {}: {})", name,
-                                 error != nullptr ? error->line : 0, why),
+                                 refusal.line, refusal.first_error.empty() ? "not XML" : refusal.first_error),
                      {1, 1});
   }
   return doc;

@@ -94,7 +94,7 @@ void refuse_unread_formats(std::string_view bytes) {
   if (bytes.substr(0, kOleMagic.size()) == kOleMagic) {
     throw InputError(
         "a binary Word or WPS file (.doc, .wps): convert it first (soffice --headless --convert-to docx FILE), then "
-        "extract the text (docx2txt FILE.docx) and check the .txt",
+        "check the .docx",
         {1, 1});
   }
 }

@@ -224,7 +224,8 @@ BOOST_AUTO_TEST_CASE(a_text_box_is_read_once_as_paragraphs_after_its_anchor) {
 BOOST_AUTO_TEST_CASE(insertions_are_read_deletions_hidden_text_and_field_codes_are_not) {
   const Source s = read(docx(
       "<w:p><w:r><w:t>收到</w:t></w:r><w:ins><w:r><w:t>申请</w:t></w:r></w:ins><w:del><w:r><w:delText>删掉</w:delText>"
-      "</w:r></w:del><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>"
+      "<w:br/></w:r></w:del><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:r><w:instrText> PAGE "
+      "</w:instrText></w:r>"
       "<w:r><w:rPr><w:vanish "
       "w:val=\"0\"/></w:rPr><w:t>12</w:t></w:r><w:hyperlink><w:r><w:t>件</w:t></w:r></w:hyperlink>"
       "</w:p><w:sdt><w:sdtContent>" +
