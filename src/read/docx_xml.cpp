@@ -52,6 +52,25 @@ void keep_first_error(void* ctx, xmlError* error) {
   refusal->line = error->line;
 }
 
+// libxml2 prints what it reports without a context (a part in a declared encoding whose bytes do
+// not convert: "encoding error") through the generic error function, which is per thread: silenced
+// while a part is parsed, then put back.
+void ignore_generic_error(void* /*ctx*/, const char* /*format*/, ...) {}
+
+class QuietGenericErrors {
+ public:
+  QuietGenericErrors() : function_(xmlGenericError), context_(xmlGenericErrorContext) {
+    xmlSetGenericErrorFunc(nullptr, ignore_generic_error);
+  }
+  ~QuietGenericErrors() { xmlSetGenericErrorFunc(context_, function_); }
+  QuietGenericErrors(const QuietGenericErrors&) = delete;
+  QuietGenericErrors& operator=(const QuietGenericErrors&) = delete;
+
+ private:
+  xmlGenericErrorFunc function_;
+  void* context_;
+};
+
 // Called by the parser at <!DOCTYPE …>: the part is refused, and parsing stops there.
 void refuse_document_type(void* ctx, const xmlChar* /*name*/, const xmlChar* /*external_id*/,
                           const xmlChar* /*system_id*/) {
@@ -73,6 +92,7 @@ XmlDoc parse_part(std::string_view bytes, std::string_view name) {
   ctxt->sax->internalSubset = refuse_document_type;
   ctxt->sax->serror = keep_first_error;
   const std::string url(name);
+  const QuietGenericErrors quiet;
   XmlDoc doc(xmlCtxtReadMemory(
       ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), url.c_str(), nullptr,
       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT));
