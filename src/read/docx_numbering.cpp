@@ -231,7 +231,7 @@ std::string Numbering::next(const xmlNode* paragraph) {
     return o != instance->second.level_overrides.end() ? o->second : abstract->levels[k];
   };
   const Level& this_level = level_of(level);
-  Counters& counters = counters_[instance->second.abstract_id];
+  Counters& counters = counters_[abstract];
   std::array<bool, kLevels>& applied = overrides_applied_[num_id];
   if (const auto o = instance->second.start_overrides.find(level);
       o != instance->second.start_overrides.end() && !applied[level]) {

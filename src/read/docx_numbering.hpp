@@ -63,7 +63,8 @@ class Numbering {
   std::map<std::string, Abstract> abstracts_;
   std::map<std::string, Instance> instances_;
   std::map<std::string, StyleNumbering> styles_;
-  std::map<std::string, Counters> counters_;  // by abstract definition: lists that share one go on counting
+  // By abstract definition (after w:numStyleLink): lists that share one go on counting.
+  std::map<const Abstract*, Counters> counters_;
   std::map<std::string, std::array<bool, kLevels>> overrides_applied_;  // by instance
 };
 

@@ -184,6 +184,24 @@ BOOST_AUTO_TEST_CASE(numbers_that_word_generates_are_read_before_the_paragraph) 
   BOOST_TEST(place_of(s, "二、") == "paragraph 7");     // a number is at its paragraph
 }
 
+BOOST_AUTO_TEST_CASE(a_list_linked_to_a_numbering_style_counts_with_the_style_list) {
+  // Word writes a list made from a list style as a definition that only links to the style
+  // (w:numStyleLink); the style's list holds the levels, and both count as one list.
+  const std::string numbering =
+      R"(<w:abstractNum w:abstractNumId="3"><w:styleLink w:val="ReportList"/><w:lvl w:ilvl="0"><w:start w:val="1"/>)"
+      R"(<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>)"
+      R"(<w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="ReportList"/></w:abstractNum>)"
+      R"(<w:num w:numId="4"><w:abstractNumId w:val="3"/></w:num>)"
+      R"(<w:num w:numId="5"><w:abstractNumId w:val="2"/></w:num>)";
+  const std::string styles =
+      R"(<w:style w:type="numbering" w:styleId="ReportList"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr>)"
+      R"(</w:style>)";
+  const Source s = read(docx(numbered("总体情况", 4, 0) + numbered("主动公开政府信息情况", 5, 0) +
+                                 numbered("收到和处理政府信息公开申请情况", 4, 0),
+                             numbering, styles));
+  BOOST_TEST(s.text() == "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n");
+}
+
 BOOST_AUTO_TEST_CASE(numbers_in_the_formats_of_word) {
   using xxgk::docx::format_number;
   BOOST_TEST(format_number(3, "decimal") == "3");
