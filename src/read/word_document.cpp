@@ -56,12 +56,12 @@ ExtractedText read_word_document(std::string_view bytes) {
   out.original_char.reserve(body.text.size());
   std::uint32_t characters = 0;
   for (std::size_t i = 0; i < body.text.size(); ++i) {
-    const bool lead = (static_cast<unsigned char>(body.text[i]) & 0xC0) != 0x80 || characters == 0;
-    if (lead) {
+    // Counted as code_point_count counts (libxml2 gives valid UTF-8, so no text starts mid-character).
+    if ((static_cast<unsigned char>(body.text[i]) & 0xC0) != 0x80) {
       out.places.push_back(body.places[i]);
       ++characters;
     }
-    out.original_char.push_back(characters - 1);
+    out.original_char.push_back(characters == 0 ? 0 : characters - 1);
   }
   out.text = body.text;
   out.original = std::move(body.text);
