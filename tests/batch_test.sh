@@ -223,12 +223,16 @@ expect "xlsx: a workbook holding the reports" 0 "004_12d7c137f1960f71.txt" -- /u
 import sys, zipfile
 print(zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode())" "$tmp/out.xlsx"
 
-# A mixed folder: web pages are read (kind html), a PDF is a row with its kind and what to do.
+# A mixed folder: web pages and Word files are read (kinds html, docx), a PDF is a row with its kind
+# and what to do, a Word file cut short is unreadable with the reason.
 mkdir -p "$tmp/mixed"
-cp "$docs"/20*.html "$good" "$tmp/mixed/"
+cp "$docs"/20*.html "$docs"/22*.docx "$good" "$tmp/mixed/"
 printf '%%PDF-1.7\n' >"$tmp/mixed/report.pdf"
-expect "batch of web pages" 0 "6 files: 2 ok, 2 findings, 1 partial, 1 unreadable" -- "$xxgk" batch "$tmp/mixed" -o "$tmp/mixed.sqlite"
-expect "batch records each file's kind" 0 "html 4 files 797 cells, pdf 1 files 0 cells, text 1 files 200 cells" -- \
+head -c 6000 "$docs/220_generated_docx_injected_a6.docx" >"$tmp/mixed/cut.docx"
+expect "batch of web pages and Word files" 0 "11 files: 2 ok, 6 findings, 1 partial, 2 unreadable" -- "$xxgk" batch "$tmp/mixed" -o "$tmp/mixed.sqlite"
+expect "batch: a Word file cut short is unreadable, with the reason" 0 "docx|unreadable|1:1: a damaged Word file (DOCX): not readable as a zip archive" -- \
+  sqlite3 "$tmp/mixed.sqlite" "select kind, status, reason from reports where path like '%cut.docx'"
+expect "batch records each file's kind" 0 "docx 5 files 800 cells, html 4 files 797 cells, pdf 1 files 0 cells, text 1 files 200 cells" -- \
   sqlite3 "$tmp/mixed.sqlite" "select group_concat(kind || ' ' || files || ' files ' || cells || ' cells', ', ') from
     (select kind, count(distinct reports.id) as files, count(cell_values.key_id) as cells from reports
      left join cell_values on cell_values.report_id = reports.id group by kind order by kind)"

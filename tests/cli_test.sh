@@ -86,11 +86,45 @@ printf '<!DOCTYPE html>\n<html><body><ul><li><a href="/">首页</a></li></ul><p>
 expect "html page without a report" 2 "chrome.html:1:1: error: no report in this web page" -- "$xxgk" cells "$tmp/chrome.html"
 printf '<html><head><script>var a = 1;</script></head><body></body></html>' >"$tmp/script.html"
 expect "html page without text" 2 "script.html:1:1: error: a web page with no text" -- "$xxgk" check "$tmp/script.html"
+# Word files are read directly, recognised by their content whatever their name; a position is the
+# line and column of the reader's text and the place in the document: a paragraph, or a table's row
+# and cell.
+word=$docs/220_generated_docx_injected_a6.docx
+expect "docx cells at their place in the document" 0 $'table2.regulations.issued\t2\t19:4\ttable 1, row 3, cell 2' -- "$xxgk" cells "$word"
+expect "docx check names the table, row and cell" 1 "220_generated_docx_injected_a6.docx: table 3, row 4, cell 10: error[A6] table4.litigation_direct.total" -- "$xxgk" check "$word"
+expect "docx check quotes the reader's line" 1 "   66 | 0	0	0	0	0	0	0	2	0	5	0" -- "$xxgk" check "$word"
+expect "docx check names a paragraph" 1 "220_generated_docx_injected_a6.docx: paragraph 19: warning[F2] section.review_litigation" -- "$xxgk" check "$word"
+expect "docx json place" 0 '{"table": 3, "row": 4, "cell": 10}' -- bash -c "'$xxgk' check --format=json '$word' | /usr/bin/python3 -c 'import json, sys; print(json.dumps([f[\"place\"] for f in json.load(sys.stdin) if f[\"rule\"] == \"A6\"][0]))'"
+"$xxgk" cells "$word" >"$tmp/word.cells"
+cp "$word" "$tmp/word.txt"
+"$xxgk" cells "$tmp/word.txt" >"$tmp/word-renamed.cells"
+expect "docx recognised by content, not by name" 0 "" -- cmp "$tmp/word.cells" "$tmp/word-renamed.cells"
+expect "docx numbering Word generates" 0 $'table3.denied.state_secret.total\t4014\t40:34\ttable 2, row 8, cell 9' -- "$xxgk" cells "$docs/221_generated_docx_word_numbering.docx"
+/usr/bin/python3 - "$tmp" <<'PY'
+import sys, zipfile
+tmp = sys.argv[1]
+ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+def docx(path, body, compression=zipfile.ZIP_DEFLATED):
+    with zipfile.ZipFile(path, "w", compression) as z:
+        z.writestr("word/document.xml", f'<?xml version="1.0"?><w:document {ns}><w:body>{body}</w:body></w:document>')
+docx(f"{tmp}/notice.docx", "<w:p><w:r><w:t>关于召开会议的通知</w:t></w:r></w:p>")
+docx(f"{tmp}/bomb.docx", "<w:p><w:r><w:t>" + " " * (70 << 20) + "</w:t></w:r></w:p>")
+with zipfile.ZipFile(f"{tmp}/laughs.docx", "w") as z:
+    z.writestr("word/document.xml", '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+               f'<w:document {ns}><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>')
+with zipfile.ZipFile(f"{tmp}/archive.zip", "w") as z:
+    z.writestr("readme.txt", "word/document.xml is not in here")
+PY
+expect "docx without a report" 2 "notice.docx:1:1: error: no report in this Word file" -- "$xxgk" cells "$tmp/notice.docx"
+expect "docx zip bomb" 2 "bomb.docx:1:1: error: a Word file (DOCX) whose word/document.xml inflates to" -- "$xxgk" check "$tmp/bomb.docx"
+expect "docx entity expansion" 2 "laughs.docx:1:1: error: a Word file (DOCX) whose word/document.xml declares a document type" -- "$xxgk" check "$tmp/laughs.docx"
+expect "zip naming word/document.xml without holding it" 2 "archive.zip:1:1: error: a zip archive without word/document.xml" -- "$xxgk" check "$tmp/archive.zip"
+head -c 6000 "$word" >"$tmp/cut.docx"  # its central directory lost
+expect "docx cut short" 2 "cut.docx:1:1: error: a damaged Word file (DOCX): not readable as a zip archive" -- "$xxgk" check "$tmp/cut.docx"
+
 # Files xxgk does not read (yet): what to do instead, exit 2.
 printf '%%PDF-1.7\n%%\xe2\xe3\xcf\xd3\n1 0 obj\n' >"$tmp/report.pdf"
 expect "pdf refused" 2 "report.pdf:1:1: error: a PDF file: xxgk does not read PDF files yet; extract the text first (pdftotext -layout" -- "$xxgk" cells "$tmp/report.pdf"
-printf 'PK\003\004\024\000\000\000\010\000[Content_Types].xml word/document.xml' >"$tmp/report.docx"
-expect "docx refused" 2 "report.docx:1:1: error: a Word file (DOCX): xxgk does not read DOCX files yet" -- "$xxgk" check "$tmp/report.docx"
 printf '\320\317\021\340\241\261\032\341\000\000' >"$tmp/report.wps"
 expect "doc and wps: how to convert" 2 "report.wps:1:1: error: a binary Word or WPS file (.doc, .wps): convert it first (soffice --headless --convert-to docx FILE)" -- "$xxgk" parse "$tmp/report.wps"
 

@@ -115,7 +115,8 @@ def corpus_reports(corpus):
     """The report files, grouped by the flags they are read with."""
     groups = {(): [], ("--lossy",): []}
     for folder in REPORT_FOLDERS:
-        for path in sorted([*(corpus / folder).rglob("*.txt"), *(corpus / folder).rglob("*.html")]):
+        for path in sorted([*(corpus / folder).rglob("*.txt"), *(corpus / folder).rglob("*.html"),
+                            *(corpus / folder).rglob("*.docx")]):
             # html2text cuts characters apart: its users read it with --lossy, as tools/corpus.cpp does.
             groups[("--lossy",) if path.parent.name == "html2text" else ()].append(str(path))
     return groups
@@ -189,7 +190,8 @@ def batch_of_documents(xxgk, corpus, scratch):
     """`xxgk batch` over the corpus documents and files that cannot be read, into a JSONL file."""
     folder = Path(scratch) / "in"
     folder.mkdir()
-    for document in sorted([*(corpus / "documents").glob("*.txt"), *(corpus / "documents").glob("*.html")]):
+    for document in sorted([*(corpus / "documents").glob("*.txt"), *(corpus / "documents").glob("*.html"),
+                            *(corpus / "documents").glob("*.docx")]):
         (folder / document.name).write_bytes(document.read_bytes())
     (folder / "binary.txt").write_bytes(b"abc\0def")
     (folder / "empty.txt").write_bytes(b"")

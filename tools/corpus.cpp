@@ -14,6 +14,9 @@
 //                  known_failures.txt may fail; they are reported, not counted.
 // documents/X.html  a saved web page holding a report, read directly: the same, with positions
 //                  in the HTML.
+// documents/X.docx  a Word file holding a report, read directly: the same, each position the
+//                  line:col of the reader's text and the place in the document ("18:4 table 1,
+//                  row 3, cell 2", "12:1 paragraph 9").
 // collapsed/X.txt  documents/X.txt with all whitespace inside its tables removed; X.cells as above.
 // encodings/NNN_*.txt  seed NNN in another encoding (GB18030, UTF-16) or in traditional characters:
 //                  the cells of documents/NNN_*.cells, at the same positions.
@@ -124,7 +127,7 @@ std::string write_cases(const std::vector<GrammarCase>& cases) {
 std::string findings_text(const std::vector<xxgk::Finding>& findings) {
   std::string out;
   for (const auto& f : findings) {
-    out += fmt::format("{}:{}: {}[{}]", f.pos.line, f.pos.column, xxgk::to_string(f.severity), f.rule);
+    out += fmt::format("{}: {}[{}]", corpus::position_text(f.pos), xxgk::to_string(f.severity), f.rule);
     if (!f.keys.empty()) out += " " + f.keys.front() + ":";
     out += " " + f.message + "\n";
   }
@@ -396,7 +399,7 @@ int main(int argc, char** argv) {
   }
   Tally t;
   for (const auto& file : files_in(o.root / "grammar", ".txt")) run_grammar(file, o, t);
-  for (const char* extension : {".txt", ".html"}) {  // reports as text, and saved web pages
+  for (const char* extension : {".txt", ".html", ".docx"}) {  // reports as text, saved web pages, Word files
     for (const auto& file : files_in(o.root / "documents", extension)) {
       run_document(file, o, known_failures.count(file.filename().string()) > 0, t);
     }

@@ -48,13 +48,18 @@ std::set<std::string> keys_said_open(const std::vector<xxgk::Finding>& findings)
 
 }  // namespace
 
+std::string position_text(const xxgk::SourcePos& pos) {
+  const std::string place = xxgk::describe_place(pos.place);
+  return place.empty() ? fmt::format("{}:{}", pos.line, pos.column)
+                       : fmt::format("{}:{} {}", pos.line, pos.column, place);
+}
+
 std::vector<CellLine> cells_of(const xxgk::Report& report) {
   std::vector<CellLine> cells;
   for (const xxgk::Table* t : report.tables()) {
     for (const auto& row : t->rows) {
       for (const auto& c : row.cells) {
-        cells.push_back(
-            {c.key, c.raw, fmt::format("{}:{}", c.pos.line, c.pos.column), c.state == xxgk::CellState::unresolved});
+        cells.push_back({c.key, c.raw, position_text(c.pos), c.state == xxgk::CellState::unresolved});
       }
     }
   }

@@ -34,6 +34,10 @@ struct Expectation {
 // The cells of a report in `xxgk cells` order, with their state.
 std::vector<CellLine> cells_of(const xxgk::Report& report);
 
+// "line:col", and for a document with places (a Word file) "line:col place" ("18:4 table 1, row 3,
+// cell 2").
+std::string position_text(const xxgk::SourcePos& pos);
+
 // The text `xxgk cells` prints for these cells.
 std::string cells_text(const std::vector<CellLine>& cells);
 

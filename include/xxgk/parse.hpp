@@ -13,7 +13,7 @@ namespace xxgk {
 // Report::unplaced and becomes findings.
 Report parse_report(const Source& source);
 
-// Why a document that is not plain text (a web page) holds no report, or "" when it holds one:
+// Why a document that is not plain text (a web page, a Word file) holds no report, or "" when it holds one:
 // nothing of the format was found in it, no section heading and no table (a page of site chrome,
 // or one that only links the report as an attachment). Such a file is refused (exit 2; in a
 // batch, unreadable), where plain text gets findings that say what is missing.
@@ -21,6 +21,7 @@ inline std::string no_report_reason(const Report& report, const Source& source) 
   const bool nothing = report.sections.empty() && !report.table2.present && !report.table3.present &&
                        !report.table4.present && report.pre2019.rows.empty();
   if (!nothing || source.kind() == "text") return {};
+  if (source.kind() == "docx") return "no report in this Word file: no section heading or table of the report format";
   return "no report in this web page: no section heading or table of the report format (is the report an "
          "attachment of the page?)";
 }

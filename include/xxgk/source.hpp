@@ -92,8 +92,9 @@ struct ExtractedText {
   SourcePos first_replaced;
 };
 
-// What a file is by its content, whatever its name: "text", "html", or a kind xxgk refuses with a
-// message saying what to do instead: "pdf", "docx", "zip", "doc" (binary Word or WPS).
+// What a file is by its content, whatever its name: "text", "html", "docx" (a zip archive holding
+// word/document.xml), or a kind xxgk refuses with a message saying what to do instead: "pdf",
+// "zip", "doc" (binary Word or WPS).
 std::string_view document_kind(std::string_view bytes);
 
 class Source {
@@ -118,7 +119,8 @@ class Source {
   // The encoding the file was read in ("UTF-8", "GB18030", "UTF-16LE", …).
   [[nodiscard]] const std::string& encoding() const noexcept { return encoding_; }
   // What the file was read as: "text", or "html" for a web page (then text() is what a browser's
-  // copy of the page gives, and positions are lines and characters of the HTML).
+  // copy of the page gives, and positions are lines and characters of the HTML), or "docx" for a
+  // Word file (then text() is the reader's lines, and positions carry the paragraph or table cell).
   [[nodiscard]] const std::string& kind() const noexcept { return kind_; }
   [[nodiscard]] const std::string& original() const noexcept { return original_; }
   // What the grammar sees: NFKC-normalised, LF line ends, extraction debris removed.

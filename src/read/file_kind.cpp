@@ -87,19 +87,14 @@ void refuse_unread_formats(std::string_view bytes) {
         "the .txt",
         {1, 1});
   }
+  // A Word file (a zip with word/document.xml) is read before this (src/read/word_document.cpp).
   if (bytes.substr(0, kZipMagic.size()) == kZipMagic) {
-    if (bytes.find("word/") != std::string_view::npos) {
-      throw InputError(
-          "a Word file (DOCX): xxgk does not read DOCX files yet; extract the text first (docx2txt FILE.docx) and "
-          "check the .txt",
-          {1, 1});
-    }
     throw InputError("a zip archive, not a report: unpack it and check the reports inside", {1, 1});
   }
   if (bytes.substr(0, kOleMagic.size()) == kOleMagic) {
     throw InputError(
         "a binary Word or WPS file (.doc, .wps): convert it first (soffice --headless --convert-to docx FILE), then "
-        "extract the text (docx2txt FILE.docx) and check the .txt",
+        "check the .docx",
         {1, 1});
   }
 }
@@ -107,7 +102,7 @@ void refuse_unread_formats(std::string_view bytes) {
 std::string_view document_kind(std::string_view bytes) {
   if (bytes.substr(skip_blanks(bytes, 0), kPdfMagic.size()) == kPdfMagic) return "pdf";
   if (bytes.substr(0, kZipMagic.size()) == kZipMagic)
-    return bytes.find("word/") != std::string_view::npos ? "docx" : "zip";
+    return bytes.find("word/document.xml") != std::string_view::npos ? "docx" : "zip";
   if (bytes.substr(0, kOleMagic.size()) == kOleMagic) return "doc";
   return looks_like_html(bytes) ? "html" : "text";
 }

@@ -7,8 +7,8 @@
 
 namespace xxgk {
 
-// Throws InputError, with what to do instead, for a PDF, a zip archive (DOCX) and a binary Word or
-// WPS file (OLE): read as text, they would give nothing but noise.
+// Throws InputError, with what to do instead, for a PDF, a zip archive that is not a Word file and a
+// binary Word or WPS file (OLE): read as text, they would give nothing but noise.
 void refuse_unread_formats(std::string_view bytes);
 
 // Markup at the start of the text (after a byte order mark, blanks, comments and an XML

@@ -13,6 +13,7 @@
 #include "src/read/normalise.hpp"
 #include "src/read/read_file.hpp"
 #include "src/read/web_page.hpp"
+#include "src/read/word_document.hpp"
 #include "src/text.hpp"
 
 namespace xxgk {
@@ -44,6 +45,7 @@ Source Source::from_file(const std::string& path, const std::string& encoding, s
 Source Source::from_bytes(std::string bytes, std::string name, const std::string& encoding, std::size_t max_bytes,
                           InvalidBytes invalid) {
   if (bytes.size() > max_bytes) throw too_large(bytes.size(), max_bytes);
+  if (is_word_document(bytes)) return from_extracted(read_word_document(bytes), std::move(name));
   refuse_unread_formats(bytes);
   Decoded decoded = decode(std::move(bytes), encoding);
   if (looks_like_html(decoded.text)) return from_extracted(read_web_page(std::move(decoded), invalid), std::move(name));
