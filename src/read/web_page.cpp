@@ -2,6 +2,8 @@
 // the copy's text; each byte of the text gets the index of the page's character it shows.
 #include "src/read/web_page.hpp"
 
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <utility>
 
@@ -18,6 +20,15 @@ namespace {
 // The offset of the first byte that is not UTF-8, or npos.
 std::size_t first_invalid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
+    // Markup is mostly ASCII: eight bytes at a time while none has its high bit set.
+    std::uint64_t eight = 0;
+    if (i + sizeof eight <= text.size()) {
+      std::memcpy(&eight, text.data() + i, sizeof eight);
+      if ((eight & 0x8080808080808080ULL) == 0) {
+        i += sizeof eight;
+        continue;
+      }
+    }
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       ++i;
       continue;
