@@ -88,7 +88,12 @@ struct row_cells : cells<7, row_cell_gap, page_number_between_rows, 7> {};
 
 // A data row: its label, an optional note, and up to 7 cells (fewer when cells are blank).
 struct run_together_cells : run_together<row_label> {};
-struct row_body : opt<sor<seq<gap, row_cells>, run_together_cells>> {};
+// A label's last characters that went past what its rule matches (a typo such as `稳定定”`, the
+// words wrapped onto a line of their own): up to 3 characters, no numbering, then the cells. Only
+// where no cell follows the label at once; lowering compares the whole label.
+struct label_overflow : seq<not_at<numbering>, not_at<cell>, not_at<group_label>, not_at<row_label>,
+                            rep_min_max<1, 3, utf8::not_one<' ', '\t', '\f', '\n'>>, at<sor<ws, eof>>> {};
+struct row_body : opt<sor<seq<gap, row_cells>, run_together_cells, seq<gap, label_overflow, gap, row_cells>>> {};
 struct label_cut_by_page;
 struct row : seq<row_label,
                  sor<seq<opt_ws, label_note, row_body>, seq<opt_ws, cut_note, gap, row_cells, row_cell_gap, note_rest>,
@@ -104,8 +109,11 @@ struct group : seq<group_label, opt<gap, cells<7>>> {};
 
 // A row whose label is none of the above (a typo, a truncated label): lowering matches it to the
 // closest canonical label or reports it as unplaced.
+// A table's caption (`附表 3`, `表三`) above the next table is no word of a label.
+struct table_caption
+    : seq<opt<utf8::one<U'附'>>, utf8::one<U'表'>, hspaces, sor<digits, chinese_numeral>, at<sor<ws, eof>>> {};
 struct unrecognised_word : seq<not_at<row_label>, not_at<group_label>, not_at<cell>, not_at<section_heading>,
-                               not_at<page_furniture>, not_at<label<"行政复议">>, word> {};
+                               not_at<page_furniture>, not_at<label<"行政复议">>, not_at<table_caption>, word> {};
 struct unrecognised_label : seq<unrecognised_word, rep_opt<11, gap, unrecognised_word>> {};
 // The rest of a label that PDF text put after the row's numbers (below them, or past a page break).
 // It stops where a numbering starts the next label. A page break also cuts the group label beside
@@ -125,7 +133,9 @@ struct unrecognised_row
 // whole label, and when that is no label the row is the short one's and the rest text out of place.
 struct page_turn
     : seq<scan_while<false, ' ', '\t', '\n'>, sor<page_break, page_furniture, repeated_header>, opt<page_break_gap>> {};
-struct label_cut_by_page : seq<page_turn, label_continuation, opt<gap, number_rest>> {};
+// No number's rest after it: the row has its cells, and a number after the words may be a caption's
+// (`办理` then `附表 3` above table 四).
+struct label_cut_by_page : seq<page_turn, label_continuation> {};
 
 // Pieces of a label cut apart by a page break (`(五)不` `予处` … `理`): short words without cells,
 // kept as nodes and checked by lowering against the labels they could come from.

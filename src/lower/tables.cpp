@@ -179,11 +179,12 @@ bool rejoin_after_page_break(Table& table, const TreeNode& fragment_row, LowerCo
   return true;
 }
 
-// A known label followed, past a page turn, by the rest of a longer one (grammar/table3.hpp,
-// label_cut_by_page): the whole label read by the matcher gives the row. When it is no label, the
+// A known label followed by more of a label: past a page turn, the rest of a longer one
+// (grammar/table3.hpp, label_cut_by_page), or a few characters before the cells (label_overflow).
+// The whole label read by the matcher gives the row. When it is no label, the
 // short label's row is read and the rest is text out of place.
-bool read_label_cut_by_page(Table& table, const TreeNode& row_node, const TreeNode& label,
-                            const std::vector<WrittenCell>& written, LowerContext& cx) {
+bool read_label_with_rest(Table& table, const TreeNode& row_node, const TreeNode& label,
+                          const std::vector<WrittenCell>& written, LowerContext& cx) {
   const auto rest = std::find_if(row_node.children.begin(), row_node.children.end(),
                                  [](const auto& c) { return c->kind == NodeKind::table3_label_continuation; });
   if (rest == row_node.children.end()) return false;
@@ -230,7 +231,7 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
       const TreeNode* label = label_child(*child);
       const RowSpec* spec = label ? find_row(table3_rows(), label->label) : nullptr;
       if (spec == nullptr) continue;
-      if (read_label_cut_by_page(table, *child, *label, written, cx)) continue;
+      if (read_label_with_rest(table, *child, *label, written, cx)) continue;
       Row row = make_row("table3", *spec, *child, written, cx);
       // A variant wording the grammar knows (grammar/table3.hpp): read as its row, reported (F4).
       if (label->wording != Wording::regulated) {

@@ -290,3 +290,19 @@ BOOST_AUTO_TEST_CASE(a_label_with_the_second_half_of_its_group_label_mixed_in_is
   BOOST_TEST_REQUIRE(row != nullptr);
   BOOST_TEST(row->cells[3].raw == "7");
 }
+
+// A table's caption (`附表 3`) after a label's rest past a page break: no word of the label, and its
+// number no piece of the row's (an eighth number would break the row's total).
+BOOST_AUTO_TEST_CASE(a_caption_after_a_cut_label_is_neither_label_nor_cell) {
+  const auto r = lower(
+      "申请人情况\n自然人\n总计\n"
+      "四、结转下年度继续 1 1 0 4 1 0 7\n"
+      "\f(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)\n"
+      "申请人情况\n自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n"
+      "办理\n附表 3\n");
+  const Row* row = r.table3.row("carried_forward");
+  BOOST_TEST_REQUIRE(row != nullptr);
+  BOOST_TEST_REQUIRE(row->cells.size() == 7u);
+  BOOST_TEST(row->cells[6].raw == "7");
+  BOOST_TEST(r.extra_cells.empty());
+}
