@@ -133,9 +133,7 @@ struct unrecognised_row
 // whole label, and when that is no label the row is the short one's and the rest text out of place.
 struct page_turn
     : seq<scan_while<false, ' ', '\t', '\n'>, sor<page_break, page_furniture, repeated_header>, opt<page_break_gap>> {};
-// No number's rest after it: the row has its cells, and a number after the words may be a caption's
-// (`办理` then `附表 3` above table 四).
-struct label_cut_by_page : seq<page_turn, label_continuation> {};
+struct label_cut_by_page : seq<page_turn, label_continuation, opt<gap, number_rest>> {};
 
 // Pieces of a label cut apart by a page break (`(五)不` `予处` … `理`): short words without cells,
 // kept as nodes and checked by lowering against the labels they could come from.
