@@ -88,7 +88,7 @@ printf '<html><head><script>var a = 1;</script></head><body></body></html>' >"$t
 expect "html page without text" 2 "script.html:1:1: error: a web page with no text" -- "$xxgk" check "$tmp/script.html"
 # Files xxgk does not read (yet): what to do instead, exit 2.
 printf '%%PDF-1.7\n%%\xe2\xe3\xcf\xd3\n1 0 obj\n' >"$tmp/report.pdf"
-expect "pdf refused" 2 "report.pdf:1:1: error: a PDF file: xxgk does not read PDF files yet; extract the text first (pdftotext -layout" -- "$xxgk" cells "$tmp/report.pdf"
+expect "a cut-off pdf refused" 2 "report.pdf:1:1: error: a PDF file that cannot be read: truncated or damaged" -- "$xxgk" cells "$tmp/report.pdf"
 printf 'PK\003\004\024\000\000\000\010\000[Content_Types].xml word/document.xml' >"$tmp/report.docx"
 expect "docx refused" 2 "report.docx:1:1: error: a Word file (DOCX): xxgk does not read DOCX files yet" -- "$xxgk" check "$tmp/report.docx"
 printf '\320\317\021\340\241\261\032\341\000\000' >"$tmp/report.wps"

@@ -11,6 +11,7 @@
 #include "src/read/decode.hpp"
 #include "src/read/file_kind.hpp"
 #include "src/read/normalise.hpp"
+#include "src/read/pdf_document.hpp"
 #include "src/read/read_file.hpp"
 #include "src/read/web_page.hpp"
 #include "src/text.hpp"
@@ -44,6 +45,7 @@ Source Source::from_file(const std::string& path, const std::string& encoding, s
 Source Source::from_bytes(std::string bytes, std::string name, const std::string& encoding, std::size_t max_bytes,
                           InvalidBytes invalid) {
   if (bytes.size() > max_bytes) throw too_large(bytes.size(), max_bytes);
+  if (looks_like_pdf(bytes)) return from_extracted(read_pdf(bytes), std::move(name));
   refuse_unread_formats(bytes);
   Decoded decoded = decode(std::move(bytes), encoding);
   if (looks_like_html(decoded.text)) return from_extracted(read_web_page(std::move(decoded), invalid), std::move(name));

@@ -4,10 +4,11 @@ many reports parse fully, cell accuracy, missed and wrong cells, injected errors
 error findings on clean reports.
 
     tools/synth/accuracy.py --xxgk build/release/xxgk /tmp/synth [--show-wrong N] [--show-missed N]
-                            [--html-direct]
+                            [--html-direct] [--pdf-direct]
 
 Every folder of the set but truth/ and source/ is a route. --html-direct adds the route `html`: the
-generated pages themselves (source/N.html), which xxgk reads directly. Only error findings count as false:
+generated pages themselves (source/N.html), which xxgk reads directly; --pdf-direct the route `pdf`: the
+generated PDF files (source/N.pdf), read directly by their words' geometry. Only error findings count as false:
 a label written with a typo (the truth's altered_labels) is a warning (F4), as it should be.
 """
 import argparse
@@ -31,6 +32,7 @@ def main():
     ap.add_argument("--show-missed", type=int, default=0, help="print up to N missed cells per route")
     ap.add_argument("--html-direct", action="store_true", help="also read source/N.html directly, as the route html")
     ap.add_argument("set")
+    ap.add_argument("--pdf-direct", action="store_true", help="also read source/N.pdf directly, as the route pdf")
     args = ap.parse_args()
     root = Path(args.set)
     truths = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((root / "truth").glob("*.json"))}
@@ -38,6 +40,8 @@ def main():
                     if d.is_dir() and d.name not in ("truth", "source", "lo-profile"))
     if args.html_direct:
         routes.append("html")
+    if args.pdf_direct:
+        routes.append("pdf")
     header = f"{'route':<18} {'reports':>7} {'full':>5} {'cells right/total':>20} {'acc %':>7} {'missed':>6} {'open':>5} {'wrong':>6} {'injected found':>14} {'false':>5}"
     print(header)
     print("-" * len(header))
@@ -46,7 +50,10 @@ def main():
         reports = full = right = total = missed = wrong = unresolved = inj = inj_found = false_findings = 0
         shown = shown_missed = 0
         for name, truth in truths.items():
-            path = root / "source" / f"{name}.html" if route == "html" else root / route / f"{name}.txt"
+            if route in ("html", "pdf"):
+                path = root / "source" / f"{name}.{route}"
+            else:
+                path = root / route / f"{name}.txt"
             if not path.exists():
                 continue
             reports += 1
