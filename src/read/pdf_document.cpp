@@ -29,8 +29,8 @@ class Writer {
     last_ = cp;
   }
 
-  void word(const pdf::Word& w, std::uint32_t page) {
-    for (const pdf::Glyph& g : w.glyphs) put(g.cp, {page, g.x0, g.y0, 0, 0, 0, 0});
+  void word(const pdf::Word& w) {
+    for (const pdf::Glyph& g : w.glyphs) put(g.cp, {w.page, g.x0, g.y0, 0, 0, 0, 0});
   }
 
   void cell(const pdf::Cell& cell) {
@@ -41,9 +41,9 @@ class Writer {
           const bool same_line = previous->y0 < w->y1 && w->y0 < previous->y1 && w->x0 >= previous->x1 - 1;
           const bool space = same_line ? previous->space_after || w->x0 - previous->x1 > kSpaceGap * w->height()
                                        : is_latin(last_) && is_latin(w->glyphs.front().cp);
-          if (space) put(' ', {cell.page, previous->x1, previous->y0, 0, 0, 0, 0});
+          if (space) put(' ', {previous->page, previous->x1, previous->y0, 0, 0, 0, 0});
         }
-        word(*w, cell.page);
+        word(*w);
         previous = w;
       }
     }

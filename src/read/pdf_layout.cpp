@@ -20,6 +20,7 @@ constexpr float kSameLine = 0.3F;   // words whose middles are this close sit on
 constexpr float kTouching = 0.25F;  // lines of one cell are set this close (their boxes overlap)
 constexpr float kCellGap = 1.0F;    // a lone number this far right of text is in a cell of its own
 constexpr float kTabGap = 2.0F;     // a gap this wide in a line outside a table separates cells
+constexpr float kSpaceGap = 0.5F;   // at most this between a numbering and its label's words
 constexpr float kMargin = 0.1F;     // top and bottom of a page where page numbers stand
 constexpr float kSlack = 2.0F;      // points: edges this close are aligned
 
@@ -247,7 +248,7 @@ bool is_numbering_word(const Word& w) {
 }
 
 // The left edges of label columns: edges where two words or more start that do not follow a
-// numbering on their baseline; a word belongs to the rightmost column edge at or left of it.
+// numbering a space before them on their baseline; a word belongs to the rightmost column edge at or left of it.
 std::vector<float> label_columns(const std::vector<const Word*>& labels) {
   std::vector<const Word*> by_baseline = labels;
   std::sort(by_baseline.begin(), by_baseline.end(), [](const Word* a, const Word* b) {
@@ -257,7 +258,10 @@ std::vector<float> label_columns(const std::vector<const Word*>& labels) {
   const Word* before = nullptr;
   for (const Word* w : by_baseline) {
     if (before != nullptr && std::abs(w->y0 - before->y0) >= kSlack) before = nullptr;
-    if (before == nullptr || !is_numbering_word(*before) || before->x1 > w->x0 + kSlack) starts.push_back(w->x0);
+    if (before == nullptr || !is_numbering_word(*before) || before->x1 > w->x0 + kSlack ||
+        w->x0 - before->x1 > kSpaceGap * w->height()) {
+      starts.push_back(w->x0);
+    }
     before = w;
   }
   std::sort(starts.begin(), starts.end());
@@ -471,6 +475,8 @@ std::vector<Line> read_table(const std::vector<VisualLine>& lines, const Region&
       return a->column != b->column ? a->column < b->column : a->y0 < b->y0;
     });
     for (const Block* block : row.labels) line.cells.push_back(cell_of(block->lines, page.number));
+    line.labels = line.cells.size();
+    line.row = true;
     if (row.has_values) {
       for (std::size_t b = 0; b < bands.size(); ++b) {
         Cell cell = cell_of(std::move(row.values[b].lines), page.number);
@@ -502,24 +508,89 @@ Line read_line(const VisualLine& visual, const Page& page) {
   return line;
 }
 
+// A row cut by a page break: the rest of its labels stands at the top of the next page, below the
+// table's header when it is repeated and above the first row there. Those label lines go into the
+// row's label cells whose left edges they share (else the last one).
+void continue_row(Line& row, const std::vector<VisualLine>& lines, const Region& region) {
+  std::size_t from = region.first;
+  while (from > 0 && in_label_area(lines[from - 1], region.left)) --from;
+  for (std::size_t i = from; i < region.first; ++i) {
+    for (const Word* w : lines[i].words) {
+      Cell* into = &row.cells[row.labels - 1];
+      for (std::size_t c = 0; c < row.labels; ++c) {
+        if (row.cells[c].x <= w->x0 + kSlack) into = &row.cells[c];
+      }
+      if (into->lines.empty() || into->lines.back().front()->page != w->page ||
+          std::abs(into->lines.back().front()->y0 - w->y0) >= kSlack) {
+        into->lines.emplace_back();
+      }
+      into->lines.back().push_back(w);
+    }
+  }
+}
+
+// A group label cut by the page break (`（四）无` above it, `法提供` beside the next rows below it,
+// in the same column left of their own labels) is joined again in the row cut by the break.
+void continue_group_labels(Line& cut, std::vector<Line>::iterator first, std::vector<Line>::iterator last) {
+  std::vector<bool> joined(cut.labels, false);
+  for (auto row = first; row != last; ++row) {
+    for (std::size_t c = 0; c + 1 < row->labels; ++c) {
+      for (std::size_t k = 0; k + 1 < cut.labels; ++k) {
+        if (joined[k] || std::abs(cut.cells[k].x - row->cells[c].x) > kSlack) continue;
+        joined[k] = true;
+        for (auto& line : row->cells[c].lines) cut.cells[k].lines.push_back(std::move(line));
+        row->cells.erase(row->cells.begin() + static_cast<std::ptrdiff_t>(c));
+        --row->labels;
+        --c;
+        break;
+      }
+    }
+  }
+}
+
+// Where the text of a page ends, above its footer: the last line that is not in the page's
+// bottom margin.
+bool ends_page(const std::vector<VisualLine>& lines, std::size_t last, const Page& page) {
+  for (std::size_t i = last + 1; i < lines.size(); ++i) {
+    if (lines[i].y0 < page.height * (1 - kMargin)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<Line> lay_out(const std::vector<Page>& pages) {
   std::vector<Line> out;
+  std::size_t open_row = 0;  // out[open_row - 1]: a row at the foot of the page before, cut by the break
   for (const Page& page : pages) {
     std::vector<const Word*> words;
     words.reserve(page.words.size());
     for (const Word& w : page.words) words.push_back(&w);
     const std::vector<VisualLine> lines = visual_lines(std::move(words));
     const std::vector<Region> regions = find_tables(lines, page);
+    const std::size_t cut = open_row;
+    open_row = 0;
+    const bool continuing = cut != 0 && !regions.empty() && out[cut - 1].labels > 0;
+    std::size_t skip_to = 0;  // lines from here to the first table went into the row cut by the break
+    if (continuing) {
+      continue_row(out[cut - 1], lines, regions.front());
+      skip_to = regions.front().first;
+      while (skip_to > 0 && in_label_area(lines[skip_to - 1], regions.front().left)) --skip_to;
+    }
     std::size_t next_region = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
       if (next_region < regions.size() && regions[next_region].first == i) {
+        const std::size_t first_row = out.size();
         for (Line& row : read_table(lines, regions[next_region], page)) out.push_back(std::move(row));
+        if (next_region == 0 && continuing) {
+          continue_group_labels(out[cut - 1], out.begin() + static_cast<std::ptrdiff_t>(first_row), out.end());
+        }
         i = regions[next_region].last;
+        if (ends_page(lines, i, page) && out.back().row) open_row = out.size();
         ++next_region;
         continue;
       }
+      if (continuing && i >= skip_to && i < regions.front().first) continue;
       out.push_back(read_line(lines[i], page));
     }
   }

@@ -21,6 +21,8 @@ struct Cell {
 // One line of the text the grammar reads: prose has one cell, a table row one a column.
 struct Line {
   std::vector<Cell> cells;
+  std::size_t labels = 0;  // a table row: its first `labels` cells are its labels, the rest its values
+  bool row = false;
 };
 
 // The pages' lines in reading order: on each page, top to bottom, a table's rows where the table

@@ -109,6 +109,7 @@ std::vector<Page> read_words(std::string_view bytes) {
     for (const poppler::text_box& box : page->text_list(poppler::page::text_list_include_font)) {
       if (box.rotation() != 0) continue;
       Word word = to_word(box);
+      word.page = p.number;
       if (word.glyphs.empty()) continue;
       if (++words > kMaxWords) {
         throw InputError(fmt::format("a PDF file of more than {} words: not a report", kMaxWords), {1, 1});

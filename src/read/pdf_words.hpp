@@ -19,6 +19,7 @@ struct Word {
   std::vector<Glyph> glyphs;
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   float font_size = 0;
+  std::uint32_t page = 0;  // 1-based
   bool space_after = false;
   [[nodiscard]] float height() const { return y1 - y0; }
   [[nodiscard]] float middle() const { return (y0 + y1) / 2; }
