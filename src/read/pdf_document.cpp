@@ -15,7 +15,7 @@ bool is_latin(char32_t c) {
 }
 
 // Words below this fraction of their height apart, with no space after the first, join without one.
-constexpr float kSpaceGap = 0.2F;
+constexpr float kWordGap = 0.2F;
 
 class Writer {
  public:
@@ -39,7 +39,7 @@ class Writer {
       for (const pdf::Word* w : cell.lines[l]) {
         if (previous != nullptr) {
           const bool same_line = previous->y0 < w->y1 && w->y0 < previous->y1 && w->x0 >= previous->x1 - 1;
-          const bool space = same_line ? previous->space_after || w->x0 - previous->x1 > kSpaceGap * w->height()
+          const bool space = same_line ? previous->space_after || w->x0 - previous->x1 > kWordGap * w->height()
                                        : is_latin(last_) && is_latin(w->glyphs.front().cp);
           if (space) put(' ', {previous->page, previous->x1, previous->y0, 0, 0, 0, 0});
         }
