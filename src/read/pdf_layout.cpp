@@ -144,6 +144,26 @@ void continue_group_labels(Line& cut, std::vector<Line>::iterator first, std::ve
   }
 }
 
+// Where a table's header starts: the lines above `to` (down to `floor`) that no word crosses from
+// the label area into the values' columns (as prose does), set no further apart than a header's
+// rows are, at most kHeaderLines of them.
+constexpr std::size_t kHeaderLines = 16;
+constexpr float kHeaderGap = 2.5F;
+std::size_t header_start(const std::vector<VisualLine>& lines, std::size_t floor, std::size_t to,
+                         const Region& region) {
+  std::size_t from = to;
+  while (from > floor && to - from < kHeaderLines) {
+    const VisualLine& line = lines[from - 1];
+    const bool crosses = std::any_of(line.words.begin(), line.words.end(), [&](const Word* w) {
+      return w->x0 < region.left - kSlack && w->x1 > region.left + kSlack;
+    });
+    const float below = from < lines.size() ? lines[from].y0 : line.y1;
+    if (crosses || below - line.y1 > kHeaderGap * line.height) break;
+    --from;
+  }
+  return from;
+}
+
 // Where the text of a page ends, above its footer: the last line that is not in the page's
 // bottom margin.
 bool ends_page(const std::vector<VisualLine>& lines, std::size_t last, const Page& page) {
@@ -173,22 +193,24 @@ std::vector<Line> lay_out(const std::vector<Page>& pages) {
       skip_to = regions.front().first;
       while (skip_to > 0 && in_label_area(lines[skip_to - 1], regions.front().left)) --skip_to;
     }
-    std::size_t next_region = 0;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (next_region < regions.size() && regions[next_region].first == i) {
-        const std::size_t first_row = out.size();
-        for (Line& row : read_table(lines, regions[next_region], page)) out.push_back(std::move(row));
-        if (next_region == 0 && continuing) {
-          continue_group_labels(out[cut - 1], out.begin() + static_cast<std::ptrdiff_t>(first_row), out.end());
-        }
-        i = regions[next_region].last;
-        if (ends_page(lines, i, page) && out.back().row) open_row = out.size();
-        ++next_region;
-        continue;
+    // Each table with its header above it, and the lines between tables.
+    std::size_t i = 0;
+    for (std::size_t r = 0; r < regions.size(); ++r) {
+      const Region& region = regions[r];
+      const std::size_t top = r == 0 && continuing ? skip_to : region.first;
+      const std::size_t header = header_start(lines, i, top, region);
+      for (; i < header; ++i) out.push_back(read_line(lines[i], page));
+      const std::vector<Band> bands = table_bands(lines, region);
+      for (Line& line : read_header(lines, header, top, region, bands, page)) out.push_back(std::move(line));
+      const std::size_t first_row = out.size();
+      for (Line& row : read_table(lines, region, page)) out.push_back(std::move(row));
+      if (r == 0 && continuing) {
+        continue_group_labels(out[cut - 1], out.begin() + static_cast<std::ptrdiff_t>(first_row), out.end());
       }
-      if (continuing && i >= skip_to && i < regions.front().first) continue;
-      out.push_back(read_line(lines[i], page));
+      if (ends_page(lines, region.last, page) && out.back().row) open_row = out.size();
+      i = region.last + 1;
     }
+    for (; i < lines.size(); ++i) out.push_back(read_line(lines[i], page));
   }
   return out;
 }

@@ -288,4 +288,87 @@ std::vector<Line> read_table(const std::vector<VisualLine>& lines, const Region&
   return out;
 }
 
+std::vector<Band> table_bands(const std::vector<VisualLine>& lines, const Region& region) {
+  std::vector<const Word*> values;
+  for (std::size_t i = region.first; i <= region.last; ++i) {
+    for (const Word* w : lines[i].words) {
+      if (is_value(*w) && w->x0 >= region.left - kSlack) values.push_back(w);
+    }
+  }
+  return value_bands(std::move(values));
+}
+
+std::vector<Line> read_header(const std::vector<VisualLine>& lines, std::size_t from, std::size_t to,
+                              const Region& region, const std::vector<Band>& bands, const Page& page) {
+  // Each word's column: the label area (first = last = bands.size()), or the first and last band
+  // it overlaps (the nearest when it overlaps none).
+  struct HeaderCell {
+    std::size_t first = 0, last = 0;
+    float y0 = 0, y1 = 0;
+    std::vector<std::vector<const Word*>> lines;
+  };
+  std::vector<HeaderCell> cells;
+  for (std::size_t i = from; i < to; ++i) {
+    for (const Word* w : lines[i].words) {
+      std::size_t first = bands.size();
+      std::size_t last = bands.size();
+      if (w->x1 > region.left + kSlack && !bands.empty()) {
+        for (std::size_t b = 0; b < bands.size(); ++b) {
+          if (w->x0 < bands[b].x1 && w->x1 > bands[b].x0) {
+            if (first == bands.size()) first = b;
+            last = b;
+          }
+        }
+        if (first == bands.size()) first = last = band_of(bands, *w);
+      }
+      // The word goes on the line it shares with the cell's last word, or continues the cell when
+      // its line touches the cell's last line, or starts a cell.
+      HeaderCell* into = nullptr;
+      for (HeaderCell& c : cells) {
+        if (c.first != first || c.last != last) continue;
+        const Word& end = *c.lines.back().back();
+        if (std::abs(end.middle() - w->middle()) <= kSameLine * w->height()) {
+          c.lines.back().push_back(w);
+          into = &c;
+          break;
+        }
+        if (w->y0 >= end.y0 && touching(c.y1, w->y0, w->height())) {
+          c.lines.push_back({w});
+          into = &c;
+          break;
+        }
+      }
+      if (into == nullptr) {
+        cells.push_back({first, last, w->y0, w->y1, {{w}}});
+        into = &cells.back();
+      }
+      into->y0 = std::min(into->y0, w->y0);
+      into->y1 = std::max(into->y1, w->y1);
+    }
+  }
+  // Lines: cells whose heights overlap, left to right (the label area first).
+  std::sort(cells.begin(), cells.end(), [](const HeaderCell& a, const HeaderCell& b) { return a.y0 < b.y0; });
+  std::vector<Line> out;
+  std::vector<HeaderCell*> group;
+  float group_bottom = std::numeric_limits<float>::lowest();
+  const auto flush = [&] {
+    std::stable_sort(group.begin(), group.end(), [&](const HeaderCell* a, const HeaderCell* b) {
+      const std::size_t ka = a->first == bands.size() ? 0 : a->first + 1;
+      const std::size_t kb = b->first == bands.size() ? 0 : b->first + 1;
+      return ka < kb;
+    });
+    Line line;
+    for (HeaderCell* c : group) line.cells.push_back(cell_of(std::move(c->lines), page.number));
+    if (!line.cells.empty()) out.push_back(std::move(line));
+    group.clear();
+  };
+  for (HeaderCell& c : cells) {
+    if (!group.empty() && c.y0 >= group_bottom) flush();
+    group.push_back(&c);
+    group_bottom = std::max(group.size() == 1 ? c.y1 : group_bottom, c.y1);
+  }
+  flush();
+  return out;
+}
+
 }  // namespace xxgk::pdf

@@ -12,4 +12,13 @@ namespace xxgk::pdf {
 // where the nearest row has its own label, is a row of its own without values.
 std::vector<Line> read_table(const std::vector<VisualLine>& lines, const Region& region, const Page& page);
 
+// The bands of values of a table.
+std::vector<Band> table_bands(const std::vector<VisualLine>& lines, const Region& region);
+
+// The header above a table, lines [from, to) of the page: each cell's lines that touch are joined
+// (a header wrapped in its cell, or set one character a line), a cell's column being the label
+// area or the bands it spans; cells whose heights overlap make one line, left to right.
+std::vector<Line> read_header(const std::vector<VisualLine>& lines, std::size_t from, std::size_t to,
+                              const Region& region, const std::vector<Band>& bands, const Page& page);
+
 }  // namespace xxgk::pdf
