@@ -144,6 +144,33 @@ void continue_group_labels(Line& cut, std::vector<Line>::iterator first, std::ve
   }
 }
 
+// Numbers cut by the page break, wrapped in their narrow cells: the first row on the next page
+// has no label, only some of its cells have values, and each stands within a number of the cut row
+// in its column. They are joined to those numbers; true when the row was taken.
+bool continue_wrapped_values(Line& cut, Line& rest) {
+  if (rest.labels != 0 || cut.labels == 0 || cut.cells.size() - cut.labels != rest.cells.size()) return false;
+  bool empty_cell = false;
+  for (std::size_t b = 0; b < rest.cells.size(); ++b) {
+    const Cell& cell = rest.cells[b];
+    if (cell.lines.empty()) {
+      empty_cell = true;
+      continue;
+    }
+    const Cell& above = cut.cells[cut.labels + b];
+    if (above.lines.empty() || !is_number(*above.lines.back().back()) || !is_number(*cell.lines.front().front())) {
+      return false;
+    }
+    const Word& number = *above.lines.back().back();
+    const Word& piece = *cell.lines.front().front();
+    if (cell.lines.size() != 1 || piece.x0 < number.x0 - kSlack || piece.x1 > number.x1 + kSlack) return false;
+  }
+  if (!empty_cell) return false;
+  for (std::size_t b = 0; b < rest.cells.size(); ++b) {
+    for (auto& line : rest.cells[b].lines) cut.cells[cut.labels + b].lines.push_back(std::move(line));
+  }
+  return true;
+}
+
 // Where a table's header starts: the lines above `to` (down to `floor`) that no word crosses from
 // the label area into the values' columns (as prose does), set no further apart than a header's
 // rows are, at most kHeaderLines of them.
@@ -204,6 +231,9 @@ std::vector<Line> lay_out(const std::vector<Page>& pages) {
       for (Line& line : read_header(lines, header, top, region, bands, page)) out.push_back(std::move(line));
       const std::size_t first_row = out.size();
       for (Line& row : read_table(lines, region, page)) out.push_back(std::move(row));
+      if (r == 0 && continuing && first_row < out.size() && continue_wrapped_values(out[cut - 1], out[first_row])) {
+        out.erase(out.begin() + static_cast<std::ptrdiff_t>(first_row));
+      }
       if (r == 0 && continuing) {
         continue_group_labels(out[cut - 1], out.begin() + static_cast<std::ptrdiff_t>(first_row), out.end());
       }
