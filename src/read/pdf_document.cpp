@@ -8,10 +8,10 @@
 namespace xxgk {
 namespace {
 
-// Characters between which a line break inside a cell needs a space (Latin words, numbers); a
-// Chinese label wrapped in its cell joins without one.
+// Letters between which a line break inside a cell needs a space (Latin words); a Chinese label
+// or a number wrapped in its cell joins without one.
 bool is_latin(char32_t c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 // Words below this fraction of their height apart, with no space after the first, join without one.

@@ -106,15 +106,23 @@ Line read_line(const VisualLine& visual, const Page& page) {
 
 // A row cut by a page break: the rest of its labels stands at the top of the next page, below the
 // table's header when it is repeated and above the first row there. Those label lines go into the
-// row's label cells whose left edges they share (else the last one).
-void continue_row(Line& row, const std::vector<VisualLine>& lines, const Region& region) {
+// label cell at their left edge of that row, or of a row above it in the table (a group label
+// begun beside an earlier row), else into the row's last label cell.
+constexpr std::size_t kRowsBack = 64;
+void continue_row(std::vector<Line>& out, std::size_t cut, const std::vector<VisualLine>& lines, const Region& region) {
   std::size_t from = region.first;
   while (from > 0 && in_label_area(lines[from - 1], region.left)) --from;
   for (std::size_t i = from; i < region.first; ++i) {
     for (const Word* w : lines[i].words) {
-      Cell* into = &row.cells[row.labels - 1];
-      for (std::size_t c = 0; c < row.labels; ++c) {
-        if (row.cells[c].x <= w->x0 + kSlack) into = &row.cells[c];
+      Cell* into = &out[cut].cells[out[cut].labels - 1];
+      for (std::size_t r = cut + 1; r-- > 0 && cut - r < kRowsBack && out[r].row;) {
+        const auto at =
+            std::find_if(out[r].cells.begin(), out[r].cells.begin() + static_cast<std::ptrdiff_t>(out[r].labels),
+                         [&](const Cell& c) { return std::abs(c.x - w->x0) <= kSlack; });
+        if (at != out[r].cells.begin() + static_cast<std::ptrdiff_t>(out[r].labels)) {
+          into = &*at;
+          break;
+        }
       }
       if (into->lines.empty() || into->lines.back().front()->page != w->page ||
           std::abs(into->lines.back().front()->y0 - w->y0) >= kSlack) {
@@ -132,7 +140,10 @@ void continue_group_labels(Line& cut, std::vector<Line>::iterator first, std::ve
   for (auto row = first; row != last; ++row) {
     for (std::size_t c = 0; c + 1 < row->labels; ++c) {
       for (std::size_t k = 0; k + 1 < cut.labels; ++k) {
-        if (joined[k] || std::abs(cut.cells[k].x - row->cells[c].x) > kSlack) continue;
+        if (joined[k] || std::abs(cut.cells[k].x - row->cells[c].x) > kSlack ||
+            starts_numbering(row->cells[c].lines.front())) {
+          continue;
+        }
         joined[k] = true;
         for (auto& line : row->cells[c].lines) cut.cells[k].lines.push_back(std::move(line));
         row->cells.erase(row->cells.begin() + static_cast<std::ptrdiff_t>(c));
@@ -216,7 +227,7 @@ std::vector<Line> lay_out(const std::vector<Page>& pages) {
     const bool continuing = cut != 0 && !regions.empty() && out[cut - 1].labels > 0;
     std::size_t skip_to = 0;  // lines from here to the first table went into the row cut by the break
     if (continuing) {
-      continue_row(out[cut - 1], lines, regions.front());
+      continue_row(out, cut - 1, lines, regions.front());
       skip_to = regions.front().first;
       while (skip_to > 0 && in_label_area(lines[skip_to - 1], regions.front().left)) --skip_to;
     }

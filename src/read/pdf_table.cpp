@@ -17,7 +17,8 @@ bool is_chinese_numeral(char32_t c) {
   return kNumerals.find(c) != std::u32string_view::npos;
 }
 
-// A line that starts a numbered label, `（三）…` or `三、…`: a new cell even where cells touch.
+}  // namespace
+
 bool starts_numbering(const std::vector<const Word*>& line) {
   std::u32string start;
   for (const Word* w : line) {
@@ -31,6 +32,8 @@ bool starts_numbering(const std::vector<const Word*>& line) {
   while (k < start.size() && is_chinese_numeral(start[k])) ++k;
   return k > 1 && k < start.size() && (start[k] == U'）' || start[k] == U')');
 }
+
+namespace {
 
 // A label cell's text: lines of words at one left edge that touch each other.
 struct Block {
@@ -57,28 +60,36 @@ bool is_numbering_word(const Word& w) {
 }
 
 // The left edges of label columns: edges where two words or more start that do not follow a
-// numbering a space before them on their baseline; a word belongs to the rightmost column edge at or left of it.
+// numbering a space before them on their baseline, or one word a cell's gap after another; a word belongs to the
+// rightmost column edge at or left of it.
 std::vector<float> label_columns(const std::vector<const Word*>& labels) {
   std::vector<const Word*> by_baseline = labels;
-  std::sort(by_baseline.begin(), by_baseline.end(), [](const Word* a, const Word* b) {
-    return std::abs(a->y0 - b->y0) >= kSlack ? a->y0 < b->y0 : a->x0 < b->x0;
-  });
-  std::vector<float> starts;
-  const Word* before = nullptr;
-  for (const Word* w : by_baseline) {
-    if (before != nullptr && std::abs(w->y0 - before->y0) >= kSlack) before = nullptr;
-    if (before == nullptr || !is_numbering_word(*before) || before->x1 > w->x0 + kSlack ||
-        w->x0 - before->x1 > kSpaceGap * w->height()) {
-      starts.push_back(w->x0);
+  std::sort(by_baseline.begin(), by_baseline.end(), [](const Word* x, const Word* y) { return x->y0 < y->y0; });
+  std::vector<std::pair<float, bool>> starts;  // a left edge, and whether a cell's gap is before it
+  for (std::size_t a = 0; a < by_baseline.size();) {
+    std::size_t b = a + 1;
+    while (b < by_baseline.size() && by_baseline[b]->y0 - by_baseline[a]->y0 < kSlack) ++b;
+    std::sort(by_baseline.begin() + static_cast<std::ptrdiff_t>(a),
+              by_baseline.begin() + static_cast<std::ptrdiff_t>(b),
+              [](const Word* x, const Word* y) { return x->x0 < y->x0; });
+    for (std::size_t k = a; k < b; ++k) {
+      const Word& w = *by_baseline[k];
+      const Word* before = k > a ? by_baseline[k - 1] : nullptr;
+      const bool apart = before != nullptr && w.x0 - before->x1 > kSpaceGap * w.height();
+      if (before == nullptr || !is_numbering_word(*before) || apart) starts.emplace_back(w.x0, apart);
     }
-    before = w;
+    a = b;
   }
   std::sort(starts.begin(), starts.end());
   std::vector<float> columns;
   for (std::size_t a = 0; a < starts.size();) {
     std::size_t b = a + 1;
-    while (b < starts.size() && starts[b] - starts[a] <= kSlack) ++b;
-    if (b - a >= 2 || columns.empty()) columns.push_back(starts[a]);
+    bool apart = starts[a].second;
+    while (b < starts.size() && starts[b].first - starts[a].first <= kSlack) {
+      apart = apart || starts[b].second;
+      ++b;
+    }
+    if (b - a >= 2 || apart || columns.empty()) columns.push_back(starts[a].first);
     a = b;
   }
   return columns;
