@@ -182,6 +182,22 @@ bool continue_wrapped_values(Line& cut, Line& rest) {
   return true;
 }
 
+// The characters of lines, to recognise a header repeated on the next page.
+std::u32string text_of(const std::vector<Line>& lines) {
+  std::u32string text;
+  for (const Line& line : lines) {
+    for (const Cell& cell : line.cells) {
+      for (const auto& words : cell.lines) {
+        for (const Word* w : words) {
+          for (const Glyph& g : w->glyphs) text += g.cp;
+        }
+      }
+      text += U'\t';
+    }
+  }
+  return text;
+}
+
 // Where a table's header starts: the lines above `to` (down to `floor`) that no word crosses from
 // the label area into the values' columns (as prose does), set no further apart than a header's
 // rows are, at most kHeaderLines of them.
@@ -215,7 +231,8 @@ bool ends_page(const std::vector<VisualLine>& lines, std::size_t last, const Pag
 
 std::vector<Line> lay_out(const std::vector<Page>& pages) {
   std::vector<Line> out;
-  std::size_t open_row = 0;  // out[open_row - 1]: a row at the foot of the page before, cut by the break
+  std::size_t open_row = 0;    // out[open_row - 1]: a row at the foot of the page before, cut by the break
+  std::u32string last_header;  // of the last table with a header
   for (const Page& page : pages) {
     std::vector<const Word*> words;
     words.reserve(page.words.size());
@@ -239,7 +256,14 @@ std::vector<Line> lay_out(const std::vector<Page>& pages) {
       const std::size_t header = header_start(lines, i, top, region);
       for (; i < header; ++i) out.push_back(read_line(lines[i], page));
       const std::vector<Band> bands = table_bands(lines, region);
-      for (Line& line : read_header(lines, header, top, region, bands, page)) out.push_back(std::move(line));
+      // A header repeated above the rest of a table cut by the page break is left out, as a web
+      // page's table has it once (the first time, the lines above the table may have joined it).
+      std::vector<Line> header_lines = read_header(lines, header, top, region, bands, page);
+      std::u32string header_text = text_of(header_lines);
+      if (!(r == 0 && continuing && !header_text.empty() && last_header.ends_with(header_text))) {
+        for (Line& line : header_lines) out.push_back(std::move(line));
+      }
+      if (!header_text.empty()) last_header = std::move(header_text);
       const std::size_t first_row = out.size();
       for (Line& row : read_table(lines, region, page)) out.push_back(std::move(row));
       if (r == 0 && continuing && first_row < out.size() && continue_wrapped_values(out[cut - 1], out[first_row])) {
