@@ -2,6 +2,7 @@
 // encodings, ToUnicode maps, content streams); this file only copies out what it found.
 #include "src/read/pdf_words.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <memory>
 #include <string>
@@ -16,6 +17,9 @@
 
 namespace xxgk::pdf {
 namespace {
+
+// How far from the end of a PDF its `%%EOF` may be (writers add a line end or a little padding).
+constexpr std::size_t kEndWithin = 2048;
 
 // Poppler prints its complaints about a damaged file on stderr; what matters reaches the user as
 // an InputError, so they are dropped. Set once, before the first document is opened.
@@ -72,6 +76,13 @@ Word to_word(const poppler::text_box& box) {
 
 std::vector<Page> read_words(std::string_view bytes) {
   silence_poppler();
+  // A file cut off in a download loses its end: the `%%EOF` a PDF writer puts last. Poppler would
+  // rebuild what it can of the rest, and a report read in part is worse than none.
+  if (bytes.substr(bytes.size() - std::min<std::size_t>(bytes.size(), kEndWithin)).find("%%EOF") ==
+      std::string_view::npos) {
+    throw InputError("a PDF file cut off before its end (no %%EOF): truncated in a download or a copy? get it again",
+                     {1, 1});
+  }
   if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
     throw InputError("a PDF file too large to read", {1, 1});
   }
