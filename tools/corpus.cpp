@@ -14,6 +14,8 @@
 //                  known_failures.txt may fail; they are reported, not counted.
 // documents/X.html  a saved web page holding a report, read directly: the same, with positions
 //                  in the HTML.
+// documents/X.pdf  a PDF file with a text layer, read directly by its words' geometry: the same,
+//                  positions lines and columns of the text read from it.
 // collapsed/X.txt  documents/X.txt with all whitespace inside its tables removed; X.cells as above.
 // encodings/NNN_*.txt  seed NNN in another encoding (GB18030, UTF-16) or in traditional characters:
 //                  the cells of documents/NNN_*.cells, at the same positions.
@@ -396,7 +398,7 @@ int main(int argc, char** argv) {
   }
   Tally t;
   for (const auto& file : files_in(o.root / "grammar", ".txt")) run_grammar(file, o, t);
-  for (const char* extension : {".txt", ".html"}) {  // reports as text, and saved web pages
+  for (const char* extension : {".txt", ".html", ".pdf"}) {  // reports as text, saved web pages, PDF files
     for (const auto& file : files_in(o.root / "documents", extension)) {
       run_document(file, o, known_failures.count(file.filename().string()) > 0, t);
     }

@@ -200,7 +200,7 @@ std::u32string text_of(const std::vector<Line>& lines) {
 
 // Where a table's header starts: the lines above `to` (down to `floor`) that no word crosses from
 // the label area into the values' columns (as prose does), set no further apart than a header's
-// rows are, at most kHeaderLines of them.
+// rows are, at most kHeaderLines of them, less the text before the table.
 constexpr std::size_t kHeaderLines = 16;
 constexpr float kHeaderGap = 2.5F;
 std::size_t header_start(const std::vector<VisualLine>& lines, std::size_t floor, std::size_t to,
@@ -214,6 +214,14 @@ std::size_t header_start(const std::vector<VisualLine>& lines, std::size_t floor
     const float below = from < lines.size() ? lines[from].y0 : line.y1;
     if (crosses || below - line.y1 > kHeaderGap * line.height) break;
     --from;
+  }
+  // Lines at its top wholly left of the values are the text before the table (a heading, a
+  // sentence), unless they touch the line below without starting a numbered heading (the first
+  // lines of a header cell in the label column).
+  while (from < to && in_label_area(lines[from], region.left) &&
+         (starts_numbering(lines[from].words) || from + 1 == to ||
+          !touching(lines[from].y1, lines[from + 1].y0, lines[from + 1].height))) {
+    ++from;
   }
   return from;
 }

@@ -76,7 +76,10 @@ std::vector<float> label_columns(const std::vector<const Word*>& labels) {
       const Word& w = *by_baseline[k];
       const Word* before = k > a ? by_baseline[k - 1] : nullptr;
       const bool apart = before != nullptr && w.x0 - before->x1 > kSpaceGap * w.height();
-      if (before == nullptr || !is_numbering_word(*before) || apart) starts.emplace_back(w.x0, apart);
+      // A numbering followed by another (`三、` `(一)予以公开`) ends its label: the next starts a cell.
+      if (before == nullptr || !is_numbering_word(*before) || apart || starts_numbering({&w})) {
+        starts.emplace_back(w.x0, apart);
+      }
     }
     a = b;
   }
