@@ -224,15 +224,19 @@ expect "xlsx: a workbook holding the reports" 0 "004_12d7c137f1960f71.txt" -- /u
 import sys, zipfile
 print(zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode())" "$tmp/out.xlsx"
 
-# A mixed folder: web pages are read (kind html), a PDF is a row with its kind and what to do.
+# A mixed folder: web pages (kind html) and PDF files (kind pdf) are read; a cut-off PDF and a
+# scan without text are rows with their kind and why they are unreadable.
 mkdir -p "$tmp/mixed"
 cp "$docs"/20*.html "$good" "$tmp/mixed/"
 printf '%%PDF-1.7\n' >"$tmp/mixed/report.pdf"
-expect "batch of web pages" 0 "6 files: 2 ok, 2 findings, 1 partial, 1 unreadable" -- "$xxgk" batch "$tmp/mixed" -o "$tmp/mixed.sqlite"
-expect "batch records each file's kind" 0 "html 4 files 797 cells, pdf 1 files 0 cells, text 1 files 200 cells" -- \
+cp "$docs/212_generated_pdf_narrow_labels.pdf" "$docs/../../unit/data/pdf/scan.pdf" "$tmp/mixed/"
+expect "batch of web pages and pdf files" 0 "8 files: 2 ok, 3 findings, 1 partial, 2 unreadable" -- "$xxgk" batch "$tmp/mixed" -o "$tmp/mixed.sqlite"
+expect "batch records each file's kind" 0 "html 4 files 797 cells, pdf 3 files 200 cells, text 1 files 200 cells" -- \
   sqlite3 "$tmp/mixed.sqlite" "select group_concat(kind || ' ' || files || ' files ' || cells || ' cells', ', ') from
     (select kind, count(distinct reports.id) as files, count(cell_values.key_id) as cells from reports
      left join cell_values on cell_values.report_id = reports.id group by kind order by kind)"
+expect "batch: a scan is unreadable, and why" 0 "unreadable|1:1: no text layer (a scanned PDF?)" -- \
+  sqlite3 "$tmp/mixed.sqlite" "select status || '|' || reason from reports where path like '%scan.pdf'"
 
 echo "batch: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
