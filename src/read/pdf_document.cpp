@@ -60,7 +60,10 @@ class Writer {
 }  // namespace
 
 ExtractedText read_pdf(std::string_view bytes) {
-  const std::vector<pdf::Page> pages = pdf::read_words(bytes);
+  return pdf_text(pdf::read_words(bytes));
+}
+
+ExtractedText pdf_text(const std::vector<pdf::Page>& pages) {
   ExtractedText out;
   out.kind = "pdf";
   out.encoding = "UTF-8";

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
+#include "src/read/pdf_words.hpp"
 #include "xxgk/source.hpp"
 
 namespace xxgk {
@@ -15,5 +17,8 @@ namespace xxgk {
 // inserted space, tab or line end: the place of the cell or line it belongs to). InputError for a
 // file poppler cannot open, a locked one, one without text (a scan) and one too large to read.
 ExtractedText read_pdf(std::string_view bytes);
+
+// The same from pages of words already read (for the fuzz target, which makes up pages).
+ExtractedText pdf_text(const std::vector<pdf::Page>& pages);
 
 }  // namespace xxgk

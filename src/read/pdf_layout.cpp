@@ -14,6 +14,7 @@
 
 #include "src/read/pdf_geometry.hpp"
 #include "src/read/pdf_table.hpp"
+#include "xxgk/deadline.hpp"
 
 namespace xxgk::pdf {
 namespace {
@@ -242,6 +243,7 @@ std::vector<Line> lay_out(const std::vector<Page>& pages) {
   std::size_t open_row = 0;    // out[open_row - 1]: a row at the foot of the page before, cut by the break
   std::u32string last_header;  // of the last table with a header
   for (const Page& page : pages) {
+    check_deadline();
     std::vector<const Word*> words;
     words.reserve(page.words.size());
     for (const Word& w : page.words) words.push_back(&w);

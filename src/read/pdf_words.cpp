@@ -125,6 +125,11 @@ std::vector<Page> read_words(std::string_view bytes) {
       if (++words > kMaxWords) {
         throw InputError(fmt::format("a PDF file of more than {} words: not a report", kMaxWords), {1, 1});
       }
+      if (p.words.size() == kMaxWordsPerPage) {
+        throw InputError(
+            fmt::format("a PDF page (page {}) of more than {} words: not a report", p.number, kMaxWordsPerPage),
+            {1, 1});
+      }
       p.words.push_back(std::move(word));
     }
     out.push_back(std::move(p));

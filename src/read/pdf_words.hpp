@@ -32,13 +32,17 @@ struct Page {
 };
 
 // Bounds on the work one file may cause: reports have 5 to 30 pages of a few hundred words each.
+// A page of a report holds a few hundred words; the layout's work grows with the square of a
+// table's rows, so a page is bounded too.
 inline constexpr int kMaxPages = 2000;
 inline constexpr std::size_t kMaxWords = 1'000'000;
+inline constexpr std::size_t kMaxWordsPerPage = 10'000;
 
 // The words of every page, horizontal text only (a word poppler finds rotated is left out: a
 // stamp or a margin note, never a report's table). Throws InputError for bytes poppler cannot
 // open (truncated, corrupt), a file locked by a password, one with more than kMaxPages pages or
-// kMaxWords words, and one whose pages have no text at all (a scan).
+// kMaxWords words or a page of more than kMaxWordsPerPage, and one whose pages have no text at
+// all (a scan).
 std::vector<Page> read_words(std::string_view bytes);
 
 }  // namespace xxgk::pdf
