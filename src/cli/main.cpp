@@ -179,7 +179,8 @@ int main(int argc, char** argv) {
   const Subcommand* chosen = nullptr;
   for (const auto& sub : kSubcommands) {
     auto* cmd = app.add_subcommand(sub.name, sub.description);
-    cmd->add_option("files", options.files, "reports: text files or saved web pages (.html); - reads standard input")
+    cmd->add_option("files", options.files,
+                    "reports: text files, saved web pages (.html) or PDF files; - reads standard input")
         ->required();
     cmd->add_option(
         "--encoding", options.encoding,
