@@ -26,11 +26,16 @@ bool starts_numbering(const std::vector<const Word*>& line) {
       if (start.size() < 4) start += g.cp;
     }
   }
-  if (start.size() >= 2 && is_chinese_numeral(start[0]) && start[1] == U'、') return true;
-  if (start.empty() || (start[0] != U'（' && start[0] != U'(')) return false;
-  std::size_t k = 1;
-  while (k < start.size() && is_chinese_numeral(start[k])) ++k;
-  return k > 1 && k < start.size() && (start[k] == U'）' || start[k] == U')');
+  const auto is_numeral = [](char32_t c) { return is_chinese_numeral(c) || (c >= U'0' && c <= U'9'); };
+  if (start.empty()) return false;
+  if (start[0] >= U'①' && start[0] <= U'⑳') return true;  // ⑦
+  std::size_t k = start[0] == U'（' || start[0] == U'(' ? 1 : 0;
+  const std::size_t first = k;
+  while (k < start.size() && is_numeral(start[k])) ++k;
+  if (k == first || k == start.size()) return false;
+  if (first == 1) return start[k] == U'）' || start[k] == U')';  // （三）, (1)
+  // 三、, 1、, 1.
+  return start[k] == U'、' || ((start[k] == U'.' || start[k] == U'．') && !is_chinese_numeral(start[0]));
 }
 
 namespace {
@@ -75,11 +80,13 @@ std::vector<float> label_columns(const std::vector<const Word*>& labels) {
     for (std::size_t k = a; k < b; ++k) {
       const Word& w = *by_baseline[k];
       const Word* before = k > a ? by_baseline[k - 1] : nullptr;
-      const bool apart = before != nullptr && w.x0 - before->x1 > kSpaceGap * w.height();
-      // A numbering followed by another (`三、` `(一)予以公开`) ends its label: the next starts a cell.
-      if (before == nullptr || !is_numbering_word(*before) || apart || starts_numbering({&w})) {
-        starts.emplace_back(w.x0, apart);
-      }
+      // A numbering followed by another (`三、` `(一)予以公开`, `(三)` `1.`) ends its label: the next
+      // starts a cell, as surely as one a cell's gap apart.
+      const bool after_numbering = before != nullptr && is_numbering_word(*before);
+      const bool numbered = starts_numbering({&w}) || is_numbering_word(w);
+      const bool apart =
+          before != nullptr && (w.x0 - before->x1 > kSpaceGap * w.height() || (after_numbering && numbered));
+      if (!after_numbering || apart) starts.emplace_back(w.x0, apart);
     }
     a = b;
   }

@@ -12,7 +12,8 @@ namespace xxgk::pdf {
 // where the nearest row has its own label, is a row of its own without values.
 std::vector<Line> read_table(const std::vector<VisualLine>& lines, const Region& region, const Page& page);
 
-// A line that starts a numbered label, `（三）…` or `三、…`: a new cell even where cells touch.
+// A line that starts a numbered label, `（三）…`, `三、…`, `1、…`, `1.`, `(1)`, `⑦`: a new cell even
+// where cells touch.
 bool starts_numbering(const std::vector<const Word*>& line);
 
 // The bands of values of a table.
