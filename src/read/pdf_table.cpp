@@ -186,17 +186,37 @@ std::vector<Line> read_table(const std::vector<VisualLine>& lines, const Region&
     std::size_t band = 0;
     [[nodiscard]] float middle() const { return (y0 + y1) / 2; }
   };
+  // A chain of rests (a number wrapped over three lines or more, centred in its row) is one number
+  // too when its middle is level with a value of another band, though its middle piece is.
+  const auto level_with_other_bands = [&](float middle, float height, std::size_t band) {
+    const float reach = kSameLine * height;
+    auto it = std::lower_bound(levels.begin(), levels.end(), std::make_pair(middle - reach, std::size_t{0}));
+    for (; it != levels.end() && it->first <= middle + reach; ++it) {
+      if (it->second != band) return true;
+    }
+    return false;
+  };
   std::vector<ValueCell> cells;
   for (std::size_t b = 0; b < bands.size(); ++b) {
     std::sort(in_band[b].begin(), in_band[b].end(), [](const Word* x, const Word* y) { return x->y0 < y->y0; });
-    for (const Word* w : in_band[b]) {
-      ValueCell* last = cells.empty() || cells.back().band != b ? nullptr : &cells.back();
-      if (last != nullptr && is_rest(w) && !beside_other_bands(*w, b)) {
-        last->words.push_back(w);
-        last->y1 = std::max(last->y1, w->y1);
-      } else {
-        cells.push_back({{w}, w->y0, w->y1, b});
+    for (std::size_t k = 0; k < in_band[b].size();) {
+      std::size_t end = k + 1;  // the chain of rests after in_band[b][k]
+      while (end < in_band[b].size() && is_rest(in_band[b][end])) ++end;
+      const Word& first = *in_band[b][k];
+      const float middle = (first.y0 + in_band[b][end - 1]->y1) / 2;
+      const bool whole = end - k > 2 && level_with_other_bands(middle, first.height(), b) &&
+                         !level_with_other_bands(first.middle(), first.height(), b);
+      cells.push_back({{&first}, first.y0, first.y1, b});
+      for (std::size_t j = k + 1; j < end; ++j) {
+        const Word* w = in_band[b][j];
+        if (whole || !beside_other_bands(*w, b)) {
+          cells.back().words.push_back(w);
+          cells.back().y1 = std::max(cells.back().y1, w->y1);
+        } else {
+          cells.push_back({{w}, w->y0, w->y1, b});
+        }
       }
+      k = end;
     }
   }
   // Rows from the cells of one line; then each wrapped cell joins the row level with its middle

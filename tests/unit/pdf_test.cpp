@@ -150,6 +150,15 @@ BOOST_AUTO_TEST_CASE(a_number_wrapped_in_its_narrow_cell_is_rejoined) {
   BOOST_TEST(s.text() == "a\t1\t2\nb\t3\t12345\nc\t6\t7\n");
 }
 
+BOOST_AUTO_TEST_CASE(a_number_wrapped_over_three_lines_and_centred_in_its_row_is_rejoined) {
+  // 12345 over three lines, centred: its middle piece stands level with the row's other value.
+  const PageWords page = {{50, 150, "a"},  {200, 150, "1"},  {260, 150, "2"},  {50, 180, "b"},
+                          {200, 180, "3"}, {260, 170, "12"}, {260, 180, "34"}, {260, 190, "5"},
+                          {50, 215, "c"},  {200, 215, "6"},  {260, 215, "7"}};
+  const Source s = read({page});
+  BOOST_TEST(s.text() == "a\t1\t2\nb\t3\t12345\nc\t6\t7\n");
+}
+
 BOOST_AUTO_TEST_CASE(a_header_set_one_character_a_line_is_joined_per_column) {
   const PageWords page = {{50, 100, "Items"}, {200, 90, "T"},  {200, 100, "O"}, {200, 110, "P"}, {260, 90, "E"},
                           {260, 100, "N"},    {260, 110, "D"}, {50, 130, "a"},  {200, 130, "1"}, {260, 130, "2"}};
