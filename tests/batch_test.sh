@@ -198,7 +198,8 @@ if [ "$sanitized" = no ]; then
   expect "out of memory: a status, not an abort" 0 "2 files: 1 findings, 1 unreadable" -- \
     bash -c "ulimit -v 300000; '$xxgk' batch -j 1 '$tmp/oom' -o '$tmp/oom.csv'"
   expect "out of memory: the reason" 0 "out of memory" -- cat "$tmp/oom.csv"
-  expect "no thread to be had" 0 "5 files" -- bash -c "ulimit -v 60000; timeout 60 '$xxgk' batch -j 4 '$tmp/copies' -o '$tmp/threads.csv'"
+  # (74 MB: enough to load the libraries, poppler's among them, not enough for the worker threads.)
+  expect "no thread to be had" 0 "5 files" -- bash -c "ulimit -v 74000; timeout 60 '$xxgk' batch -j 4 '$tmp/copies' -o '$tmp/threads.csv'"
 else
   echo "skipped: memory-limit tests (sanitizer build)"
 fi
@@ -223,19 +224,22 @@ expect "xlsx: a workbook holding the reports" 0 "004_12d7c137f1960f71.txt" -- /u
 import sys, zipfile
 print(zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode())" "$tmp/out.xlsx"
 
-# A mixed folder: web pages and Word files are read (kinds html, docx), a PDF is a row with its kind
-# and what to do, a Word file cut short is unreadable with the reason.
+# A mixed folder: web pages, Word and PDF files are read (kinds html, docx, pdf); a Word file cut
+# short, a cut-off PDF and a scan without text are rows with their kind and why they are unreadable.
 mkdir -p "$tmp/mixed"
 cp "$docs"/20*.html "$docs"/22*.docx "$good" "$tmp/mixed/"
 printf '%%PDF-1.7\n' >"$tmp/mixed/report.pdf"
 head -c 6000 "$docs/220_generated_docx_injected_a6.docx" >"$tmp/mixed/cut.docx"
-expect "batch of web pages and Word files" 0 "11 files: 2 ok, 6 findings, 1 partial, 2 unreadable" -- "$xxgk" batch "$tmp/mixed" -o "$tmp/mixed.sqlite"
+cp "$docs/212_generated_pdf_narrow_labels.pdf" "$docs/../../unit/data/pdf/scan.pdf" "$tmp/mixed/"
+expect "batch of web pages, Word and PDF files" 0 "13 files: 2 ok, 7 findings, 1 partial, 3 unreadable" -- "$xxgk" batch "$tmp/mixed" -o "$tmp/mixed.sqlite"
 expect "batch: a Word file cut short is unreadable, with the reason" 0 "docx|unreadable|1:1: a damaged Word file (DOCX): not readable as a zip archive" -- \
   sqlite3 "$tmp/mixed.sqlite" "select kind, status, reason from reports where path like '%cut.docx'"
-expect "batch records each file's kind" 0 "docx 5 files 800 cells, html 4 files 797 cells, pdf 1 files 0 cells, text 1 files 200 cells" -- \
+expect "batch records each file's kind" 0 "docx 5 files 800 cells, html 4 files 797 cells, pdf 3 files 200 cells, text 1 files 200 cells" -- \
   sqlite3 "$tmp/mixed.sqlite" "select group_concat(kind || ' ' || files || ' files ' || cells || ' cells', ', ') from
     (select kind, count(distinct reports.id) as files, count(cell_values.key_id) as cells from reports
      left join cell_values on cell_values.report_id = reports.id group by kind order by kind)"
+expect "batch: a scan is unreadable, and why" 0 "unreadable|1:1: no text layer (a scanned PDF?)" -- \
+  sqlite3 "$tmp/mixed.sqlite" "select status || '|' || reason from reports where path like '%scan.pdf'"
 
 echo "batch: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

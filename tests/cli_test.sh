@@ -124,7 +124,14 @@ expect "docx cut short" 2 "cut.docx:1:1: error: a damaged Word file (DOCX): not 
 
 # Files xxgk does not read (yet): what to do instead, exit 2.
 printf '%%PDF-1.7\n%%\xe2\xe3\xcf\xd3\n1 0 obj\n' >"$tmp/report.pdf"
-expect "pdf refused" 2 "report.pdf:1:1: error: a PDF file: xxgk does not read PDF files yet; extract the text first (pdftotext -layout" -- "$xxgk" cells "$tmp/report.pdf"
+expect "a cut-off pdf refused" 2 "report.pdf:1:1: error: a PDF file cut off before its end (no %%EOF)" -- "$xxgk" cells "$tmp/report.pdf"
+# PDF files with a text layer are read by geometry; findings name the page and the point on it.
+pdf="$docs/213_generated_pdf_page_numbers.pdf"
+expect "pdf read directly" 0 "213_generated_pdf_page_numbers.pdf: page 3, x 450, y 306: warning[F5] table3.granted.other_org" -- "$xxgk" check "$pdf"
+expect "pdf: the place in json" 0 '"page": 3,' -- "$xxgk" check --format json "$pdf"
+expect "pdf cells" 0 "table3.total.total	" -- "$xxgk" cells "$pdf"
+expect "a scanned pdf refused" 2 "scan.pdf:1:1: error: no text layer (a scanned PDF?)" -- "$xxgk" check "$docs/../../unit/data/pdf/scan.pdf"
+expect "a locked pdf refused" 2 "locked.pdf:1:1: error: a PDF file locked with a password" -- "$xxgk" check "$docs/../../unit/data/pdf/locked.pdf"
 printf '\320\317\021\340\241\261\032\341\000\000' >"$tmp/report.wps"
 expect "doc and wps: how to convert" 2 "report.wps:1:1: error: a binary Word or WPS file (.doc, .wps): convert it first (soffice --headless --convert-to docx FILE)" -- "$xxgk" parse "$tmp/report.wps"
 

@@ -17,6 +17,8 @@
 // documents/X.docx  a Word file holding a report, read directly: the same, each position the
 //                  line:col of the reader's text and the place in the document ("18:4 table 1,
 //                  row 3, cell 2", "12:1 paragraph 9").
+// documents/X.pdf  a PDF file with a text layer, read directly by its words' geometry: the same,
+//                  positions lines and columns of the text read from it.
 // collapsed/X.txt  documents/X.txt with all whitespace inside its tables removed; X.cells as above.
 // encodings/NNN_*.txt  seed NNN in another encoding (GB18030, UTF-16) or in traditional characters:
 //                  the cells of documents/NNN_*.cells, at the same positions.
@@ -399,7 +401,8 @@ int main(int argc, char** argv) {
   }
   Tally t;
   for (const auto& file : files_in(o.root / "grammar", ".txt")) run_grammar(file, o, t);
-  for (const char* extension : {".txt", ".html", ".docx"}) {  // reports as text, saved web pages, Word files
+  for (const char* extension :
+       {".txt", ".html", ".docx", ".pdf"}) {  // reports as text, saved web pages, Word and PDF files
     for (const auto& file : files_in(o.root / "documents", extension)) {
       run_document(file, o, known_failures.count(file.filename().string()) > 0, t);
     }

@@ -187,7 +187,7 @@ int main(int argc, char** argv) {
   for (const auto& sub : kSubcommands) {
     auto* cmd = app.add_subcommand(sub.name, sub.description);
     cmd->add_option("files", options.files,
-                    "reports: text files, saved web pages (.html) or Word files (.docx); - reads standard input")
+                    "reports: text files, saved web pages (.html), Word (.docx) or PDF files; - reads standard input")
         ->required();
     cmd->add_option(
         "--encoding", options.encoding,

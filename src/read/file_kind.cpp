@@ -81,13 +81,8 @@ std::string value_after(std::string_view tag, std::size_t name_end) {
 
 void refuse_unread_formats(std::string_view bytes) {
   // Each message names an extraction whose text xxgk reads well (README: accuracy by route).
-  if (bytes.substr(skip_blanks(bytes, 0), kPdfMagic.size()) == kPdfMagic) {
-    throw InputError(
-        "a PDF file: xxgk does not read PDF files yet; extract the text first (pdftotext -layout FILE.pdf) and check "
-        "the .txt",
-        {1, 1});
-  }
-  // A Word file (a zip with word/document.xml) is read before this (src/read/word_document.cpp).
+  // A Word file (a zip with word/document.xml) and a PDF are read before this (src/read/word_document.cpp,
+  // src/read/pdf_document.cpp).
   if (bytes.substr(0, kZipMagic.size()) == kZipMagic) {
     throw InputError("a zip archive, not a report: unpack it and check the reports inside", {1, 1});
   }
@@ -99,8 +94,12 @@ void refuse_unread_formats(std::string_view bytes) {
   }
 }
 
+bool looks_like_pdf(std::string_view bytes) {
+  return bytes.substr(skip_blanks(bytes, 0), kPdfMagic.size()) == kPdfMagic;
+}
+
 std::string_view document_kind(std::string_view bytes) {
-  if (bytes.substr(skip_blanks(bytes, 0), kPdfMagic.size()) == kPdfMagic) return "pdf";
+  if (looks_like_pdf(bytes)) return "pdf";
   if (bytes.substr(0, kZipMagic.size()) == kZipMagic)
     return bytes.find("word/document.xml") != std::string_view::npos ? "docx" : "zip";
   if (bytes.substr(0, kOleMagic.size()) == kOleMagic) return "doc";

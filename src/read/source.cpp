@@ -11,6 +11,7 @@
 #include "src/read/decode.hpp"
 #include "src/read/file_kind.hpp"
 #include "src/read/normalise.hpp"
+#include "src/read/pdf_document.hpp"
 #include "src/read/read_file.hpp"
 #include "src/read/web_page.hpp"
 #include "src/read/word_document.hpp"
@@ -46,6 +47,7 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
                           InvalidBytes invalid) {
   if (bytes.size() > max_bytes) throw too_large(bytes.size(), max_bytes);
   if (is_word_document(bytes)) return from_extracted(read_word_document(bytes), std::move(name));
+  if (looks_like_pdf(bytes)) return from_extracted(read_pdf(bytes), std::move(name));
   refuse_unread_formats(bytes);
   Decoded decoded = decode(std::move(bytes), encoding);
   if (looks_like_html(decoded.text)) return from_extracted(read_web_page(std::move(decoded), invalid), std::move(name));

@@ -4,11 +4,12 @@ many reports parse fully, cell accuracy, missed and wrong cells, injected errors
 error findings on clean reports.
 
     tools/synth/accuracy.py --xxgk build/release/xxgk /tmp/synth [--show-wrong N] [--show-missed N]
-                            [--html-direct] [--docx-direct]
+                            [--html-direct] [--docx-direct] [--pdf-direct]
 
 Every folder of the set but truth/ and source/ is a route. --html-direct adds the route `html`: the
 generated pages themselves (source/N.html), which xxgk reads directly; --docx-direct the route `docx`:
-the Word files LibreOffice made of them (source/N.docx), read directly. Only error findings count as false:
+the Word files LibreOffice made of them (source/N.docx), read directly; --pdf-direct the route `pdf`:
+the generated PDF files (source/N.pdf), read directly by their words' geometry. Only error findings count as false:
 a label written with a typo (the truth's altered_labels) is a warning (F4), as it should be.
 """
 import argparse
@@ -33,6 +34,7 @@ def main():
     ap.add_argument("--html-direct", action="store_true", help="also read source/N.html directly, as the route html")
     ap.add_argument("--docx-direct", action="store_true", help="also read source/N.docx directly, as the route docx")
     ap.add_argument("set")
+    ap.add_argument("--pdf-direct", action="store_true", help="also read source/N.pdf directly, as the route pdf")
     args = ap.parse_args()
     root = Path(args.set)
     truths = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((root / "truth").glob("*.json"))}
@@ -42,6 +44,8 @@ def main():
         routes.append("html")
     if args.docx_direct:
         routes.append("docx")
+    if args.pdf_direct:
+        routes.append("pdf")
     header = f"{'route':<18} {'reports':>7} {'full':>5} {'cells right/total':>20} {'acc %':>7} {'missed':>6} {'open':>5} {'wrong':>6} {'injected found':>14} {'false':>5}"
     print(header)
     print("-" * len(header))
@@ -50,7 +54,10 @@ def main():
         reports = full = right = total = missed = wrong = unresolved = inj = inj_found = false_findings = 0
         shown = shown_missed = 0
         for name, truth in truths.items():
-            path = root / "source" / f"{name}.{route}" if route in ("html", "docx") else root / route / f"{name}.txt"
+            if route in ("html", "docx", "pdf"):
+                path = root / "source" / f"{name}.{route}"
+            else:
+                path = root / route / f"{name}.txt"
             if not path.exists():
                 continue
             reports += 1
