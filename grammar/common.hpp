@@ -164,15 +164,18 @@ struct running_head;
 // above, `9` last), and stays a cell.
 struct page_break : one<'\f'> {};
 struct continues_page_sequence : primitive<continues_page_sequence> {
-  // How far to look for the neighbouring page's last line: a page of text is a few kilobytes.
-  static constexpr std::size_t page_within = 16384;
+  // How far to look for the neighbouring page's last line: a page of text is a few kilobytes, of
+  // pdftotext -layout text (lines padded with spaces) up to some tens.
+  static constexpr std::size_t page_within = 65536;
   // The number on the last non-blank line before the form feed at `feed`, or -1.
   static long last_line_number(const char* begin, const char* feed) {
     const char* end = feed;
     while (end != begin && (end[-1] == '\n' || is_blank_byte(end[-1]))) --end;
     const char* start = end;
     while (start != begin && start[-1] >= '0' && start[-1] <= '9') --start;
-    if (start == end || end - start > 4 || (start != begin && start[-1] != '\n')) return -1;
+    const char* line = start;  // the number may be indented (pdftotext -layout centres it)
+    while (line != begin && is_blank_byte(line[-1])) --line;
+    if (start == end || end - start > 4 || (line != begin && line[-1] != '\n')) return -1;
     return number(start, end);
   }
   static long number(const char* p, const char* end) {
@@ -202,7 +205,7 @@ struct continues_page_sequence : primitive<continues_page_sequence> {
   }
 };
 struct last_line_of_page
-    : seq<at_line_start, at<digits, spaces, newline, page_break>, continues_page_sequence, digits, spaces> {};
+    : seq<at_line_indent, spaces, at<digits, spaces, newline, page_break>, continues_page_sequence, digits, spaces> {};
 struct page_furniture : sor<page_number, running_head, last_line_of_page> {};
 struct gap : plus<sor<ws_run, page_furniture>> {};
 
