@@ -8,12 +8,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <sstream>
 #include <string>
 #include <string_view>
 
 #include <zip.h>
 
+#include "outputs.hpp"
 #include "xxgk/xxgk.hpp"
 
 namespace {
@@ -73,12 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       }
     }
     const xxgk::Report report = xxgk::parse_report(source);
-    const std::vector<xxgk::Finding> findings = xxgk::validate(report, source);
-    std::string json = xxgk::to_json(report).dump();
-    for (const xxgk::Finding& finding : findings) json += xxgk::to_json(finding, source.name()).dump();
-    std::ostringstream printed;
-    xxgk::write_cells(report, printed);
-    for (const xxgk::Finding& finding : findings) xxgk::write_diagnostic(finding, source, printed);
+    xxgk::fuzz::write_everything(source, report);
   } catch (const xxgk::InputError&) {
     // A file that cannot be read (damaged, a bomb, encrypted, not well formed, no text): exit 2.
   }

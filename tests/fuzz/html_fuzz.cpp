@@ -5,10 +5,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <sstream>
 #include <string>
 #include <string_view>
 
+#include "outputs.hpp"
 #include "xxgk/xxgk.hpp"
 
 namespace {
@@ -38,12 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (pos.column > characters_in(source.original_line(pos.line)) + 2) std::abort();
     }
     const xxgk::Report report = xxgk::parse_report(source);
-    const std::vector<xxgk::Finding> findings = xxgk::validate(report, source);
-    std::string json = xxgk::to_json(report).dump();
-    for (const xxgk::Finding& finding : findings) json += xxgk::to_json(finding, source.name()).dump();
-    std::ostringstream printed;
-    xxgk::write_cells(report, printed);
-    for (const xxgk::Finding& finding : findings) xxgk::write_diagnostic(finding, source, printed);
+    xxgk::fuzz::write_everything(source, report);
   } catch (const xxgk::InputError&) {
     // A page that cannot be read (no text, nested too deep, bytes not in its encoding): exit 2.
   }

@@ -8,10 +8,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "outputs.hpp"
 #include "src/read/pdf_document.hpp"
 #include "xxgk/xxgk.hpp"
 
@@ -72,12 +72,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (pos.line == 0 || pos.column == 0 || pos.place.page == 0) std::abort();
     }
     const xxgk::Report report = xxgk::parse_report(source);
-    const std::vector<xxgk::Finding> findings = xxgk::validate(report, source);
-    std::string json = xxgk::to_json(report).dump();
-    for (const xxgk::Finding& finding : findings) json += xxgk::to_json(finding, source.name()).dump();
-    std::ostringstream printed;
-    xxgk::write_cells(report, printed);
-    for (const xxgk::Finding& finding : findings) xxgk::write_diagnostic(finding, source, printed);
+    xxgk::fuzz::write_everything(source, report);
   } catch (const xxgk::InputError&) {
     // A file that cannot be read (damaged, locked, no text): exit 2.
   }

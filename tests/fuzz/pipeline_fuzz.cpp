@@ -5,10 +5,10 @@
 #include <cstdint>
 #include <cstdlib>
 #include <set>
-#include <sstream>
 #include <string>
 #include <string_view>
 
+#include "outputs.hpp"
 #include "xxgk/xxgk.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -28,13 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
       }
     }
-    const std::vector<xxgk::Finding> findings = xxgk::validate(report, source);
-    std::string json = xxgk::to_json(report).dump();
-    for (const xxgk::Finding& finding : findings) json += xxgk::to_json(finding, source.name()).dump();
-    // What the CLI prints: the cell dump, and each finding with its source line and caret.
-    std::ostringstream printed;
-    xxgk::write_cells(report, printed);
-    for (const xxgk::Finding& finding : findings) xxgk::write_diagnostic(finding, source, printed);
+    xxgk::fuzz::write_everything(source, report);
   } catch (const xxgk::InputError&) {
     // Unreadable input is an expected outcome: the CLI prints it with its position and exits 2.
   }
