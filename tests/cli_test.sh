@@ -127,7 +127,7 @@ printf '%%PDF-1.7\n%%\xe2\xe3\xcf\xd3\n1 0 obj\n' >"$tmp/report.pdf"
 expect "a cut-off pdf refused" 2 "report.pdf:1:1: error: a PDF file cut off before its end (no %%EOF)" -- "$xxgk" cells "$tmp/report.pdf"
 # PDF files with a text layer are read by geometry; findings name the page and the point on it.
 pdf="$docs/213_generated_pdf_page_numbers.pdf"
-expect "pdf read directly" 0 "213_generated_pdf_page_numbers.pdf: page 3, x 450, y 306: warning[F5] table3.granted.other_org" -- "$xxgk" check "$pdf"
+expect "pdf read directly: a blank cell at its column" 0 "213_generated_pdf_page_numbers.pdf: page 3, x 423, y 306: warning[F5] table3.granted.other_org" -- "$xxgk" check "$pdf"
 expect "pdf: the place in json" 0 '"page": 3,' -- "$xxgk" check --format json "$pdf"
 expect "pdf cells" 0 "table3.total.total	" -- "$xxgk" cells "$pdf"
 expect "a scanned pdf refused" 2 "scan.pdf:1:1: error: no text layer (a scanned PDF?)" -- "$xxgk" check "$docs/../../unit/data/pdf/scan.pdf"

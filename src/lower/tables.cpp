@@ -179,6 +179,24 @@ bool rejoin_after_page_break(Table& table, const TreeNode& fragment_row, LowerCo
   return true;
 }
 
+// Matches a label no grammar rule read whole against the format's rows not yet taken, and adds the
+// row when one is close enough (F4 when its words differ). Returns the match.
+LabelMatch add_matched_row(Table& table, const TreeNode& row_node, const std::string& label_text,
+                           const std::vector<WrittenCell>& written, LowerContext& cx) {
+  std::vector<bool> taken;
+  for (const RowSpec& spec : table3_rows()) taken.push_back(table.row(spec.key) != nullptr);
+  const LabelMatch match = match_label(label_text, table3_rows(), taken);
+  if (match.row == nullptr) return match;
+  Row row = make_row("table3", *match.row, row_node, written, cx);
+  // A label only cut apart (by a page break, or its numbering set apart) is written as regulated.
+  if (match.edits > 0 || match.wording->wording != Wording::regulated) {
+    cx.report.altered_labels.push_back(
+        {"table3." + row.key, strip_numbering(label_text), std::string(match.wording->words), row.pos});
+  }
+  add_row(table, std::move(row), cx);
+  return match;
+}
+
 // A known label followed by more of a label: past a page turn, the rest of a longer one
 // (grammar/table3.hpp, label_cut_by_page), or a few characters before the cells (label_overflow).
 // The whole label read by the matcher gives the row. When it is no label, the
@@ -189,20 +207,9 @@ bool read_label_with_rest(Table& table, const TreeNode& row_node, const TreeNode
                                  [](const auto& c) { return c->kind == NodeKind::table3_label_continuation; });
   if (rest == row_node.children.end()) return false;
   const std::string label_text = without_whitespace(label.string_view()) + without_whitespace((*rest)->string_view());
-  std::vector<bool> taken;
-  for (const RowSpec& spec : table3_rows()) taken.push_back(table.row(spec.key) != nullptr);
-  const LabelMatch match = match_label(label_text, table3_rows(), taken);
-  if (match.row == nullptr) {
-    cx.report.unplaced.push_back({"text inside table 三", without_whitespace((*rest)->string_view()), cx.pos(**rest)});
-    return false;
-  }
-  Row row = make_row("table3", *match.row, row_node, written, cx);
-  if (match.edits > 0 || match.wording->wording != Wording::regulated) {
-    cx.report.altered_labels.push_back(
-        {"table3." + row.key, strip_numbering(label_text), std::string(match.wording->words), row.pos});
-  }
-  add_row(table, std::move(row), cx);
-  return true;
+  if (add_matched_row(table, row_node, label_text, written, cx).row != nullptr) return true;
+  cx.report.unplaced.push_back({"text inside table 三", without_whitespace((*rest)->string_view()), cx.pos(**rest)});
+  return false;
 }
 
 }  // namespace
@@ -282,18 +289,9 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
         }
       }
       if (part_of_a_table3_label(label_text) && rejoin_after_page_break(table, *child, cx)) continue;
-      std::vector<bool> taken;
-      for (const RowSpec& spec : table3_rows()) taken.push_back(table.row(spec.key) != nullptr);
-      const LabelMatch match = match_label(label_text, table3_rows(), taken);
-      if (match.row != nullptr) {
-        Row row = make_row("table3", *match.row, *child, written, cx);
-        // A label only cut apart (by a page break, or its numbering set apart) is written as regulated.
-        if (match.edits > 0 || match.wording->wording != Wording::regulated) {
-          cx.report.altered_labels.push_back(
-              {"table3." + row.key, strip_numbering(label_text), std::string(match.wording->words), row.pos});
-        }
-        add_row(table, std::move(row), cx);
-      } else if (match.ambiguous()) {
+      const LabelMatch match = add_matched_row(table, *child, label_text, written, cx);
+      if (match.row != nullptr) continue;
+      if (match.ambiguous()) {
         cx.report.unplaced.push_back({"table3 row whose label is as close to two rows",
                                       without_whitespace(child->string_view()), cx.pos(*child)});
       } else {

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "src/read/docx_xml.hpp"
+#include "src/text.hpp"
 
 namespace xxgk::docx {
 namespace {
@@ -55,16 +56,10 @@ std::string letters(int n, char first) {
   return std::string(static_cast<std::size_t>((n - 1) / 26 + 1), static_cast<char>(first + (n - 1) % 26));
 }
 
-// A code point in UTF-8.
+// A code point in UTF-8 (src/text.hpp's encoder).
 std::string utf8(char32_t cp) {
   std::string out;
-  if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-  }
-  out += static_cast<char>(0x80 | (cp & 0x3F));
+  append_utf8(out, cp);
   return out;
 }
 

@@ -73,7 +73,9 @@ ExtractedText pdf_text(const std::vector<pdf::Page>& pages) {
     for (std::size_t c = 0; c < line.cells.size(); ++c) {
       const pdf::Cell& cell = line.cells[c];
       const DocumentPlace at{cell.page, cell.x, cell.y, 0, 0, 0, 0};
-      if (c > 0) writer.put('\t', at);
+      // A tab has the place of the cell it opens, but the one after an empty cell has the empty
+      // cell's: lowering puts a blank cell at the tab that ends its empty field.
+      if (c > 0) writer.put('\t', line.cells[c - 1].lines.empty() ? end : at);
       writer.cell(cell);
       end = at;
     }
