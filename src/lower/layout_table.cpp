@@ -71,50 +71,16 @@ std::vector<Segment> numbers_of(const Line& line) {
 }
 
 struct LayoutRow {
-  LayoutRow(std::size_t main_line, std::size_t first_line, std::size_t last_line, std::vector<Segment> row_cells,
-            bool open = false)
-      : main(main_line), first(first_line), last(last_line), cells(std::move(row_cells)), unresolved(open) {}
+  LayoutRow(std::size_t main_line, std::size_t first_line, std::size_t last_line, std::vector<Segment> row_cells)
+      : main(main_line), first(first_line), last(last_line), cells(std::move(row_cells)) {}
   std::size_t main;            // line index of the row's line
   std::size_t first, last;     // its lines, pieces included
-  std::vector<Segment> cells;  // 7, in column order
-  bool unresolved = false;     // blank cells whose columns the spacing does not tell
+  std::vector<Segment> cells;  // 7 in column order; 4 to 6 where blank cells are left to place
+  bool unresolved = false;     // the rest of a wrapped number may or may not be past the page break
   std::vector<bool> known =
       std::vector<bool>(kTable3Columns.size(), false);  // unresolved rows: cells all readings agree on
-  std::vector<std::string> readings;                    // unresolved rows: the placements the row's total accepts
+  std::vector<std::string> readings;                    // unresolved rows: the readings
 };
-
-// Where the spacing does not place a row's blank cells: every placement whose total holds (a
-// blank read as 0). A cell that all of them fill alike is known; the others stay unresolved.
-void place_by_total(const std::vector<Segment>& numbers, LayoutRow& row) {
-  constexpr std::size_t kColumns = kTable3Columns.size();
-  std::vector<bool> filled(kColumns, false);
-  std::fill(filled.begin(), filled.begin() + static_cast<long>(numbers.size()), true);
-  std::sort(filled.begin(), filled.end());
-  std::vector<std::vector<Segment>> fits;
-  do {
-    std::vector<Segment> cells(kColumns, Segment{"", numbers.front().offset, 0, false});
-    std::vector<double> values(kColumns, 0);
-    std::string reading;
-    for (std::size_t c = 0, n = 0; c < kColumns; ++c) {
-      if (filled[c]) {
-        cells[c] = numbers[n++];
-        values[c] = number_value(cells[c].text);
-      }
-      if (c > 0) reading += ' ';
-      reading += filled[c] ? std::string_view(cells[c].text) : std::string_view("_");
-    }
-    if (relations::table3_row_holds(values)) {
-      fits.push_back(std::move(cells));
-      row.readings.push_back(std::move(reading));
-    }
-  } while (std::next_permutation(filled.begin(), filled.end()));
-  for (std::size_t c = 0; c < kColumns && !fits.empty(); ++c) {
-    row.known[c] = std::all_of(fits.begin(), fits.end(), [&](const std::vector<Segment>& f) {
-      return f[c].number == fits.front()[c].number && f[c].text == fits.front()[c].text;
-    });
-    if (row.known[c]) row.cells[c] = fits.front()[c];
-  }
-}
 
 std::vector<std::string> tokens_of(const std::vector<Segment>& cells) {
   std::vector<std::string> out;
@@ -142,7 +108,8 @@ constexpr std::size_t kLinesToNextPage = 40;
 
 }  // namespace
 
-bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
+std::optional<LayoutTable3> find_layout_table3(std::size_t begin, std::size_t end, std::size_t more_than,
+                                               const LowerContext& cx) {
   const std::string_view text = cx.source.text();
   std::vector<Line> lines;
   for (std::size_t i = begin; i < end;) {
@@ -162,7 +129,7 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
       wide_gaps += numbers[k].x - numbers[k - 1].x - static_cast<int>(numbers[k - 1].text.size()) >= 2 ? 1 : 0;
     }
   }
-  if (wide_gaps * 2 < gaps) return false;
+  if (wide_gaps * 2 < gaps) return std::nullopt;
   constexpr std::size_t kColumns = kTable3Columns.size();
   // Where the columns stand, from the lines that fill all seven.
   std::vector<std::vector<int>> xs(kColumns);
@@ -248,28 +215,15 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
       }
       rows.push_back(std::move(row));
     } else if (n >= 4 && n < kColumns && centres.size() == kColumns) {
-      // Blank cells: pdftotext shifts whole rows, so the gaps between numbers tell their columns.
-      const auto numbers = numbers_of(lines[i]);
-      std::vector<Segment> cells(kColumns, Segment{"", numbers.front().offset, 0, false});
-      std::vector<double> x;
-      for (const auto& number : numbers) x.push_back(number.x);
-      const auto placed_columns = columns_by_position(x, std::vector<double>(centres.begin(), centres.end()));
-      const bool placed = placed_columns.has_value();
-      if (placed) {
-        for (std::size_t k = 0; k < numbers.size(); ++k) cells[(*placed_columns)[k]] = numbers[k];
-      }
-      // Unplaced blanks still make a row (its label is found all the same), with its cells open
-      // but for those every placement its total accepts fills alike.
-      LayoutRow row{i, i, i, std::move(cells), !placed};
-      if (!placed) place_by_total(numbers, row);
-      rows.push_back(std::move(row));
+      // Blank cells: pdftotext shifts whole rows, so the gaps between numbers tell their columns
+      // (the row builder places them by the centres; where they do not, by the row's total).
+      rows.push_back({i, i, i, numbers_of(lines[i])});
     }
   }
-  if (rows.size() <= cx.report.table3.rows.size()) return false;
+  if (rows.size() <= more_than) return std::nullopt;
 
-  Table result = cx.report.table3;
-  std::vector<ExtractionNote> layout_notes;
-  result.rows.clear();
+  LayoutTable3 found;
+  if (centres.size() == kColumns) found.column_x.assign(centres.begin(), centres.end());
   // The text around each row that may hold its label: first the lines up to the blank lines that
   // set rows apart; then, for a label that continues past a page break, every line from the
   // previous row's to the next row's.
@@ -298,44 +252,45 @@ bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx) {
   const std::vector<LabelMatch> labels = match_labels_in_order(windows, table3_rows());
   for (std::size_t r = 0; r < rows.size(); ++r) {
     if (labels[r].row == nullptr) continue;
-    const RowSpec& spec = *labels[r].row;
-    Row row;
-    row.key = std::string(spec.key);
-    row.canonical_label = std::string(spec.label);
-    row.written_label = std::string(spec.label);  // found in order around the row, other text between
-    row.pos = cx.source.position(lines[rows[r].main].front().offset);
-    for (std::size_t c = 0; c < kColumns; ++c) {
+    LayoutTable3::FoundRow row;
+    row.spec = labels[r].row;
+    row.written.label = std::string(row.spec->label);  // found in order around the row, other text between
+    row.written.offset = lines[rows[r].main].front().offset;
+    row.written.label_end = row.written.offset;
+    for (std::size_t c = 0; c < rows[r].cells.size(); ++c) {
       const Segment& s = rows[r].cells[c];
-      Cell cell;
-      cell.key = "table3." + row.key + "." + std::string(kTable3Columns[c]);
       const bool open = rows[r].unresolved && !rows[r].known[c];
-      cell.state = open ? CellState::unresolved : s.number ? CellState::number : CellState::blank;
-      cell.raw = s.text;
-      if (open) cell.raw.clear();
-      if (s.number && !open) cell.value = number_value(s.text);
-      cell.pos = cx.source.position(s.offset);
-      row.cells.push_back(std::move(cell));
+      row.written.cells.push_back({open ? CellState::unresolved : CellState::number, open ? "" : s.text, s.offset});
+      row.written.cell_x.push_back(s.x);
     }
     if (rows[r].unresolved) {
+      for (const Segment& seg : lines[rows[r].main]) {
+        if (seg.number) row.numbers_written += (row.numbers_written.empty() ? "" : " ") + seg.text;
+      }
+      row.readings = rows[r].readings;
+    }
+    found.rows.push_back(std::move(row));
+  }
+  if (found.rows.size() <= more_than) return std::nullopt;
+  return found;
+}
+
+void lower_layout_table3(LayoutTable3 found, LowerContext& cx) {
+  cx.column_centers = std::move(found.column_x);
+  for (auto& r : found.rows) {
+    const bool open = !r.readings.empty();
+    Row row = make_row("table3", *r.spec, std::move(r.written), cx);
+    if (open) {
       ExtractionNote note;
       note.rule = "X2";
-      for (const auto column : kTable3Columns) note.keys.push_back("table3." + row.key + "." + std::string(column));
-      for (const Segment& seg : lines[rows[r].main]) {
-        if (seg.number) note.written += (note.written.empty() ? "" : " ") + seg.text;
-      }
-      note.readings = rows[r].readings;
+      for (const Cell& cell : row.cells) note.keys.push_back(cell.key);
+      note.written = std::move(r.numbers_written);
+      note.readings = std::move(r.readings);
       note.pos = row.pos;
-      layout_notes.push_back(std::move(note));
+      cx.report.extraction_notes.push_back(std::move(note));
     }
-    result.rows.push_back(std::move(row));
+    add_row(cx.report.table3, std::move(row), cx);
   }
-  if (result.rows.size() <= cx.report.table3.rows.size()) return false;
-  cx.report.table3 = std::move(result);
-  // The grammar's notes on table 三 are replaced by the notes of this reading.
-  std::erase_if(cx.report.extraction_notes,
-                [](const ExtractionNote& n) { return n.keys.front().rfind("table3.", 0) == 0; });
-  cx.report.extraction_notes.insert(cx.report.extraction_notes.end(), layout_notes.begin(), layout_notes.end());
-  return true;
 }
 
 }  // namespace xxgk

@@ -8,13 +8,38 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "src/lower/lower.hpp"
+#include "src/lower/written_row.hpp"
 
 namespace xxgk {
 
-// Reads table 三 from the normalised text between byte offsets `begin` and `end`, and replaces
-// the grammar's reading when it finds more rows. Returns whether it did.
-bool read_layout_table3(std::size_t begin, std::size_t end, LowerContext& cx);
+// Table 三 as found by where its numbers stand: each row with the format's row its label names,
+// and what it wrote. Nothing of it is in the report yet: lowering chooses this reading or the
+// grammar's before any cell is built.
+struct LayoutTable3 {
+  struct FoundRow {
+    const RowSpec* spec = nullptr;
+    WrittenRow written;
+    // A row the reader leaves open (the rest of a wrapped number may or may not stand past the
+    // page break): the numbers on its line and the readings, for its X2 note.
+    std::string numbers_written;
+    std::vector<std::string> readings;
+  };
+  std::vector<FoundRow> rows;
+  std::vector<double> column_x;  // where the columns stand, in characters of their lines
+};
+
+// Finds table 三 in the normalised text between byte offsets `begin` and `end`, when it is set in
+// columns by runs of spaces and more than `more_than` of its rows are found.
+std::optional<LayoutTable3> find_layout_table3(std::size_t begin, std::size_t end, std::size_t more_than,
+                                               const LowerContext& cx);
+
+// Its rows into the report, through the one row builder (blank cells placed by the columns, or by
+// the row's total).
+void lower_layout_table3(LayoutTable3 found, LowerContext& cx);
 
 }  // namespace xxgk

@@ -48,8 +48,9 @@ class DocumentLowering {
   explicit DocumentLowering(LowerContext& cx) : cx_(cx) {}
 
   void run(const TreeNode& root) {
+    choose_table3_reading(root);
     for (const auto& child : root.children) block(*child);
-    read_table3_in_layout();
+    if (table3_in_layout_) lower_layout_table3(std::move(*table3_in_layout_), cx_);
     read_html2text_tables(cx_);
     settle_by_column_sums(report());
     detect_format();
@@ -59,29 +60,38 @@ class DocumentLowering {
   LowerContext& cx_;
   Report& report() { return cx_.report; }
 
-  // Where table 三 starts, where the region it may take ends, and the unplaced entries inside:
-  // what a column-aware reading may take over when the grammar found too few rows.
   bool pre2019_heading_ = false;  // a heading only reports before the national layout use
-  std::optional<std::size_t> table3_begin_;
-  std::optional<std::size_t> table3_region_end_;
-  std::vector<std::size_t> unplaced_in_region_;
 
-  void read_table3_in_layout() {
-    const auto version = report().table3.row("other") ? FormatVersion::v2019 : FormatVersion::v2021;
-    if (!table3_begin_ || report().table3.rows.size() == table3_rows(version).size()) return;
-    const std::size_t end = table3_region_end_.value_or(cx_.source.text().size());
-    if (!read_layout_table3(*table3_begin_, end, cx_)) return;
-    // The reading took the lines the grammar could not place, and replaces its rows and notes.
-    for (auto it = unplaced_in_region_.rbegin(); it != unplaced_in_region_.rend(); ++it) {
-      report().unplaced.erase(report().unplaced.begin() + static_cast<long>(*it));
+  // Table 三 as its columns show it, when the grammar's rows are short and that reading finds
+  // more; it then takes the table's region (from the first table 三 node to the next known
+  // heading or table), lines the grammar could not place included.
+  std::optional<LayoutTable3> table3_in_layout_;
+  std::size_t region_begin_ = 0, region_end_ = 0;
+
+  void choose_table3_reading(const TreeNode& root) {
+    const TreeNode* first = nullptr;
+    Table3RowCount count;
+    region_end_ = cx_.source.text().size();
+    for (const auto& child : root.children) {
+      const NodeKind kind = child->kind;
+      if (first == nullptr) {
+        if (kind == NodeKind::table3) first = child.get();
+      } else if (kind == NodeKind::section_heading || kind == NodeKind::table4 || kind == NodeKind::table2) {
+        // A heading the grammar does not know may be a row label that pdftotext -layout split
+        // around its cells (`二、上年结转政府信息公开申请` above the numbers): only a known one ends it.
+        region_end_ = cx_.offset(*child);
+        break;
+      }
+      if (kind == NodeKind::table3) count_table3_rows(*child, cx_, count);
     }
-    const auto in_table3 = [](const std::string& key) {
-      return key.rfind("table3.", 0) == 0 && key != "table3.header";
-    };
-    std::erase_if(report().altered_labels, [&](const LabelNote& l) { return in_table3(l.key); });
-    std::erase_if(report().extra_cells, [&](const Cell& c) { return in_table3(c.key); });
-    std::erase_if(report().unplaced, [](const Unplaced& u) { return u.what == "text inside table 三"; });
-    report().duplicate_rows.clear();
+    if (first == nullptr || count.read() == table3_rows(count.format).size()) return;
+    region_begin_ = cx_.offset(*first);
+    table3_in_layout_ = find_layout_table3(region_begin_, region_end_, count.read(), cx_);
+  }
+
+  bool in_table3_region(const TreeNode& node) const {
+    const std::size_t at = cx_.offset(node);
+    return table3_in_layout_ && at >= region_begin_ && at < region_end_;
   }
 
   std::vector<Paragraph>& prose() {
@@ -90,16 +100,11 @@ class DocumentLowering {
 
   void block(const TreeNode& node) {
     const NodeKind kind = node.kind;
-    if (table3_begin_ && !table3_region_end_) {
-      // A heading the grammar does not know may be a row label that pdftotext -layout split around
-      // its cells (`二、上年结转政府信息公开申请` above the numbers): only a known one ends the region.
-      if (kind == NodeKind::section_heading || kind == NodeKind::table4 || kind == NodeKind::table2) {
-        table3_region_end_ = cx_.offset(node);
-      } else if (kind == NodeKind::unplaced_row || kind == NodeKind::unplaced_text) {
-        unplaced_in_region_.push_back(report().unplaced.size());
-      }
+    if (in_table3_region(node)) {
+      // Read by the columns: the grammar gives the table's header, and its lines are rows.
+      if (kind == NodeKind::table3) lower_table3(node, cx_, Table3Reading::header_only);
+      if (kind == NodeKind::table3 || kind == NodeKind::unplaced_row || kind == NodeKind::unplaced_text) return;
     }
-    if (kind == NodeKind::table3 && !table3_begin_) table3_begin_ = cx_.offset(node);
     switch (kind) {
       case NodeKind::section_heading:
         heading(node);

@@ -36,7 +36,20 @@ struct LowerContext {
 };
 
 void lower_table2(const TreeNode& table, LowerContext& cx);
-void lower_table3(const TreeNode& table, LowerContext& cx);
+// Table 三 is read one way: by the grammar's rows, or, where they are short and the table is set
+// in columns, by where its numbers stand (src/lower/layout_table.cpp); then the grammar gives its
+// header only. The choice is made before any cell is built.
+enum class Table3Reading { grammar, header_only };
+void lower_table3(const TreeNode& table, LowerContext& cx, Table3Reading reading = Table3Reading::grammar);
+// How many rows of the format the grammar's reading of table 三 gives, and in which format (2019
+// when (六)其他处理 holds numbers): counted from the tree, before anything is lowered.
+struct Table3RowCount {
+  std::vector<bool> taken;  // by table3_rows()
+  FormatVersion format = FormatVersion::v2021;
+  [[nodiscard]] std::size_t read() const;
+};
+// Adds the rows of one table 三 node (a table may come in several, cut by page breaks).
+void count_table3_rows(const TreeNode& table, const LowerContext& cx, Table3RowCount& count);
 void lower_table4(const TreeNode& table, LowerContext& cx);
 // Table 四's one data row as its three rows, one per group: the i-th cell gets the key of group
 // i / 5, column i % 5. A row cut off keeps the cells it has.

@@ -126,7 +126,7 @@ void lower_table2(const TreeNode& node, LowerContext& cx) {
     if (label == nullptr) continue;
     const RowSpec* spec = find_row(table2_rows(version), label->label);
     if (spec == nullptr) continue;
-    add_row(table, make_row("table2", *spec, *child, written_cells(*child, cx), cx), cx);
+    add_row(table, make_row("table2", *spec, written_row(*child, written_cells(*child, cx), cx), cx), cx);
   }
 }
 
@@ -179,6 +179,17 @@ bool rejoin_after_page_break(Table& table, const TreeNode& fragment_row, LowerCo
   return true;
 }
 
+// The words of a row whose label no rule read whole.
+std::string unrecognised_label_text(const TreeNode& row) {
+  std::string text;
+  for (const auto& c : row.children) {
+    if (c->kind == NodeKind::table3_unrecognised_label || c->kind == NodeKind::table3_label_continuation) {
+      text += without_whitespace(c->string_view());
+    }
+  }
+  return text;
+}
+
 // Matches a label no grammar rule read whole against the format's rows not yet taken, and adds the
 // row when one is close enough (F4 when its words differ). Returns the match.
 LabelMatch add_matched_row(Table& table, const TreeNode& row_node, const std::string& label_text,
@@ -187,7 +198,7 @@ LabelMatch add_matched_row(Table& table, const TreeNode& row_node, const std::st
   for (const RowSpec& spec : table3_rows()) taken.push_back(table.row(spec.key) != nullptr);
   const LabelMatch match = match_label(label_text, table3_rows(), taken);
   if (match.row == nullptr) return match;
-  Row row = make_row("table3", *match.row, row_node, written, cx);
+  Row row = make_row("table3", *match.row, written_row(row_node, written, cx), cx);
   // A label only cut apart (by a page break, or its numbering set apart) is written as regulated.
   if (match.edits > 0 || match.wording->wording != Wording::regulated) {
     cx.report.altered_labels.push_back(
@@ -214,7 +225,34 @@ bool read_label_with_rest(Table& table, const TreeNode& row_node, const TreeNode
 
 }  // namespace
 
-void lower_table3(const TreeNode& node, LowerContext& cx) {
+void count_table3_rows(const TreeNode& node, const LowerContext& cx, Table3RowCount& count) {
+  std::vector<bool>& taken = count.taken;
+  taken.resize(table3_rows().size(), false);
+  const auto take = [&](const RowSpec* spec) {
+    if (spec != nullptr) taken[static_cast<std::size_t>(spec - table3_rows().data())] = true;
+  };
+  for (const auto& child : node.children) {
+    const TreeNode* label = label_child(*child);
+    if (child->kind == NodeKind::table3_row && label != nullptr) {
+      take(find_row(table3_rows(), label->label));
+    } else if (child->kind == NodeKind::table3_group && label != nullptr) {
+      const GroupSpec* group = find_group(label->label);
+      if (group != nullptr && group->key == "other" && !other_items_follow(node, *child) &&
+          !written_cells(*child, cx).empty()) {
+        count.format = FormatVersion::v2019;
+      }
+    } else if (child->kind == NodeKind::table3_unrecognised_row) {
+      take(match_label(unrecognised_label_text(*child), table3_rows(), taken).row);
+    }
+  }
+}
+
+std::size_t Table3RowCount::read() const {
+  return static_cast<std::size_t>(std::count(taken.begin(), taken.end(), true)) +
+         (format == FormatVersion::v2019 ? 1 : 0);
+}
+
+void lower_table3(const TreeNode& node, LowerContext& cx, Table3Reading reading) {
   Table& table = cx.report.table3;
   if (!table.present) {
     table.present = true;
@@ -222,11 +260,12 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
   }
   std::vector<std::vector<WrittenCell>> all_rows;
   for (const auto& child : node.children) all_rows.push_back(written_cells(*child, cx));
-  cx.column_centers = column_centers_of(all_rows, kTable3Columns.size(), cx);
+  if (reading == Table3Reading::grammar) cx.column_centers = column_centers_of(all_rows, kTable3Columns.size(), cx);
   for (std::size_t i = 0; i < node.children.size(); ++i) {
     const auto& child = node.children[i];
     const std::vector<WrittenCell>& written = all_rows[i];
     const NodeKind kind = child->kind;
+    if (reading == Table3Reading::header_only && kind != NodeKind::table3_header) continue;
     if (kind == NodeKind::table3_header) {
       table.header += without_whitespace(child->string_view());
       std::vector<std::string_view> expected(kTable3ColumnLabels.begin(), kTable3ColumnLabels.end());
@@ -239,7 +278,7 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
       const RowSpec* spec = label ? find_row(table3_rows(), label->label) : nullptr;
       if (spec == nullptr) continue;
       if (read_label_with_rest(table, *child, *label, written, cx)) continue;
-      Row row = make_row("table3", *spec, *child, written, cx);
+      Row row = make_row("table3", *spec, written_row(*child, written, cx), cx);
       // A variant wording the grammar knows (grammar/table3.hpp): read as its row, reported (F4).
       if (label->wording != Wording::regulated) {
         cx.report.altered_labels.push_back(
@@ -265,13 +304,15 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
         const GroupSpec& g = *group;
         // Numbers on (六)其他处理: the 2019 format's data row `other`, unless 2021 items follow.
         if (g.key == "other" && !other_items_follow(node, *child)) {
-          add_row(table, make_row("table3", *find_row(table3_rows(FormatVersion::v2019), "other"), *child, written, cx),
+          add_row(table,
+                  make_row("table3", *find_row(table3_rows(FormatVersion::v2019), "other"),
+                           written_row(*child, written, cx), cx),
                   cx);
           continue;
         }
         const RowSpec subtotal{g.key, g.label, g.label_key, kTable3Columns, 1, ""};
         cx.report.table3_subtotals.push_back(
-            make_row("table3", subtotal, *child, written, cx, std::string(g.key) + ".subtotal"));
+            make_row("table3", subtotal, written_row(*child, written, cx), cx, std::string(g.key) + ".subtotal"));
       }
       continue;
     }
@@ -282,12 +323,7 @@ void lower_table3(const TreeNode& node, LowerContext& cx) {
       continue;
     }
     if (kind == NodeKind::table3_unrecognised_row) {
-      std::string label_text;
-      for (const auto& c : child->children) {
-        if (c->kind == NodeKind::table3_unrecognised_label || c->kind == NodeKind::table3_label_continuation) {
-          label_text += without_whitespace(c->string_view());
-        }
-      }
+      const std::string label_text = unrecognised_label_text(*child);
       if (part_of_a_table3_label(label_text) && rejoin_after_page_break(table, *child, cx)) continue;
       const LabelMatch match = add_matched_row(table, *child, label_text, written, cx);
       if (match.row != nullptr) continue;

@@ -35,23 +35,6 @@ bool is_label_part(NodeKind kind) {
          kind == NodeKind::table3_label_continuation;
 }
 
-// The end of a row's label: where a blank cell of a row without any cells is said to be.
-std::size_t label_end_offset(const TreeNode& row, const LowerContext& cx) {
-  std::size_t end = cx.offset(row);
-  for (const auto& child : row.children) {
-    if (is_label_part(child->kind)) end = static_cast<std::size_t>(child->m_end.data - cx.source.text().data());
-  }
-  return end;
-}
-
-std::string written_label(const TreeNode& row) {
-  std::string label;
-  for (const auto& child : row.children) {
-    if (is_label_part(child->kind)) label += without_whitespace(child->string_view());
-  }
-  return label;
-}
-
 bool same_line(std::string_view text, std::size_t a, std::size_t b) {
   return text.substr(std::min(a, b), (a < b ? b - a : a - b)).find('\n') == std::string_view::npos;
 }
@@ -110,18 +93,20 @@ std::vector<WrittenCell> place_blanks_by_rule(const std::vector<WrittenCell>& wr
 // A row with fewer cells than columns left some blank. Where the text shows where (aligned
 // columns, or an empty line among one-cell-a-line cells), the blanks go there; otherwise they
 // stay at the end of the row, as before.
-std::vector<WrittenCell> place_blanks(std::vector<WrittenCell> written, std::size_t columns, RowCheck check,
-                                      const std::string& key_prefix, std::span<const std::string_view> column_keys,
-                                      LowerContext& cx) {
+std::vector<WrittenCell> place_blanks(std::vector<WrittenCell> written, const std::vector<double>& cell_x,
+                                      std::size_t columns, RowCheck check, const std::string& key_prefix,
+                                      std::span<const std::string_view> column_keys, LowerContext& cx) {
   if (written.empty() || written.size() >= columns) return written;
   const std::string_view text = cx.source.text();
   const auto blank_at = [&](std::size_t offset) { return WrittenCell{CellState::blank, "", offset}; };
-  if (cx.column_centers.size() == columns && same_line(text, written.front().offset, written.back().offset)) {
+  const bool measured = cell_x.size() == written.size();
+  if (cx.column_centers.size() == columns &&
+      (measured || same_line(text, written.front().offset, written.back().offset))) {
     // Text browsers align columns across rows (pandoc, w3m) or only space cells alike within a row
     // (lynx): the gaps between the cells tell their columns.
-    std::vector<double> x;
-    for (const auto& w : written) {
-      x.push_back(cx.display_x(w.offset) + static_cast<double>(code_point_count(w.raw)) / 2);
+    std::vector<double> x = cell_x;
+    for (std::size_t i = 0; !measured && i < written.size(); ++i) {
+      x.push_back(cx.display_x(written[i].offset) + static_cast<double>(code_point_count(written[i].raw)) / 2);
     }
     if (const auto placed_columns = columns_by_position(x, cx.column_centers)) {
       std::vector<WrittenCell> placed(columns, blank_at(written.front().offset));
@@ -245,15 +230,21 @@ std::vector<WrittenCell> read_run_together(const std::string& digits, std::size_
   return cells;
 }
 
-// The digits of a row whose cells ran together: a run_together_cells node, or a single number
-// with more digits than the row has columns and nothing else (it ended at a blank).
-std::optional<WrittenCell> run_together_of(const TreeNode& node, const std::vector<WrittenCell>& written,
-                                           std::size_t columns, const LowerContext& cx) {
+// The digits of a row whose cells ran together: a run_together_cells node.
+std::optional<WrittenCell> run_together_node(const TreeNode& node, const LowerContext& cx) {
   for (const auto& child : node.children) {
     if (child->kind == NodeKind::run_together_cells) {
       return WrittenCell{CellState::number, std::string(child->string_view()), cx.offset(*child)};
     }
   }
+  return std::nullopt;
+}
+
+// The digits of a row whose cells ran together as a reader found them, or a single number with
+// more digits than the row has columns and nothing else (it ended at a blank).
+std::optional<WrittenCell> run_together_of(const WrittenRow& row, std::size_t columns) {
+  if (row.run_together) return row.run_together;
+  const auto& written = row.cells;
   if (columns > 1 && written.size() == 1 && is_digits(written[0].raw) && written[0].raw.size() >= columns) {
     return written[0];
   }
@@ -326,20 +317,36 @@ std::vector<double> column_centers_of(const std::vector<std::vector<WrittenCell>
 
 // Builds a row from its spec and the cells written (written_cells of the node, which the caller
 // may already have); cells past the columns go to extra_cells.
-Row make_row(std::string_view table, const RowSpec& spec, const TreeNode& node, std::vector<WrittenCell> written,
-             LowerContext& cx, std::string_view key_prefix) {
+WrittenRow written_row(const TreeNode& node, std::vector<WrittenCell> cells, const LowerContext& cx) {
+  WrittenRow row;
+  row.offset = cx.offset(node);
+  row.label_end = row.offset;
+  for (const auto& child : node.children) {
+    if (!is_label_part(child->kind)) continue;
+    row.label += without_whitespace(child->string_view());
+    row.label_end = static_cast<std::size_t>(child->m_end.data - cx.source.text().data());
+  }
+  row.cells = std::move(cells);
+  row.run_together = run_together_node(node, cx);
+  return row;
+}
+
+Row make_row(std::string_view table, const RowSpec& spec, WrittenRow as_written, LowerContext& cx,
+             std::string_view key_prefix) {
   poll_deadline();  // a table repeated thousands of times is thousands of rows to read
   Row row;
   row.key = std::string(spec.key);
   row.canonical_label = std::string(spec.label);
-  row.written_label = written_label(node);
-  row.pos = cx.pos(node);
+  row.written_label = std::move(as_written.label);
+  row.pos = cx.source.position(as_written.offset);
   const std::string prefix = fmt_key_prefix(table, key_prefix.empty() ? spec.key : key_prefix);
   const RowCheck check = table == "table3" ? relations::table3_row_holds : nullptr;
-  if (const auto run = run_together_of(node, written, spec.columns.size(), cx)) {
+  std::vector<WrittenCell> written;
+  if (const auto run = run_together_of(as_written, spec.columns.size())) {
     written = read_run_together(run->raw, run->offset, spec.columns.size(), check, prefix, spec.columns, cx);
   } else {
-    const auto blanks_placed = place_blanks(std::move(written), spec.columns.size(), check, prefix, spec.columns, cx);
+    const auto blanks_placed = place_blanks(std::move(as_written.cells), as_written.cell_x, spec.columns.size(), check,
+                                            prefix, spec.columns, cx);
     written = fit_cells(blanks_placed, spec.columns.size(), check, prefix, spec.columns, cx);
   }
   row.cells.reserve(spec.columns.size());
@@ -355,7 +362,7 @@ Row make_row(std::string_view table, const RowSpec& spec, const TreeNode& node, 
     } else {
       // The row is there but says nothing in this column: a blank cell, not a missing one.
       cell.state = CellState::blank;
-      cell.pos = cx.source.position(written.empty() ? label_end_offset(node, cx) : written.back().offset);
+      cell.pos = cx.source.position(written.empty() ? as_written.label_end : written.back().offset);
     }
     row.cells.push_back(std::move(cell));
   }
@@ -371,8 +378,9 @@ Row make_row(std::string_view table, const RowSpec& spec, const TreeNode& node, 
 }
 
 std::vector<Cell> table4_cells(const TreeNode& node, std::span<const std::string_view> keys, LowerContext& cx) {
-  auto cells_written = written_cells(node, cx);
-  const auto run = run_together_of(node, cells_written, keys.size(), cx);
+  const WrittenRow row = written_row(node, written_cells(node, cx), cx);
+  auto cells_written = row.cells;
+  const auto run = run_together_of(row, keys.size());
   const auto written =
       run ? read_run_together(run->raw, run->offset, keys.size(), relations::table4_line_holds, "table4.", keys, cx)
           : fit_cells(std::move(cells_written), keys.size(), relations::table4_line_holds, "table4.", keys, cx);

@@ -2,6 +2,7 @@
 // lowering shares.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -18,6 +19,20 @@ struct WrittenCell {
   std::size_t offset = 0;
 };
 
+// A row as a reader wrote it, whichever reader found it (the grammar's row node, or the numbers
+// that table 三 in columns shows by where they stand): what the row builder needs.
+struct WrittenRow {
+  std::string label;          // as written, without whitespace
+  std::size_t offset = 0;     // where the row is said to be
+  std::size_t label_end = 0;  // where a blank cell of a row without any cell is said to be
+  std::vector<WrittenCell> cells;
+  // The digits of cells that ran together when whitespace was collapsed (`350000035`).
+  std::optional<WrittenCell> run_together;
+  // Where the reader measured each cell's centre, in the units of LowerContext::column_centers;
+  // empty when the row's place in the text tells (display columns of its line).
+  std::vector<double> cell_x;
+};
+
 // The cells of a row node as written: numbers, `-`, `/`, `无`, and the blanks between tabs.
 std::vector<WrittenCell> written_cells(const TreeNode& row, const LowerContext& cx);
 
@@ -26,11 +41,16 @@ std::vector<WrittenCell> written_cells(const TreeNode& row, const LowerContext& 
 std::vector<double> column_centers_of(const std::vector<std::vector<WrittenCell>>& rows, std::size_t columns,
                                       LowerContext& cx);
 
-// Builds a row from its spec and the cells written (written_cells of the node, which the caller
-// may already have); cells past the columns go to extra_cells. `key_prefix` replaces the spec's
-// key in the cells' keys (a group's subtotal: `denied.subtotal`).
-Row make_row(std::string_view table, const RowSpec& spec, const TreeNode& node, std::vector<WrittenCell> written,
-             LowerContext& cx, std::string_view key_prefix = {});
+// A row node of the grammar as written, with its cells (written_cells of the node, which the
+// caller may already have).
+WrittenRow written_row(const TreeNode& node, std::vector<WrittenCell> cells, const LowerContext& cx);
+
+// The one row builder: a row from its spec and what was written. Blank cells are placed, split
+// and run-together numbers rejoined by the row's rule (X1) or left unresolved (X2), numbers read
+// by the one number parser; cells past the columns go to extra_cells. `key_prefix` replaces the
+// spec's key in the cells' keys (a group's subtotal: `denied.subtotal`).
+Row make_row(std::string_view table, const RowSpec& spec, WrittenRow written, LowerContext& cx,
+             std::string_view key_prefix = {});
 
 // Table 四's one data row of 15 cells (`keys`: group.column, in order), split and run-together
 // numbers resolved by A5–A7; the cells get their keys from table4_rows.
