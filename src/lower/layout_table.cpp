@@ -131,18 +131,30 @@ std::optional<LayoutTable3> find_layout_table3(std::size_t begin, std::size_t en
   }
   if (wide_gaps * 2 < gaps) return std::nullopt;
   constexpr std::size_t kColumns = kTable3Columns.size();
-  // Where the columns stand, from the lines that fill all seven.
-  std::vector<std::vector<int>> xs(kColumns);
-  for (const Line& line : lines) {
-    if (numbers_in(line) != kColumns) continue;
-    const auto numbers = numbers_of(line);
-    for (std::size_t c = 0; c < kColumns; ++c) xs[c].push_back(numbers[c].x);
-  }
-  std::vector<int> centres;
-  for (auto& column : xs) {
-    if (column.empty()) break;
-    std::nth_element(column.begin(), column.begin() + static_cast<long>(column.size() / 2), column.end());
-    centres.push_back(column[column.size() / 2]);
+  // Where the columns stand, from the lines that fill all seven: over the whole table, and on
+  // each page (pdftotext sets each page's grid apart: a table's columns may move at a page break).
+  const auto is_page_break = [](const Line& line) { return line.size() == 1 && line.front().text == "\f"; };
+  std::vector<std::size_t> page_of(lines.size(), 0);
+  for (std::size_t i = 1; i < lines.size(); ++i) page_of[i] = page_of[i - 1] + (is_page_break(lines[i - 1]) ? 1 : 0);
+  const auto centres_of = [&](auto on_page) {
+    std::vector<std::vector<int>> xs(kColumns);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (numbers_in(lines[i]) != kColumns || !on_page(i)) continue;
+      const auto numbers = numbers_of(lines[i]);
+      for (std::size_t c = 0; c < kColumns; ++c) xs[c].push_back(numbers[c].x);
+    }
+    std::vector<double> centres;
+    for (auto& column : xs) {
+      if (column.empty()) return std::vector<double>{};
+      std::nth_element(column.begin(), column.begin() + static_cast<long>(column.size() / 2), column.end());
+      centres.push_back(column[column.size() / 2]);
+    }
+    return centres;
+  };
+  const std::vector<double> centres = centres_of([](std::size_t) { return true; });
+  std::vector<std::vector<double>> page_centres;
+  for (std::size_t page = 0; page <= page_of.back(); ++page) {
+    page_centres.push_back(centres_of([&](std::size_t i) { return page_of[i] == page; }));
   }
   const auto is_triple = [&](std::size_t i) {
     const std::size_t k = numbers_in(lines[i]);
@@ -188,10 +200,12 @@ std::optional<LayoutTable3> find_layout_table3(std::size_t begin, std::size_t en
       const bool adjacent = next < lines.size() && numbers_in(lines[next]) > 0;
       if (!adjacent) {
         // The pieces stand alone on their line, or beside the rest of the label (`法案卷 64`); a
-        // running head's number (its year) beside its text is passed: no reading takes it.
+        // running head's number (its year) beside its text is passed: no reading takes it. So is
+        // a number alone on its line that no reading takes when the row does not hold without
+        // its rest: the page's number, which comes before the next page's pieces.
         const auto holds_pieces = [&](std::size_t line) {
           const std::size_t k = numbers_in(lines[line]);
-          return k > 3 || (k > 0 && (k == lines[line].size() || !readings_with(line).empty()));
+          return k > 3 || (k > 0 && ((k == lines[line].size() && balances) || !readings_with(line).empty()));
         };
         while (next < lines.size() && next <= i + kLinesToNextPage && !holds_pieces(next)) ++next;
       }
@@ -223,7 +237,7 @@ std::optional<LayoutTable3> find_layout_table3(std::size_t begin, std::size_t en
   if (rows.size() <= more_than) return std::nullopt;
 
   LayoutTable3 found;
-  if (centres.size() == kColumns) found.column_x.assign(centres.begin(), centres.end());
+  found.column_x = centres;
   // The text around each row that may hold its label: first the lines up to the blank lines that
   // set rows apart; then, for a label that continues past a page break, every line from the
   // previous row's to the next row's.
@@ -263,6 +277,7 @@ std::optional<LayoutTable3> find_layout_table3(std::size_t begin, std::size_t en
       row.written.cells.push_back({open ? CellState::unresolved : CellState::number, open ? "" : s.text, s.offset});
       row.written.cell_x.push_back(s.x);
     }
+    row.written.column_x = page_centres[page_of[rows[r].main]];
     if (rows[r].unresolved) {
       for (const Segment& seg : lines[rows[r].main]) {
         if (seg.number) row.numbers_written += (row.numbers_written.empty() ? "" : " ") + seg.text;

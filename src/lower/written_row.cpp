@@ -94,21 +94,22 @@ std::vector<WrittenCell> place_blanks_by_rule(const std::vector<WrittenCell>& wr
 // columns, or an empty line among one-cell-a-line cells), the blanks go there; otherwise they
 // stay at the end of the row, as before.
 std::vector<WrittenCell> place_blanks(std::vector<WrittenCell> written, const std::vector<double>& cell_x,
-                                      std::size_t columns, RowCheck check, const std::string& key_prefix,
-                                      std::span<const std::string_view> column_keys, LowerContext& cx) {
+                                      const std::vector<double>& column_x, std::size_t columns, RowCheck check,
+                                      const std::string& key_prefix, std::span<const std::string_view> column_keys,
+                                      LowerContext& cx) {
   if (written.empty() || written.size() >= columns) return written;
   const std::string_view text = cx.source.text();
   const auto blank_at = [&](std::size_t offset) { return WrittenCell{CellState::blank, "", offset}; };
   const bool measured = cell_x.size() == written.size();
-  if (cx.column_centers.size() == columns &&
-      (measured || same_line(text, written.front().offset, written.back().offset))) {
+  const std::vector<double>& centres = column_x.size() == columns ? column_x : cx.column_centers;
+  if (centres.size() == columns && (measured || same_line(text, written.front().offset, written.back().offset))) {
     // Text browsers align columns across rows (pandoc, w3m) or only space cells alike within a row
     // (lynx): the gaps between the cells tell their columns.
     std::vector<double> x = cell_x;
     for (std::size_t i = 0; !measured && i < written.size(); ++i) {
       x.push_back(cx.display_x(written[i].offset) + static_cast<double>(code_point_count(written[i].raw)) / 2);
     }
-    if (const auto placed_columns = columns_by_position(x, cx.column_centers)) {
+    if (const auto placed_columns = columns_by_position(x, centres)) {
       std::vector<WrittenCell> placed(columns, blank_at(written.front().offset));
       for (std::size_t i = 0; i < written.size(); ++i) placed[(*placed_columns)[i]] = written[i];
       for (std::size_t c = 1; c < columns; ++c) {
@@ -345,8 +346,8 @@ Row make_row(std::string_view table, const RowSpec& spec, WrittenRow as_written,
   if (const auto run = run_together_of(as_written, spec.columns.size())) {
     written = read_run_together(run->raw, run->offset, spec.columns.size(), check, prefix, spec.columns, cx);
   } else {
-    const auto blanks_placed = place_blanks(std::move(as_written.cells), as_written.cell_x, spec.columns.size(), check,
-                                            prefix, spec.columns, cx);
+    const auto blanks_placed = place_blanks(std::move(as_written.cells), as_written.cell_x, as_written.column_x,
+                                            spec.columns.size(), check, prefix, spec.columns, cx);
     written = fit_cells(blanks_placed, spec.columns.size(), check, prefix, spec.columns, cx);
   }
   row.cells.reserve(spec.columns.size());

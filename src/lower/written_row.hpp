@@ -28,9 +28,12 @@ struct WrittenRow {
   std::vector<WrittenCell> cells;
   // The digits of cells that ran together when whitespace was collapsed (`350000035`).
   std::optional<WrittenCell> run_together;
-  // Where the reader measured each cell's centre, in the units of LowerContext::column_centers;
-  // empty when the row's place in the text tells (display columns of its line).
+  // Where the reader measured each cell, in the units of LowerContext::column_centers; empty when
+  // the row's place in the text tells (display columns of its line).
   std::vector<double> cell_x;
+  // Where the columns stand around this row, when the reader knows better than the table's
+  // column_centers (a PDF's page sets its own grid); empty: the table's.
+  std::vector<double> column_x;
 };
 
 // The cells of a row node as written: numbers, `-`, `/`, `无`, and the blanks between tabs.
