@@ -1,6 +1,8 @@
 #include "src/lower/label_match.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -24,15 +26,29 @@ std::vector<char32_t> comparable(std::string_view text) {
   return out;
 }
 
-// The wordings of table 三's label rules, decoded once.
+// The wordings of table 三's label rules, decoded once, with what the bit-parallel subsequence
+// count needs: for each character of a wording, the positions where it stands, as bits.
 struct DecodedWording {
   const LabelWording* wording;
   std::vector<char32_t> characters;
+  std::vector<std::pair<char32_t, std::uint64_t>> positions;  // sorted by character
 };
 const std::vector<DecodedWording>& decoded_wordings() {
   static const std::vector<DecodedWording> decoded = [] {
     std::vector<DecodedWording> out;
-    for (const LabelWording& w : table3_label_wordings()) out.push_back({&w, comparable(w.words)});
+    for (const LabelWording& w : table3_label_wordings()) {
+      DecodedWording d{&w, comparable(w.words), {}};
+      for (std::size_t i = 0; i < d.characters.size() && i < 64; ++i) {
+        const auto at = std::lower_bound(d.positions.begin(), d.positions.end(), d.characters[i],
+                                         [](const auto& p, char32_t c) { return p.first < c; });
+        if (at != d.positions.end() && at->first == d.characters[i]) {
+          at->second |= std::uint64_t{1} << i;
+        } else {
+          d.positions.insert(at, {d.characters[i], std::uint64_t{1} << i});
+        }
+      }
+      out.push_back(std::move(d));
+    }
     return out;
   }();
   return decoded;
@@ -42,10 +58,26 @@ bool close_enough(std::size_t edits, std::size_t length) {
   return edits * kLabelCharactersPerEdit <= length;
 }
 
-// Longest common subsequence of a wording and a window.
-std::size_t common_subsequence(const std::vector<char32_t>& a, std::u32string_view b) {
+// Longest common subsequence of a wording and a window. Windows around a row of a table cut by
+// page breaks run to hundreds of characters and every wording is compared with each, so for a
+// wording of at most 64 characters a column of the table is one machine word (Hyyrö's
+// bit-parallel form of the dynamic programme: a zero bit is a character of the wording matched).
+std::size_t common_subsequence(const DecodedWording& w, std::u32string_view b) {
+  const std::size_t m = w.characters.size();
+  if (m <= 64) {
+    std::uint64_t v = ~std::uint64_t{0};
+    for (const char32_t y : b) {
+      const auto at = std::lower_bound(w.positions.begin(), w.positions.end(), y,
+                                       [](const auto& p, char32_t c) { return p.first < c; });
+      if (at == w.positions.end() || at->first != y) continue;
+      const std::uint64_t u = v & at->second;
+      v = (v + u) | (v - u);
+    }
+    const std::uint64_t used = m == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << m) - 1;
+    return static_cast<std::size_t>(std::popcount(~v & used));
+  }
   std::vector<std::size_t> row(b.size() + 1, 0);
-  for (const char32_t x : a) {
+  for (const char32_t x : w.characters) {
     std::size_t diagonal = 0;
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t above = row[j];
@@ -94,7 +126,7 @@ std::vector<LabelMatch> match_labels_in_order(const std::vector<std::vector<std:
       if (row == nullptr) continue;
       const auto j = static_cast<std::size_t>(row - rows.data());
       for (const std::u32string& window : windows[r]) {
-        const std::size_t hits = common_subsequence(w.characters, window);
+        const std::size_t hits = common_subsequence(w, window);
         const std::size_t edits = w.characters.size() - hits;
         if (!close_enough(edits, w.characters.size())) continue;
         const auto s = static_cast<long>(hits) - static_cast<long>(edits);
@@ -230,7 +262,13 @@ LabelMatch match_label(std::string_view written, std::span<const RowSpec> rows, 
   }
   return closest(rows, taken, [&](const DecodedWording& w) -> std::optional<std::size_t> {
     std::size_t edits = std::string::npos;
-    for (const auto& reading : readings) edits = std::min(edits, edit_distance(reading, w.characters));
+    for (const auto& reading : readings) {
+      // Every edit script leaves at most the common subsequence unedited: when even that many
+      // edits are too many, the wording is not close, and the full edit distance is not needed.
+      const std::u32string_view view(reading.data(), reading.size());
+      if (!close_enough(w.characters.size() - common_subsequence(w, view), w.characters.size())) continue;
+      edits = std::min(edits, edit_distance(reading, w.characters));
+    }
     if (!close_enough(edits, w.characters.size())) return std::nullopt;
     return edits;
   });
