@@ -16,7 +16,6 @@ usage: review_test.py XXGK DOCUMENTS_DIR
   and the page's policy forbids every fetch.
 Exits 77 (skipped) when chromium is not installed; tools/dev test installs it.
 """
-import concurrent.futures
 import glob
 import html.parser
 import json
@@ -156,15 +155,62 @@ def check_page(tree, name, findings, cells):
             fail(f"{name}: cell {key} shows {shown!r}, the document {raw!r}")
 
 
-def chromium_dom(url, profile):
+# One browser run for every page: a harness page (allowed to read files beside it) opens each page in
+# a frame and, once it has loaded and its script has run, copies its DOM into a textarea of its own;
+# on the pages it also presses Enter on a marked cell, clicks a finding and sorts the index, and
+# copies what that did. The harness's DOM is what chromium prints.
+HARNESS = """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><script>
+function keep(id, text) {
+  var t = document.createElement('textarea'); t.id = id; t.textContent = text; document.body.appendChild(t);
+}
+function grab(frame) {
+  var d = frame.contentDocument;
+  keep('dom-' + frame.id, d.documentElement.outerHTML);
+  var cell = d.querySelector('td.v[data-findings]');
+  if (cell) {
+    cell.focus();
+    cell.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}));
+    keep('enter-' + frame.id, cell.dataset.findings + '\\n' + d.getElementById('detail-body').textContent);
+  }
+  var li = d.querySelector('#findings li.finding[data-key^="table"]');
+  if (li) {
+    li.click();
+    var on = d.querySelector('.selected[data-key="' + li.dataset.key + '"]:not(li)');
+    keep('click-' + frame.id, li.id + ' ' + (on ? on.tagName + ' ' + on.dataset.key : 'nothing selected'));
+  }
+  var sort = d.querySelectorAll('#files th button');
+  if (sort.length) {
+    sort[6].click(); sort[6].click();  // errors, descending
+    keep('sorted-' + frame.id, Array.prototype.map.call(d.querySelectorAll('#files tbody tr'),
+      function (tr) { return tr.cells[6].textContent; }).join(' '));
+  }
+}
+</script>
+"""
+
+
+def browser_doms(pages, tmp):
+    """{name: {'dom': …, 'enter': …, 'click': …, 'sorted': …}} for {name: file URL relative to tmp}."""
+    harness = os.path.join(tmp, "harness.html")
+    with open(harness, "w", encoding="utf-8") as f:
+        f.write(HARNESS)
+        for n, url in enumerate(pages.values()):
+            f.write(f'<iframe id="p{n}" src="{url}" onload="grab(this)"></iframe>\n')
+        f.write("</body></html>")
     result = subprocess.run(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={profile}", "--dump-dom", url],
-        capture_output=True, text=True, timeout=60)
-    if result.returncode != 0 or "<html" not in result.stdout:
-        fail(f"chromium could not open {url}: {result.stderr[-300:]}")
-    return result.stdout
+         "--allow-file-access-from-files", f"--user-data-dir={os.path.join(tmp, 'profile')}", "--dump-dom",
+         "file://" + harness],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "DBUS_SESSION_BUS_ADDRESS": "disabled:"})
+    tree = Tree(result.stdout)
+    kept = {e.attrs.get("id"): e.all_text() for e in tree.root.walk() if e.tag == "textarea"}
+    out = {}
+    for n, name in enumerate(pages):
+        if f"dom-p{n}" not in kept:
+            fail(f"chromium did not open {name}: {result.stderr[-300:]}")
+        out[name] = {what: kept.get(f"{what}-p{n}", "") for what in ("dom", "enter", "click", "sorted")}
+    return out
 
 
 def run(*args, **kw):
@@ -180,11 +226,12 @@ tmp = tempfile.mkdtemp(prefix="xxgk-review-")
 try:
     seeds = sorted(glob.glob(os.path.join(DOCS, "00[0-4]_*.txt")))
     assert len(seeds) == 5, seeds
-    # A report whose text holds markup and ampersands.
+    # A report whose text holds markup and ampersands (after its title: a file that starts with markup
+    # is read as a web page).
     hostile = os.path.join(tmp, "hostile.txt")
     with open(seeds[4], encoding="utf-8") as f:
         lines = f.read().split("\n")
-    lines.insert(0, "<script>document.title='injected'</script>Tom & Jerry 区 <b>政府</b>")
+    lines.insert(3, "<script>document.title='injected'</script>Tom & Jerry 区 <b>政府</b>")
     lines = [l + " <img src=http://example.com/x.png> & <script>window.x=1</script>" if l.startswith("(二)") else l
              for l in lines]
     with open(hostile, "w", encoding="utf-8") as f:
@@ -196,10 +243,11 @@ try:
         fail(f"xxgk review exited {r.returncode}: {r.stderr}")
     records = os.path.join(tmp, "seeds.jsonl")
     run("batch", *seeds, "-o", records)
-    cells_of = {}
+    cells_of, findings_of = {}, {}
     with open(records, encoding="utf-8") as f:
         for line in f:
             rec = json.loads(line)
+            findings_of[rec["path"]] = rec["findings"]  # as `xxgk check --format=json` prints them
             cells_of[rec["path"]] = {c["key"]: c["raw"] for t in (rec["report"] or {}).get("tables", {}).values() if t
                                      for row in t["rows"] for c in row["cells"]}
 
@@ -213,17 +261,16 @@ try:
             page_of[e.all_text()] = e.attrs["href"]
 
     # The browser: every seed's page, one with a finding selected by its address, the index, the
-    # hostile report. Two at a time (two cores).
-    urls = {os.path.basename(s): "file://" + os.path.join(pages, page_of.get(s, "missing")) for s in seeds}
+    # hostile report.
+    urls = {os.path.basename(s): "seeds/" + page_of.get(s, "missing") for s in seeds}
     urls["#f1"] = urls[os.path.basename(seeds[2])] + "#f1"
-    urls["index"] = "file://" + os.path.join(pages, "index.html")
-    urls["hostile"] = "file://" + os.path.join(pages, page_of.get(hostile, "missing"))
-    with concurrent.futures.ThreadPoolExecutor(2) as pool:
-        doms = dict(zip(urls, pool.map(lambda kv: chromium_dom(kv[1], os.path.join(tmp, "profile-" + str(kv[0]).replace("#", ""))),
-                                       urls.items())))
+    urls["index"] = "seeds/index.html"
+    urls["hostile"] = "seeds/" + page_of.get(hostile, "missing")
+    browser = browser_doms(urls, tmp)
+    doms = {name: got["dom"] for name, got in browser.items()}
     for seed in seeds:
         name = os.path.basename(seed)
-        findings = json.loads(run("check", "--format=json", seed).stdout)
+        findings = findings_of[seed]
         tree = Tree(doms[name])
         check_page(tree, name, findings, cells_of[seed])
         check_nothing_remote(tree, name, pages)
@@ -235,7 +282,7 @@ try:
                     fail(f"{name}: the sentence of finding {n} ({f['rule']}) is not marked")
     selected = Tree(doms["#f1"])
     panel = [e for e in selected.root.walk() if e.attrs.get("id") == "detail-body"]
-    first = json.loads(run("check", "--format=json", seeds[2]).stdout)[0]
+    first = findings_of[seeds[2]][0]
     if not panel or first["message"] not in panel[0].all_text() or first["rule"] not in panel[0].all_text():
         fail("selecting #f1 did not show the finding in the panel (did the script run?)")
     index_dom = Tree(doms["index"])
@@ -252,6 +299,20 @@ try:
     if "injected" in "".join(e.all_text() for e in hostile_dom.root.walk() if e.tag == "title"):
         fail("the hostile report's script ran")
     check_nothing_remote(hostile_dom, "hostile", pages)
+    # Keyboard and mouse, in the browser: Enter on a marked cell shows its findings; a click on a
+    # finding selects its cell; the index sorts by errors.
+    for seed in seeds[2:3]:
+        got = browser[os.path.basename(seed)]
+        first_id = got["enter"].split("\n")[0].split(" ")[0]
+        findings = findings_of[seed]
+        pointed = findings[int(first_id[1:]) - 1] if first_id[1:].isdigit() else None
+        if not pointed or pointed["message"] not in got["enter"]:
+            fail(f"Enter on a marked cell of {seed} did not show its finding: {got['enter'][:200]!r}")
+        if not re.match(r"f\d+ TD table", got["click"]):
+            fail(f"a click on a finding of {seed} did not select its cell: {got['click']!r}")
+    errors = [int(n) for n in browser["index"]["sorted"].split()]
+    if len(errors) != 6 or errors != sorted(errors, reverse=True):
+        fail(f"the index did not sort by errors: {browser['index']['sorted']!r}")
 
     # The corpus documents through a batch: the same pages, read as written.
     corpus = os.path.join(tmp, "corpus")
