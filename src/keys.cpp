@@ -60,8 +60,10 @@ constexpr std::array<std::string_view, 2> kArticle6Rows = {"punishment", "coerci
 constexpr std::array<std::string_view, 1> kArticle8Rows = {"fees"};
 constexpr std::array<std::string_view, 1> kArticle9Rows2019 = {"procurement"};
 constexpr std::array kTable2Blocks2019 = {
-    Table2Block{"一", kArticle1Headers2019, kArticle1Rows},  Table2Block{"五", kItemHeaders2019, kArticle5Rows2019},
-    Table2Block{"六", kItemHeaders2019, kArticle6Rows},      Table2Block{"八", kFeeHeaders2019, kArticle8Rows},
+    Table2Block{"一", kArticle1Headers2019, kArticle1Rows},
+    Table2Block{"五", kItemHeaders2019, kArticle5Rows2019},
+    Table2Block{"六", kItemHeaders2019, kArticle6Rows},
+    Table2Block{"八", kFeeHeaders2019, kArticle8Rows},
     Table2Block{"九", kProcurementHeaders2019, kArticle9Rows2019},
 };
 

@@ -101,7 +101,8 @@ inline constexpr std::array<std::string_view, 5> kTable4ColumnLabels = {"结果�
 // group of 四, 行政诉讼 over the other two, each of those under its own label.
 inline constexpr std::string_view kTable3ApplicantsLabel = "申请人情况";
 inline constexpr std::string_view kTable3OrganisationsLabel = "法人或其他组织";
-inline constexpr std::string_view kTable3CornerNote = "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)";
+inline constexpr std::string_view kTable3CornerNote =
+    "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)";
 inline constexpr std::array<std::string_view, 3> kTable4GroupLabels = {"行政复议", "未经复议直接起诉", "复议后起诉"};
 inline constexpr std::string_view kTable4LitigationLabel = "行政诉讼";
 

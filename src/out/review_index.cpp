@@ -152,15 +152,16 @@ std::string review_index(const std::vector<ReviewIndexEntry>& entries) {
   out += fmt::format("<body class=\"index\"><header><h1>Review of {} report{}</h1></header><main class=\"index\">",
                      entries.size(), entries.size() == 1 ? "" : "s");
   out += "<div class=\"doc\" style=\"grid-column:1/3\">" + charts(entries);
-  out += "<h2 id=\"files-h\">Files</h2><div class=\"filters\"><label>Filter <input id=\"filter\" type=\"search\" "
-         "placeholder=\"agency, file, rule…\"></label><label>Status <select id=\"status-filter\"><option "
-         "value=\"\">all</option>";
+  out +=
+      "<h2 id=\"files-h\">Files</h2><div class=\"filters\"><label>Filter <input id=\"filter\" type=\"search\" "
+      "placeholder=\"agency, file, rule…\"></label><label>Status <select id=\"status-filter\"><option "
+      "value=\"\">all</option>";
   for (const char* s : kStatusOrder) out += fmt::format("<option value=\"{}\">{}</option>", s, s);
   out += "</select></label><span id=\"shown\" aria-live=\"polite\"></span></div>";
   out += "<table class=\"files\" id=\"files\" aria-labelledby=\"files-h\"><thead><tr>";
   const std::pair<const char*, const char*> columns[] = {
-      {"File", "text"},   {"Status", "text"},   {"Agency", "text"},   {"Year", "number"},  {"Kind", "text"},
-      {"Format", "text"}, {"Errors", "number"}, {"Warnings", "number"}, {"Rules", "text"}, {"Reason", "text"}};
+      {"File", "text"},   {"Status", "text"},   {"Agency", "text"},     {"Year", "number"}, {"Kind", "text"},
+      {"Format", "text"}, {"Errors", "number"}, {"Warnings", "number"}, {"Rules", "text"},  {"Reason", "text"}};
   for (const auto& [name, type] : columns) {
     out += fmt::format("<th scope=\"col\" data-type=\"{}\"><button type=\"button\">{}</button></th>", type, name);
   }
@@ -170,8 +171,8 @@ std::string review_index(const std::vector<ReviewIndexEntry>& entries) {
     for (const auto& [rule, n] : e.rules) rules += fmt::format("{}{}×{}", rules.empty() ? "" : " ", rule, n);
     out += fmt::format("<tr data-status=\"{}\"><td><a class=\"page-link\" href=\"{}\">{}</a></td>", escape(e.status),
                        escape(e.page), escape(e.path));
-    out += fmt::format("<td><span class=\"status st-{}\">{}</span></td><td>{}</td>", escape(e.status),
-                       escape(e.status), escape(e.agency));
+    out += fmt::format("<td><span class=\"status st-{}\">{}</span></td><td>{}</td>", escape(e.status), escape(e.status),
+                       escape(e.agency));
     out += fmt::format("<td class=\"num\" data-value=\"{}\">{}</td><td>{}</td><td>{}</td>",
                        e.year ? std::to_string(*e.year) : "", e.year ? std::to_string(*e.year) : "", escape(e.kind),
                        escape(e.format_version));

@@ -60,17 +60,17 @@ std::string readings_html(const Finding& f, const Report* report) {
     if (!about) continue;
     std::string readings;
     for (const auto& r : note.readings) readings += (readings.empty() ? "" : " | ") + r;
-    out += fmt::format("<dt>Readings ({})</dt><dd>written <q>{}</q>; {}</dd>", escape(note.rule), escape(note.written),
-                       readings.empty() ? std::string("no reading could be told apart")
-                                        : fmt::format("{} considered: <q>{}</q>{}", note.readings.size(),
-                                                      escape(readings),
-                                                      note.rule == "X1" ? ", the one kept" : ", cells left unresolved"));
+    out +=
+        fmt::format("<dt>Readings ({})</dt><dd>written <q>{}</q>; {}</dd>", escape(note.rule), escape(note.written),
+                    readings.empty() ? std::string("no reading could be told apart")
+                                     : fmt::format("{} considered: <q>{}</q>{}", note.readings.size(), escape(readings),
+                                                   note.rule == "X1" ? ", the one kept" : ", cells left unresolved"));
   }
   return out;
 }
 
-std::string finding_html(std::size_t i, const Finding& f, const Quote& quote, const Report* report,
-                         const Marks& marks, const std::set<std::size_t>& in_prose) {
+std::string finding_html(std::size_t i, const Finding& f, const Quote& quote, const Report* report, const Marks& marks,
+                         const std::set<std::size_t>& in_prose) {
   const std::string severity(to_string(f.severity));
   const std::string key = f.keys.empty() ? "" : f.keys.front();
   std::string keys;
@@ -85,14 +85,14 @@ std::string finding_html(std::size_t i, const Finding& f, const Quote& quote, co
   } else if (marks.shown(i)) {
     out += fmt::format("<a class=\"to-key\" href=\"#k-{}\">{}</a>", escape(key), escape(key));
   } else {
-    out += fmt::format("<span class=\"key\">{}</span> <span class=\"nokey\">(not drawn on this page)</span>",
-                       escape(key));
+    out +=
+        fmt::format("<span class=\"key\">{}</span> <span class=\"nokey\">(not drawn on this page)</span>", escape(key));
   }
   out += fmt::format("</div><p class=\"msg\">{}</p><dl class=\"facts\">", escape(f.message));
   try {
     const RuleInfo& info = rule_info(f.rule);
-    out += fmt::format("<dt>Rule</dt><dd>{}: {} ({})</dd>", escape(f.rule), escape(info.summary),
-                       escape(info.category));
+    out +=
+        fmt::format("<dt>Rule</dt><dd>{}: {} ({})</dd>", escape(f.rule), escape(info.summary), escape(info.category));
   } catch (const std::out_of_range&) {
     out += fmt::format("<dt>Rule</dt><dd>{}</dd>", escape(f.rule));
   }
@@ -148,8 +148,8 @@ std::string prose_html(const Report& report, const ReviewContext& context, Marks
   for (const Section& s : report.sections) {
     present.insert(s.key);
     const std::string key = "section." + s.key;
-    out += fmt::format("<h3{}>{}{}</h3>", marks.attributes(key, "heading"), escape(s.written_heading),
-                       marks.badges(key));
+    out +=
+        fmt::format("<h3{}>{}{}</h3>", marks.attributes(key, "heading"), escape(s.written_heading), marks.badges(key));
     for (const Paragraph& p : s.prose) out += paragraph_html(p, context.marks, anchored);
   }
   // A section the document lacks is shown where the format has it, said to be missing.
@@ -231,9 +231,9 @@ std::string review_page(const ReviewFile& file, std::string_view index) {
   }
   std::set<std::size_t> in_prose;
   for (const ProseMark& m : context.marks) in_prose.insert(m.finding);
-  std::string list = fmt::format(
-      "<section id=\"findings\" aria-labelledby=\"findings-h\"><h2 id=\"findings-h\">Findings ({})</h2>",
-      findings.size());
+  std::string list =
+      fmt::format("<section id=\"findings\" aria-labelledby=\"findings-h\"><h2 id=\"findings-h\">Findings ({})</h2>",
+                  findings.size());
   if (findings.empty()) list += "<p>No findings.</p>";
   list += "<ol class=\"findings\">";
   for (std::size_t i = 0; i < findings.size(); ++i) {
@@ -245,9 +245,11 @@ std::string review_page(const ReviewFile& file, std::string_view index) {
   std::string out = review::page_head(title + " · xxgk review");
   out += "<body class=\"page\"><a class=\"skip\" href=\"#findings\">Skip to the findings</a>";
   out += header;
-  out += "<main><div class=\"side\"><aside id=\"detail\" aria-labelledby=\"detail-h\"><h2 id=\"detail-h\">Selected</h2>";
-  out += "<div id=\"detail-body\" aria-live=\"polite\"><p>Select a cell, a heading or a finding (click it, or Tab to "
-         "it and press Enter or Space; arrow keys move between cells).</p></div></aside>";
+  out +=
+      "<main><div class=\"side\"><aside id=\"detail\" aria-labelledby=\"detail-h\"><h2 id=\"detail-h\">Selected</h2>";
+  out +=
+      "<div id=\"detail-body\" aria-live=\"polite\"><p>Select a cell, a heading or a finding (click it, or Tab to "
+      "it and press Enter or Space; arrow keys move between cells).</p></div></aside>";
   out += list + "</div><div class=\"doc\">" + body + "</div></main>";
   out += fmt::format("<script>{}</script></body></html>\n", review::page_script());
   return out;

@@ -65,8 +65,7 @@ class TableWriter {
       tag = "text", meaning = "text where a number belongs";
     }
     const auto note = notes_.find(key);
-    if (note != notes_.end() && note->second->rule == "X1" && cell != nullptr &&
-        cell->state == CellState::number) {
+    if (note != notes_.end() && note->second->rule == "X1" && cell != nullptr && cell->state == CellState::number) {
       state = "resolved";
       tag = "X1";
       meaning += fmt::format(", resolved by X1: the row was written '{}', read as '{}'", note->second->written,
@@ -79,9 +78,9 @@ class TableWriter {
       position = fmt::format("{}:{}", cell->pos.line, cell->pos.column);
       if (const std::string place = describe_place(cell->pos.place); !place.empty()) position += ", " + place;
     }
-    const std::string title = fmt::format("{} ({}): {}{}", key, column_label, shown.empty() ? "" : "'" + shown + "', ",
-                                          meaning) +
-                              (position.empty() ? "" : "; at " + position);
+    const std::string title =
+        fmt::format("{} ({}): {}{}", key, column_label, shown.empty() ? "" : "'" + shown + "', ", meaning) +
+        (position.empty() ? "" : "; at " + position);
     std::string out = fmt::format("<td{}", marks_.attributes(key, "v st-" + state));
     out += fmt::format(" data-col=\"{}\" data-state=\"{}\" data-pos=\"{}\" title=\"{}\"", column, state,
                        escape(position), escape(title));
@@ -116,8 +115,8 @@ class TableWriter {
     std::string out = open_section("table2", 2, "t2");
     bool first_header = true;
     for (const Table2Block& block : table2_blocks(version)) {
-      out += fmt::format("<tr><th colspan=\"{}\" class=\"article\">第二十条第({})项</th></tr>", width + 1,
-                         block.article);
+      out +=
+          fmt::format("<tr><th colspan=\"{}\" class=\"article\">第二十条第({})项</th></tr>", width + 1, block.article);
       out += first_header ? fmt::format("<tr{}>", marks_.attributes("table2.header", "header")) : "<tr>";
       for (std::size_t i = 0; i < block.headers.size(); ++i) {
         const int span = i + 1 == block.headers.size() ? static_cast<int>(width + 1 - i) : 1;
@@ -192,9 +191,9 @@ class TableWriter {
       const Row* row = report_.table3.row(spec.key);
       out += label("table3." + std::string(spec.key), spec.label, row, 3 - spec.level);
       for (std::size_t c = 0; c < kTable3Columns.size(); ++c) {
-        out += cell(row == nullptr ? nullptr : row->cell(kTable3Columns[c]),
-                    fmt::format("table3.{}.{}", spec.key, kTable3Columns[c]), kTable3ColumnLabels[c],
-                    static_cast<int>(c));
+        out +=
+            cell(row == nullptr ? nullptr : row->cell(kTable3Columns[c]),
+                 fmt::format("table3.{}.{}", spec.key, kTable3Columns[c]), kTable3ColumnLabels[c], static_cast<int>(c));
       }
       out += "</tr>";
     }
@@ -230,9 +229,8 @@ class TableWriter {
 
   // A report before 2019: the statistics its prose states, one row each.
   std::string pre2019() {
-    std::string out =
-        fmt::format("<section class=\"table\"{}><h3>Statistics stated in the prose (before 2019){}</h3>",
-                    marks_.attributes("pre2019", "table"), marks_.badges("pre2019"));
+    std::string out = fmt::format("<section class=\"table\"{}><h3>Statistics stated in the prose (before 2019){}</h3>",
+                                  marks_.attributes("pre2019", "table"), marks_.badges("pre2019"));
     out += "<table class=\"pre2019\"><tbody>";
     for (const Row& row : report_.pre2019.rows) {
       for (const Cell& c : row.cells) {
@@ -262,9 +260,8 @@ class TableWriter {
   }
 
   std::string open_section(const std::string& key, int section, std::string_view table_class) {
-    return fmt::format("<section class=\"table\"{}><h3>{}{}</h3><table class=\"{}\">",
-                       marks_.attributes(key, "table"), escape(table_heading(section)), marks_.badges(key),
-                       table_class);
+    return fmt::format("<section class=\"table\"{}><h3>{}{}</h3><table class=\"{}\">", marks_.attributes(key, "table"),
+                       escape(table_heading(section)), marks_.badges(key), table_class);
   }
 
   std::string group_label(std::string_view group_key, int rowspan) {
@@ -286,9 +283,8 @@ class TableWriter {
       for (const Cell& x : row.cells) {
         if (last_part(x.key) == kTable3Columns[c]) found = &x;
       }
-      const std::string key = found != nullptr
-                                  ? found->key
-                                  : fmt::format("table3.{}.subtotal.{}", row.key, kTable3Columns[c]);
+      const std::string key =
+          found != nullptr ? found->key : fmt::format("table3.{}.subtotal.{}", row.key, kTable3Columns[c]);
       out += cell(found, key, kTable3ColumnLabels[c], static_cast<int>(c));
     }
     return out;

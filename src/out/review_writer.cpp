@@ -28,8 +28,8 @@ std::string page_name(std::size_t number, const std::string& path) {
   if (name.empty() || name == "-") name = "stdin";
   std::string safe;
   for (const char c : name) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                       c == '_' || c == '-';
+    const bool plain =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     if (safe.size() < 60) safe += plain ? c : '_';
   }
   return fmt::format("{:04}-{}.html", number, safe);
