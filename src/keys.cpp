@@ -53,10 +53,18 @@ constexpr std::array<std::string_view, 4> kItemHeaders2019 = {"信息内容", "�
                                                               "处理决定数量"};
 constexpr std::array<std::string_view, 3> kFeeHeaders2019 = {"信息内容", "上一年项目数量", "本年增/减"};
 constexpr std::array<std::string_view, 3> kProcurementHeaders2019 = {"信息内容", "采购项目数量", "采购总金额"};
+constexpr std::array<std::string_view, 2> kArticle1Rows = {"regulations", "normative_documents"};
+constexpr std::array<std::string_view, 1> kArticle5Rows = {"licensing"};
+constexpr std::array<std::string_view, 2> kArticle5Rows2019 = {"licensing", "other_services"};
+constexpr std::array<std::string_view, 2> kArticle6Rows = {"punishment", "coercion"};
+constexpr std::array<std::string_view, 1> kArticle8Rows = {"fees"};
+constexpr std::array<std::string_view, 1> kArticle9Rows2019 = {"procurement"};
 constexpr std::array kTable2Blocks2019 = {
-    Table2Block{"一", kArticle1Headers2019},    Table2Block{"五", kItemHeaders2019},
-    Table2Block{"六", kItemHeaders2019},        Table2Block{"八", kFeeHeaders2019},
-    Table2Block{"九", kProcurementHeaders2019},
+    Table2Block{"一", kArticle1Headers2019, kArticle1Rows},
+    Table2Block{"五", kItemHeaders2019, kArticle5Rows2019},
+    Table2Block{"六", kItemHeaders2019, kArticle6Rows},
+    Table2Block{"八", kFeeHeaders2019, kArticle8Rows},
+    Table2Block{"九", kProcurementHeaders2019, kArticle9Rows2019},
 };
 
 constexpr std::array<std::string_view, 4> kArticle1Headers = {"信息内容", "本年制发件数", "本年废止件数",
@@ -64,10 +72,10 @@ constexpr std::array<std::string_view, 4> kArticle1Headers = {"信息内容", "�
 constexpr std::array<std::string_view, 2> kDecisionHeaders = {"信息内容", "本年处理决定数量"};
 constexpr std::array<std::string_view, 2> kFeeHeaders = {"信息内容", "本年收费金额"};
 constexpr std::array kTable2Blocks = {
-    Table2Block{"一", kArticle1Headers},
-    Table2Block{"五", kDecisionHeaders},
-    Table2Block{"六", kDecisionHeaders},
-    Table2Block{"八", kFeeHeaders},
+    Table2Block{"一", kArticle1Headers, kArticle1Rows},
+    Table2Block{"五", kDecisionHeaders, kArticle5Rows},
+    Table2Block{"六", kDecisionHeaders, kArticle6Rows},
+    Table2Block{"八", kFeeHeaders, kArticle8Rows},
 };
 
 constexpr std::span<const std::string_view> k7 = kTable3Columns;

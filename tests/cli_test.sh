@@ -135,6 +135,12 @@ expect "a locked pdf refused" 2 "locked.pdf:1:1: error: a PDF file locked with a
 printf '\320\317\021\340\241\261\032\341\000\000' >"$tmp/report.wps"
 expect "doc and wps: how to convert" 2 "report.wps:1:1: error: a binary Word or WPS file (.doc, .wps): convert it first (soffice --headless --convert-to docx FILE)" -- "$xxgk" parse "$tmp/report.wps"
 
+# Review pages: a folder of pages, never inside an input folder (the next run would read them).
+expect "review writes pages" 0 "2 files: 2 findings" -- "$xxgk" review "$good" "$inconsistent" -o "$tmp/review"
+expect "review: the index links both pages" 0 "2" -- bash -c "grep -o 'class=\"page-link\"' '$tmp/review/index.html' | wc -l"
+mkdir -p "$tmp/in" && cp "$good" "$tmp/in/"
+expect "review: no folder inside an input folder" 2 "lies inside the input folder" -- "$xxgk" review "$tmp/in" -o "$tmp/in/pages"
+expect "review: a folder that cannot be made" 2 "xxgk: error: cannot write $tmp/review/index.html/x" -- "$xxgk" review "$good" -o "$tmp/review/index.html/x"
 expect "--version" 0 "xxgk 0." -- "$xxgk" --version
 expect "--help lists the exit codes" 0 "Exit status:" -- "$xxgk" --help
 

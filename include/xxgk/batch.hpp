@@ -13,7 +13,8 @@ namespace xxgk {
 
 struct BatchOptions {
   std::vector<std::string> inputs;  // files, folders (recursive) and "-" (a list of paths on stdin)
-  std::string output;               // .sqlite (.db), .csv, .jsonl or .xlsx
+  std::string output;               // .sqlite (.db), .csv, .jsonl or .xlsx; "" for none (a review alone)
+  std::string review;               // a folder for review pages (index.html and a page a file); "" for none
   unsigned jobs = 0;                // 0: all cores
   bool long_csv = false;            // CSV and Excel: one row per cell instead of one per report
   std::string encoding = "auto";

@@ -96,6 +96,15 @@ inline constexpr std::array<std::string_view, 3> kTable4Groups = {"review", "lit
 inline constexpr std::array<std::string_view, 5> kTable4Columns = {"upheld", "corrected", "other", "pending", "total"};
 inline constexpr std::array<std::string_view, 5> kTable4ColumnLabels = {"结果维持", "结果纠正", "其他结果", "尚未审结",
                                                                         "总计"};
+// The header cells of tables 三 and 四 above the column labels (spec §3, §4): 申请人情况 over the
+// seven columns of 三, 法人或其他组织 over the five between 自然人 and 总计; 行政复议 over the first
+// group of 四, 行政诉讼 over the other two, each of those under its own label.
+inline constexpr std::string_view kTable3ApplicantsLabel = "申请人情况";
+inline constexpr std::string_view kTable3OrganisationsLabel = "法人或其他组织";
+inline constexpr std::string_view kTable3CornerNote =
+    "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)";
+inline constexpr std::array<std::string_view, 3> kTable4GroupLabels = {"行政复议", "未经复议直接起诉", "复议后起诉"};
+inline constexpr std::string_view kTable4LitigationLabel = "行政诉讼";
 
 // The two format versions differ in table 二 and in (六)其他处理 of table 三 (spec §2, §3).
 enum class FormatVersion { v2021, v2019 };
@@ -104,10 +113,12 @@ std::span<const RowSpec> table2_rows(FormatVersion version = FormatVersion::v202
 std::span<const RowSpec> table3_rows(FormatVersion version = FormatVersion::v2021);
 std::span<const GroupSpec> table3_groups();
 
-// Column headers of each block of table 二 (2021), keyed by the block's article item.
+// Column headers of each block of table 二 (2021), keyed by the block's article item, and the
+// rows under them.
 struct Table2Block {
   std::string_view article;  // "一", "五", "六", "八"
   std::span<const std::string_view> headers;
+  std::span<const std::string_view> rows;  // row keys, as in table2_rows()
 };
 std::span<const Table2Block> table2_blocks(FormatVersion version = FormatVersion::v2021);
 

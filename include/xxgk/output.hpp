@@ -26,4 +26,12 @@ void write_diagnostic(const Finding& finding, const Source& source, std::ostream
 // The caret line for a character column of a line: tabs kept, wide characters counted twice.
 std::string caret_line(std::string_view line, std::uint32_t column);
 
+// A source line as a finding quotes it: whole up to 120 characters, else cut around the column with
+// … where it is cut; `column` is the finding's character column in the quoted text.
+struct Quote {
+  std::string line;
+  std::uint32_t column = 0;
+};
+Quote quote_line(std::string_view line, std::uint32_t column);
+
 }  // namespace xxgk

@@ -62,6 +62,7 @@ void read_parse_check(const Input& input, const BatchOptions& o, Result& r) {
       return;
     }
     r.findings = validate(*r.report, source);
+    if (!o.review.empty()) r.review = review_context(*r.report, r.findings, source);
   } catch (const InputError& e) {
     r.status = "unreadable";
     r.reason = fmt::format("{}:{}: {}", e.pos().line, e.pos().column, e.what());
@@ -112,6 +113,7 @@ Result process(const Input& input, const BatchOptions& o) noexcept {
   // What was parsed before the failure is not kept: a half-read report would pass for a whole one.
   r.report.reset();
   r.findings.clear();
+  r.review.reset();
   r.errors = r.warnings = 0;
   return r;
 }

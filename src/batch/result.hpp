@@ -8,6 +8,7 @@
 
 #include "xxgk/ast.hpp"
 #include "xxgk/finding.hpp"
+#include "xxgk/review.hpp"
 
 namespace xxgk::batch {
 
@@ -19,6 +20,7 @@ struct Result {
   std::string reason;
   std::optional<Report> report;
   std::vector<Finding> findings;
+  std::optional<ReviewContext> review;  // what a review page takes from the source (--review)
   double parse_ms = 0;
   std::size_t errors = 0, warnings = 0;
 

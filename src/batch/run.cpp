@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <future>
+#include <optional>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -32,7 +33,19 @@ std::vector<const Cell*> Result::cells() const {
   return out;
 }
 
+namespace {
+
+// A review alone (`xxgk review`): no table output.
+class NoWriter final : public Writer {
+ public:
+  void write(const std::vector<Result>& /*chunk*/) override {}
+  void finish(const RunCounts& /*counts*/) override {}
+};
+
+}  // namespace
+
 std::unique_ptr<Writer> open_writer(const BatchOptions& o) {
+  if (o.output.empty()) return std::make_unique<NoWriter>();
   const std::string ext = std::filesystem::path(o.output).extension().string();
   if (ext == ".sqlite" || ext == ".db") return open_sqlite_writer(o);
   if (ext == ".csv") return open_csv_writer(o);
@@ -66,11 +79,25 @@ void print_cross_year(const std::vector<CrossYearFindings>& found, std::ostream&
   }
 }
 
+// The review page of each file, from what the batch recorded of it.
+void add_review_pages(ReviewWriter& review, const std::vector<Result>& chunk) {
+  for (const Result& r : chunk) {
+    ReviewFile file;
+    file.path = printable_path(r.path);
+    file.kind = r.kind, file.status = r.status, file.reason = r.reason;
+    if (r.report) file.report = &*r.report, file.findings = &r.findings;
+    if (r.review) file.context = &*r.review;
+    review.add(file);
+  }
+}
+
 void run(const BatchOptions& o, Writer& writer, const ExpandedInputs& inputs, RunCounts& counts, std::ostream& log) {
   const auto& files = inputs.files;
   const unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   const auto start_time = std::chrono::steady_clock::now();
   YearSummaries summaries;
+  std::optional<ReviewWriter> review;
+  if (!o.review.empty()) review.emplace(o.review);
   WorkerPool pool(static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(files.size(), 1))));
   const auto parse_chunk = [&](std::size_t first) {
     const std::size_t count = std::min(kChunk, files.size() - first);
@@ -88,6 +115,7 @@ void run(const BatchOptions& o, Writer& writer, const ExpandedInputs& inputs, Ru
     if (first + kChunk < files.size())
       pending = start(jobs > 1, [&, next = first + kChunk] { return parse_chunk(next); });
     writer.write(chunk);
+    if (review) add_review_pages(*review, chunk);
     summaries.add(chunk);
     for (const Result& r : chunk) ++counts.by_status[r.status];
     done += chunk.size();
@@ -108,6 +136,7 @@ void run(const BatchOptions& o, Writer& writer, const ExpandedInputs& inputs, Ru
     }
   });
   writer.forget_missing(inputs.folders);
+  if (review) review->finish();
 }
 
 }  // namespace
@@ -115,7 +144,8 @@ void run(const BatchOptions& o, Writer& writer, const ExpandedInputs& inputs, Ru
 
 BatchSummary run_batch(const BatchOptions& o, std::ostream& log) {
   const auto inputs = batch::expand_inputs(o.inputs);
-  batch::refuse_output_among_inputs(o.output, o.inputs, inputs);
+  if (!o.output.empty()) batch::refuse_output_among_inputs(o.output, o.inputs, inputs);
+  if (!o.review.empty()) batch::refuse_output_among_inputs(o.review, o.inputs, inputs);
   const auto writer = batch::open_writer(o);
   batch::RunCounts counts;
   counts.files = inputs.files.size();

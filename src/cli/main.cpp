@@ -24,6 +24,7 @@ constexpr int kExitUnreadable = 2;
 struct Options {
   std::vector<std::string> files;
   std::string output;
+  std::string review;  // batch --review, review -o: the folder of review pages
   unsigned jobs = 0;
   bool long_csv = false;
   std::string format = "text";
@@ -143,11 +144,20 @@ int run_batch(const Options& o) {
   batch.invalid_bytes = o.invalid_bytes();
   batch.timeout_seconds = o.timeout_seconds;
   batch.arguments = o.arguments;
+  batch.review = o.review;
   batch.progress = isatty(fileno(stderr)) != 0;
   // Every input gets a status in the output, unreadable ones included: the run itself succeeded.
   // A run that cannot write its output throws, and main() says so with exit 2.
   xxgk::run_batch(batch, std::cerr);
   return kExitOk;
+}
+
+// Review pages alone: the batch with no table output, so folders, -j and the statuses work alike.
+int run_review(const Options& o) {
+  Options review = o;
+  review.review = o.output;
+  review.output.clear();
+  return run_batch(review);
 }
 
 struct Subcommand {
@@ -163,6 +173,8 @@ const Subcommand kSubcommands[] = {
     {"tree", "print the parse tree as an S-expression of named grammar rules", run_tree},
     {"text", "print the text the grammar reads: normalised, and for a web page what it was read as", run_text},
     {"batch", "parse and check many reports into one .sqlite, .csv, .jsonl or .xlsx file (-o)", run_batch},
+    {"review", "write review pages: DIR/index.html and a page a report, findings on the tables' cells (-o DIR)",
+     run_review},
 };
 
 }  // namespace
@@ -208,6 +220,14 @@ int main(int argc, char** argv) {
           ->required();
       cmd->add_option("-j,--jobs", options.jobs, "parallel jobs (default: all cores)");
       cmd->add_flag("--long", options.long_csv, "CSV and .xlsx: one row per cell instead of one per report");
+      cmd->add_option("--review", options.review,
+                      "also write review pages into this folder: index.html and a page a report");
+    }
+    if (std::string_view(sub.name) == "review") {
+      cmd->add_option("-o,--output", options.output, "the folder of the pages (created when missing)")->required();
+      cmd->add_option("-j,--jobs", options.jobs, "parallel jobs (default: all cores)");
+    }
+    if (std::string_view(sub.name) == "batch" || std::string_view(sub.name) == "review") {
       cmd->add_option("--timeout", options.timeout_seconds,
                       "seconds a file may take before it gets the status timeout (default 60; 0: no limit)")
           ->check(CLI::NonNegativeNumber);

@@ -33,12 +33,9 @@ namespace {
 constexpr std::uint32_t kQuotedBefore = 40;
 constexpr std::uint32_t kQuotedAfter = 80;
 
-struct Quote {
-  std::string line;
-  std::uint32_t column;
-};
+}  // namespace
 
-Quote quote_of(std::string_view line, std::uint32_t column) {
+Quote quote_line(std::string_view line, std::uint32_t column) {
   const std::size_t count = code_point_count(line);
   if (count <= kQuotedBefore + kQuotedAfter) return {std::string(line), column};
   const std::uint32_t first = column > kQuotedBefore ? column - kQuotedBefore : 1;  // 1-based
@@ -54,8 +51,6 @@ Quote quote_of(std::string_view line, std::uint32_t column) {
   return quote;
 }
 
-}  // namespace
-
 void write_diagnostic(const Finding& f, const Source& source, std::ostream& out) {
   // A PDF or Word file has no lines a person can go to: the place in the document is named, and the
   // line quoted below is of the text read from it.
@@ -69,7 +64,7 @@ void write_diagnostic(const Finding& f, const Source& source, std::ostream& out)
   out << ' ' << f.message << '\n';
   const std::string_view line = source.original_line(f.pos.line);
   if (f.pos.line == 0 || line.empty()) return;
-  const Quote quote = quote_of(line, f.pos.column);
+  const Quote quote = quote_line(line, f.pos.column);
   out << fmt::format("{:>5} | {}\n", f.pos.line, quote.line);
   out << "      | " << caret_line(quote.line, quote.column) << '\n';
 }
