@@ -119,9 +119,16 @@ void write_pipe_row(std::string_view doc, const Line& line, Writer& out) {
   markdown::write_row(doc, cells, out);
 }
 
-// A table written as HTML: a browser's copy of it, each byte placed in the document.
-void write_html_table(std::string_view doc, std::size_t begin, std::size_t end, Writer& out) {
-  const html::PageText copy = html::copy_text(html::parse_page(doc.substr(begin, end - begin)));
+// A table written as HTML, from the start of lines[first]: a browser's copy of it, each byte
+// placed in the document (and a refusal of its markup placed there too).
+void write_html_table(std::string_view doc, std::size_t first, std::size_t begin, std::size_t end, Writer& out) {
+  html::PageText copy;
+  try {
+    copy = html::copy_text(html::parse_page(doc.substr(begin, end - begin)));
+  } catch (const InputError& e) {
+    const SourcePos pos = e.pos();
+    throw InputError(e.what(), {pos.line + static_cast<std::uint32_t>(first), pos.column});
+  }
   if (copy.text.empty()) return;
   out.end_line(begin);
   out.text += copy.text;
@@ -179,7 +186,7 @@ ExtractedText read_markdown(std::string utf8, std::string encoding) {
     if (starts_html_table(doc, lines[i])) {
       std::size_t last = i;
       while (last + 1 < lines.size() && !ends_html_table(doc, lines[last])) ++last;
-      write_html_table(doc, lines[i].begin, lines[last].end, out);
+      write_html_table(doc, i, lines[i].begin, lines[last].end, out);
       i = last + 1;
       continue;
     }

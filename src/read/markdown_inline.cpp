@@ -2,6 +2,7 @@
 // copy of a row is (see markdown_text.hpp).
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "src/read/markdown_text.hpp"
 #include "src/text.hpp"
@@ -26,18 +27,39 @@ std::size_t line_break_tag(std::string_view doc, std::size_t i, std::size_t end)
   return j < end && doc[j] == '>' ? j + 1 - i : 0;
 }
 
+// The first of `chars` at or after a position in doc[0, end), or end. Asked for positions that
+// never decrease (as a pass along the text asks), it looks at each byte once: the scans for the
+// ends of links stay linear in a line of a million `[`.
+class NextOf {
+ public:
+  NextOf(std::string_view doc, std::size_t end, std::string_view chars) : doc_(doc.substr(0, end)), chars_(chars) {}
+  std::size_t operator()(std::size_t from) {
+    if (!found_ || *found_ < from) found_ = std::min(doc_.find_first_of(chars_, from), doc_.size());
+    return *found_;
+  }
+
+ private:
+  std::string_view doc_, chars_;
+  std::optional<std::size_t> found_;
+};
+
 // A link `[text](url)` starting at doc[i] == '[': the offsets of its `]` and of the `)` that ends
 // it, or {0, 0}. The text holds no bracket and the url no blank, as converters write them.
-std::pair<std::size_t, std::size_t> link_at(std::string_view doc, std::size_t i, std::size_t end) {
-  const std::size_t close = doc.substr(0, end).find(']', i + 1);
-  if (close == std::string_view::npos || close + 1 >= end || doc[close + 1] != '(') return {0, 0};
-  if (doc.substr(i + 1, close - i - 1).find('[') != std::string_view::npos) return {0, 0};
-  for (std::size_t j = close + 2; j < end; ++j) {
-    if (doc[j] == ')') return {close, j};
-    if (is_blank_byte(doc[j])) break;
+struct LinkScan {
+  LinkScan(std::string_view doc, std::size_t end)
+      : end_(end), close_(doc, end, "]"), open_(doc, end, "["), url_end_(doc, end, ") \t"), doc_(doc) {}
+  std::pair<std::size_t, std::size_t> at(std::size_t i) {
+    const std::size_t close = close_(i + 1);
+    if (close + 1 >= end_ || doc_[close + 1] != '(' || open_(i + 1) < close) return {0, 0};
+    const std::size_t url_end = url_end_(close + 2);
+    return url_end < end_ && doc_[url_end] == ')' ? std::pair{close, url_end} : std::pair<std::size_t, std::size_t>{0, 0};
   }
-  return {0, 0};
-}
+
+ private:
+  std::size_t end_;
+  NextOf close_, open_, url_end_;
+  std::string_view doc_;
+};
 
 // The single `*` that open and close emphasis in doc[begin, end): pairs, the opening one before
 // a non-blank, the closing one after one. A lone `*` (a footnote mark) stays.
@@ -98,6 +120,7 @@ bool is_ascii_word(char c) {
 
 void write_inline(std::string_view doc, std::size_t begin, std::size_t end, bool in_cell, Writer& out) {
   const std::vector<std::size_t> stars = emphasis_stars(doc, begin, end);
+  LinkScan links(doc, end);
   std::vector<std::size_t> link_ends;  // the `]` of each link being written, with its `)` after it
   std::vector<std::size_t> link_closes;
   for (std::size_t i = begin; i < end;) {
@@ -134,7 +157,7 @@ void write_inline(std::string_view doc, std::size_t begin, std::size_t end, bool
     }
     if ((c == '[' || (c == '!' && i + 1 < end && doc[i + 1] == '[')) && link_ends.empty()) {
       const std::size_t open = c == '[' ? i : i + 1;
-      if (const auto [close, url_end] = link_at(doc, open, end); close != 0) {
+      if (const auto [close, url_end] = links.at(open); close != 0) {
         link_ends.push_back(close);
         link_closes.push_back(url_end);
         i = open + 1;
