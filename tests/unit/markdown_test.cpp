@@ -3,6 +3,7 @@
 // not markdown left as it is.
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
 #include <sstream>
 
 #include "report_text.hpp"
@@ -133,4 +134,18 @@ BOOST_AUTO_TEST_CASE(a_report_in_markdown_reads_as_its_tab_rows) {
       BOOST_TEST(xxgk::test::findings_of(findings, "F1").empty());
     }
   }
+}
+
+// Hostile lines: a million `[` with a link's `](` after each, and a table of a million pipes, are
+// read in one pass (a quadratic scan took minutes).
+BOOST_AUTO_TEST_CASE(long_lines_of_markup_are_read_in_linear_time) {
+  std::string brackets = "a|b\n-|-\n";
+  for (int i = 0; i < 200000; ++i) brackets += "[](";
+  brackets += "\n";
+  for (int i = 0; i < 200000; ++i) brackets += "|*";
+  brackets += "\n";
+  const auto started = std::chrono::steady_clock::now();
+  const auto s = Source::from_bytes(brackets, "t.md");
+  BOOST_TEST(s.text().size() > 400000u);
+  BOOST_TEST(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
 }
