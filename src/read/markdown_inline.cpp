@@ -87,6 +87,17 @@ std::vector<std::size_t> emphasis_stars(std::string_view doc, std::size_t begin,
   return paired;
 }
 
+// The character an HTML entity at doc[i] stands for, and its length: converters write `&nbsp;` in
+// empty cells and `&lt;` for a `<` of the text. {"", 0} for anything else.
+std::pair<std::string_view, std::size_t> entity_at(std::string_view doc, std::size_t i, std::size_t end) {
+  static constexpr std::pair<std::string_view, std::string_view> kEntities[] = {
+      {"&nbsp;", " "}, {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#124;", "|"}};
+  for (const auto& [entity, character] : kEntities) {
+    if (doc.substr(i, end - i).substr(0, entity.size()) == entity) return {character, entity.size()};
+  }
+  return {"", 0};
+}
+
 }  // namespace
 
 std::vector<Line> lines_of(std::string_view doc) {
@@ -170,6 +181,13 @@ void write_inline(std::string_view doc, std::size_t begin, std::size_t end, bool
       link_closes.pop_back();
       continue;
     }
+    if (c == '&') {
+      if (const auto [character, length] = entity_at(doc, i, end); length > 0) {
+        for (const char byte : character) out.put(byte, i);
+        i += length;
+        continue;
+      }
+    }
     char32_t cp = 0;
     const std::size_t length = std::max<std::size_t>(decode_utf8(doc, i, cp), 1);
     out.copy(doc, i, std::min(end, i + length));
@@ -187,6 +205,10 @@ void write_row(std::string_view doc, const std::vector<Cell>& cells, Writer& out
       if (begin == end) continue;
       Writer text;
       write_inline(doc, begin, end, true, text);
+      while (!text.text.empty() && text.text.back() == ' ') text.text.pop_back(), text.at.pop_back();
+      const std::size_t blanks = std::min(text.text.find_first_not_of(' '), text.text.size());
+      text.text.erase(0, blanks);
+      text.at.erase(text.at.begin(), text.at.begin() + static_cast<long>(blanks));
       if (text.text.empty()) continue;
       if (!texts[k].text.empty() && is_ascii_word(texts[k].text.back()) && is_ascii_word(text.text.front())) {
         texts[k].put(' ', begin);

@@ -82,6 +82,8 @@ BOOST_AUTO_TEST_CASE(escapes_are_the_characters_they_escape) {
 BOOST_AUTO_TEST_CASE(a_cell_broken_by_br_is_one_cell) {
   BOOST_TEST(text_of("|a|b|\n|-|-|\n|（二）部分公开<br>(区分处理的)|17|\n|A<br />B|<br/>|\n") ==
              "a\tb\n(二)部分公开(区分处理的)\t17\nA B\t\n");
+  // An entity is its character; a cell of nothing but a no-break space is blank.
+  BOOST_TEST(text_of("|a|b|c|\n|-|-|-|\n|规章|&nbsp;|1 &lt; 2|\n") == "a\tb\tc\n规章\t\t1 < 2\n");
 }
 
 BOOST_AUTO_TEST_CASE(headings_lose_their_marks) {
