@@ -75,8 +75,8 @@ bool starts_html_table(std::string_view doc, const Line& line) {
   if (end - begin < 6 || doc[begin] != '<') return false;
   std::string tag(doc.substr(begin + 1, 5));
   std::transform(tag.begin(), tag.end(), tag.begin(), [](char c) { return static_cast<char>(c | 0x20); });
-  return tag == "table" && (end - begin == 6 || doc[begin + 6] == '>' || doc[begin + 6] == ' ' ||
-                            doc[begin + 6] == '\t');
+  return tag == "table" &&
+         (end - begin == 6 || doc[begin + 6] == '>' || doc[begin + 6] == ' ' || doc[begin + 6] == '\t');
 }
 
 bool ends_html_table(std::string_view doc, const Line& line) {

@@ -52,7 +52,8 @@ struct LinkScan {
     const std::size_t close = close_(i + 1);
     if (close + 1 >= end_ || doc_[close + 1] != '(' || open_(i + 1) < close) return {0, 0};
     const std::size_t url_end = url_end_(close + 2);
-    return url_end < end_ && doc_[url_end] == ')' ? std::pair{close, url_end} : std::pair<std::size_t, std::size_t>{0, 0};
+    return url_end < end_ && doc_[url_end] == ')' ? std::pair{close, url_end}
+                                                  : std::pair<std::size_t, std::size_t>{0, 0};
   }
 
  private:
@@ -159,8 +160,7 @@ void write_inline(std::string_view doc, std::size_t begin, std::size_t end, bool
     if (const std::size_t tag = line_break_tag(doc, i, end); tag > 0) {
       if (!in_cell) {
         out.end_line(i);
-      } else if (!out.text.empty() && is_ascii_word(out.text.back()) && i + tag < end &&
-                 is_ascii_word(doc[i + tag])) {
+      } else if (!out.text.empty() && is_ascii_word(out.text.back()) && i + tag < end && is_ascii_word(doc[i + tag])) {
         out.put(' ', i);
       }
       i += tag;
