@@ -2,7 +2,6 @@
 // copy of a row is (see markdown_text.hpp).
 #include <algorithm>
 #include <cctype>
-#include <optional>
 
 #include "src/read/markdown_text.hpp"
 #include "src/text.hpp"
@@ -34,13 +33,15 @@ class NextOf {
  public:
   NextOf(std::string_view doc, std::size_t end, std::string_view chars) : doc_(doc.substr(0, end)), chars_(chars) {}
   std::size_t operator()(std::size_t from) {
-    if (!found_ || *found_ < from) found_ = std::min(doc_.find_first_of(chars_, from), doc_.size());
-    return *found_;
+    if (!scanned_ || found_ < from) found_ = std::min(doc_.find_first_of(chars_, from), doc_.size());
+    scanned_ = true;
+    return found_;
   }
 
  private:
   std::string_view doc_, chars_;
-  std::optional<std::size_t> found_;
+  bool scanned_ = false;
+  std::size_t found_ = 0;
 };
 
 // A link `[text](url)` starting at doc[i] == '[': the offsets of its `]` and of the `)` that ends
