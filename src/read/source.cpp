@@ -10,6 +10,7 @@
 
 #include "src/read/decode.hpp"
 #include "src/read/file_kind.hpp"
+#include "src/read/markdown.hpp"
 #include "src/read/normalise.hpp"
 #include "src/read/pdf_document.hpp"
 #include "src/read/read_file.hpp"
@@ -61,6 +62,11 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
     normalised = normalise(decoded.text, invalid, false);
   }
   s.encoding_ = decoded.encoding.empty() ? "UTF-8" : std::move(decoded.encoding);
+  // Markdown (pipe tables, `#` headings, `**bold**`; src/read/markdown.hpp) is read into the
+  // form the grammar reads, as a document's reader does, once the text is known to be valid.
+  if (normalised->replaced_bytes == 0 && looks_like_markdown(decoded.text)) {
+    return from_extracted(read_markdown(std::move(decoded.text), s.encoding_), std::move(name));
+  }
   s.original_ = std::move(decoded.text);
   s.text_ = std::move(normalised->text);
   s.original_char_ = std::move(normalised->original_char);
