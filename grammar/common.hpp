@@ -361,10 +361,14 @@ struct cell_start : sor<digit, one<'-', '/', '\\'>, utf8::one<U'无', U'—', U'
 struct blank_cells : seq<spaces, one<'\t'>, plus<spaces, one<'\t'>>, spaces, at<cell_start>> {};
 struct cell_gap : sor<blank_cells, gap> {};
 
-// Cells whose whitespace a crawler removed run together: `35000000035`. One node; lowering
-// reads it with the row's rules (src/split_cells.hpp). It ends where a label starts (`…00002.其他`).
+// Cells whose whitespace a crawler removed run together: `35000000035`, or with a space here and
+// there that may or may not stand between two cells (`2100000 21`, `1 0 00 0 0 1`). One node;
+// lowering reads it with the row's rules (src/split_cells.hpp). It ends where a label starts
+// (`…00002.其他`).
 template <typename LabelStart>
-struct run_together : seq<digit, star<not_at<LabelStart>, sor<digit, seq<one<'.'>, digit>>>> {};
+struct run_together
+    : seq<digit, star<not_at<LabelStart>, sor<digit, seq<one<'.'>, digit>, seq<plus<hspace>, not_at<LabelStart>, digit>>>> {
+};
 
 // Up to N cells of one table row, wherever the extraction put the breaks between them, and up
 // to 3 more: a number split by extraction (`844` `8` for 8448) is rejoined by lowering with the

@@ -28,6 +28,10 @@ constexpr NodeKind kind_of = NodeKind::none;
 #define XXGK_NODE(rule, kind) \
   template <>                 \
   constexpr NodeKind kind_of<rule> = NodeKind::kind;
+XXGK_NODE(g::page_header::block, page_header)
+XXGK_NODE(g::page_header::field, page_header_field)
+XXGK_NODE(g::page_header::field_name, page_header_field_name)
+XXGK_NODE(g::page_header::field_value, page_header_field_value)
 XXGK_NODE(g::report_title, report_title)
 XXGK_NODE(g::title_agency, title_agency)
 XXGK_NODE(g::title_line, title_line)
