@@ -93,7 +93,12 @@ struct run_together_cells : run_together<row_label> {};
 // where no cell follows the label at once; lowering compares the whole label.
 struct label_overflow : seq<not_at<numbering>, not_at<cell>, not_at<group_label>, not_at<row_label>,
                             rep_min_max<1, 3, utf8::not_one<' ', '\t', '\f', '\n'>>, at<sor<ws, eof>>> {};
-struct row_body : opt<sor<seq<gap, row_cells>, run_together_cells, seq<gap, label_overflow, gap, row_cells>>> {};
+// A run of digits set a space after the label (`数量 690000069二、…`) is a run too: no cell ends
+// where the next label starts.
+// Cells followed on their line by digits that are none of them (`1 0 00 0 0 1四、…`) ran together.
+struct row_cells_whole : seq<row_cells, not_at<hspaces, digit>> {};
+struct row_body : opt<sor<seq<gap, row_cells_whole>, run_together_cells, seq<gap, label_overflow, gap, row_cells>,
+                          seq<hspaces, run_together_cells>>> {};
 struct label_cut_by_page;
 struct row : seq<row_label,
                  sor<seq<opt_ws, label_note, row_body>, seq<opt_ws, cut_note, gap, row_cells, row_cell_gap, note_rest>,
@@ -105,7 +110,9 @@ struct row : seq<row_label,
 struct row_numbered_apart
     : seq<numbering, opt<gap>, row_cells, line_end, opt<gap>, row_label, opt<opt_ws, label_note>> {};
 // A group label; numbers on it are a subtotal the official table does not have (rule A4).
-struct group : seq<group_label, opt<gap, cells<7>>> {};
+// 2019's (六)其他处理 is a data row: its digits may run together like any row's.
+struct group : seq<group_label, opt<sor<seq<gap, cells<7>, not_at<hspaces, digit>>, run_together_cells,
+                                       seq<hspaces, run_together_cells>>>> {};
 
 // A row whose label is none of the above (a typo, a truncated label): lowering matches it to the
 // closest canonical label or reports it as unplaced.

@@ -60,4 +60,9 @@ std::vector<std::vector<std::string>> run_together_readings(const std::string& d
                                                             std::size_t max_digits = kMaxCellDigits,
                                                             bool* complete = nullptr);
 
+// Readings of a run that holds a decimal point (`547.9659`, an amount): every cut into `columns`
+// numbers as a table writes them (no 0 before other digits, the point inside a number) that
+// `check` accepts; `complete` false past kMaxReadings.
+RunTogetherFits decimal_run_fits(const std::string& digits, std::size_t columns, ReadingCheck check);
+
 }  // namespace xxgk

@@ -249,8 +249,8 @@ std::vector<WrittenCell> read_run_together(const DigitRun& run, std::size_t colu
                                            const std::vector<WrittenCell>& written, const Placements& placements = {}) {
   const std::size_t offset = run.offsets.front();
   if (columns == 1) return {WrittenCell{CellState::number, run.digits, offset}};
-  RunTogetherFits fits;
-  if (run.digits.find('.') == std::string::npos) fits = run_together_fits(run.digits, columns, check);
+  const RunTogetherFits fits = run.digits.find('.') == std::string::npos ? run_together_fits(run.digits, columns, check)
+                                                                         : decimal_run_fits(run.digits, columns, check);
   const bool complete = fits.complete;
   const std::vector<std::vector<std::string>>& consistent = fits.readings;
   std::vector<std::string> readings;
@@ -278,7 +278,11 @@ std::vector<WrittenCell> read_run_together(const DigitRun& run, std::size_t colu
   }
   note_readings(resolved ? "X1" : "X2", written, std::move(readings), key_prefix, column_keys, cx);
   cx.report.extraction_notes.back().by_rule = check != nullptr;
-  if (complete && no_reading && check != nullptr) {
+  // Fewer digits than cells: some cells are blank, and the row may keep its rule; nothing shows which.
+  const bool digits_enough = static_cast<std::size_t>(std::count_if(run.digits.begin(), run.digits.end(), [](char c) {
+                               return c >= '0' && c <= '9';
+                             })) >= columns;
+  if (complete && no_reading && check != nullptr && digits_enough) {
     cx.report.extraction_notes.back().broken_rule = check == relations::table3_row_holds ? "A1" : "A5–A7";
   }
   return cells;
@@ -337,7 +341,15 @@ std::vector<WrittenCell> read_pieces(const std::vector<WrittenCell>& pieces, std
         return is_digits(w.raw) && (w.raw.size() == 1 || w.raw[0] != '0');
       });
   const Placements placements = may_have_blanks ? blank_placements_that_hold(pieces, columns, check) : Placements{};
-  return read_run_together(digit_run(pieces), columns, check, key_prefix, column_keys, cx, pieces, placements);
+  // A unit after the run (`547.9659万元`) is the last cell's.
+  std::vector<WrittenCell> numbers = pieces;
+  std::string& last = numbers.back().raw;
+  const std::size_t unit_at = last.find_first_not_of("0123456789.");
+  const std::string unit = unit_at == std::string::npos ? "" : trim(std::string_view(last).substr(unit_at));
+  if (unit_at != std::string::npos) last.resize(unit_at);
+  auto cells = read_run_together(digit_run(numbers), columns, check, key_prefix, column_keys, cx, pieces, placements);
+  if (!unit.empty() && cells.back().state == CellState::number) cells.back().raw += unit;
+  return cells;
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "grammar/sections.hpp"
 #include "src/text.hpp"
+#include "xxgk/keys.hpp"
 
 namespace xxgk {
 namespace {
@@ -32,8 +33,68 @@ bool starts_with_at(std::string_view s, std::size_t at, std::string_view what) {
 
 bool is_digit_at(std::string_view s, std::size_t at) { return at < s.size() && s[at] >= '0' && s[at] <= '9'; }
 
-// Section headings of one line: [start, end) byte ranges.
-std::vector<std::pair<std::size_t, std::size_t>> headings_of(std::string_view line) {
+// The byte length of the text after `at` that is closest to a wording of a section title, when it
+// differs by at most one character in eight (`政府信息公开行政法复议、行政诉讼情况`), else 0.
+// Only in a line already shown to be collapsed: a heading worded a little differently has no end
+// of line to show where it stops.
+std::size_t near_wording_at(std::string_view line, std::size_t at, const std::vector<char32_t>& title) {
+  const std::size_t most = title.size() + 2;
+  std::vector<char32_t> text;
+  std::vector<std::size_t> ends;  // byte offset after each character of text
+  for (std::size_t i = at; i < line.size() && text.size() < most;) {
+    char32_t cp = 0;
+    const std::size_t length = decode_utf8(line, i, cp);
+    if (length == 0) break;
+    text.push_back(cp);
+    i += length;
+    ends.push_back(i);
+  }
+  const std::size_t allowed = std::max<std::size_t>(1, title.size() / 8);
+  std::size_t best = allowed + 1, best_end = 0;
+  for (std::size_t n = title.size() > 2 ? title.size() - 2 : 1; n <= text.size(); ++n) {
+    const std::size_t d = edit_distance(std::vector<char32_t>(text.begin(), text.begin() + static_cast<long>(n)), title);
+    if (d < best) best = d, best_end = ends[n - 1];
+  }
+  return best <= allowed ? best_end - at : 0;
+}
+
+// Each wording of a section title the grammar knows, with its section's number.
+template <typename... Wordings>
+std::vector<std::pair<int, std::vector<char32_t>>> wordings_of(const pegtl::sor<Wordings...>* /*unused*/) {
+  std::vector<std::pair<int, std::vector<char32_t>>> out;
+  const auto add = [&](LabelKey key, std::string_view words) {
+    if (const SectionSpec* section = section_of(key)) out.emplace_back(section->number, code_points(words));
+  };
+  (add(Wordings::label_key, Wordings::words.view()), ...);
+  return out;
+}
+
+const std::vector<std::pair<int, std::vector<char32_t>>>& section_wordings() {
+  static const auto wordings = wordings_of(static_cast<const g::known_section_title*>(nullptr));
+  return wordings;
+}
+
+std::size_t near_heading_at(std::string_view line, std::size_t at, int number) {
+  std::size_t best_end = 0;
+  for (const auto& [section, title] : section_wordings()) {
+    if (section != number) continue;
+    const std::size_t end = near_wording_at(line, at, title);
+    if (end != 0 && (best_end == 0 || end < best_end)) best_end = end;
+  }
+  return best_end;
+}
+
+int numeral_at(std::string_view line, std::size_t at) {
+  constexpr std::string_view numerals[] = {"一", "二", "三", "四", "五", "六"};
+  for (int i = 0; i < 6; ++i) {
+    if (starts_with_at(line, at, numerals[i])) return i + 1;
+  }
+  return 0;
+}
+
+// Section headings of one line: [start, end) byte ranges; with `near`, also headings worded close
+// to their section's title.
+std::vector<std::pair<std::size_t, std::size_t>> headings_of(std::string_view line, bool near) {
   constexpr std::string_view comma = "、";
   std::vector<std::pair<std::size_t, std::size_t>> found;
   for (std::size_t at = line.find(comma); at != std::string_view::npos; at = line.find(comma, at + comma.size())) {
@@ -42,7 +103,15 @@ std::vector<std::pair<std::size_t, std::size_t>> headings_of(std::string_view li
     while (start > 0 && line[start - 1] == ' ') --start;
     if (start < 3) continue;
     start -= 3;  // every Chinese numeral is three bytes of UTF-8
-    if (const std::size_t length = heading_at(line, start); length != 0) found.emplace_back(start, start + length);
+    if (const std::size_t length = heading_at(line, start); length != 0) {
+      found.emplace_back(start, start + length);
+    } else if (const int number = numeral_at(line, start); near && number != 0) {
+      std::size_t title_at = at + comma.size();
+      while (title_at < line.size() && line[title_at] == ' ') ++title_at;
+      if (const std::size_t near_length = near_heading_at(line, title_at, number); near_length != 0) {
+        found.emplace_back(start, title_at + near_length);
+      }
+    }
   }
   return found;
 }
@@ -62,8 +131,8 @@ std::size_t after_closing_marks(std::string_view line, std::size_t at) {
 }
 
 void breaks_of_line(std::string_view line, std::size_t line_start, std::vector<std::size_t>& breaks) {
-  const auto headings = headings_of(line);
-  if (headings.size() < 2) return;
+  if (headings_of(line, false).size() < 2) return;
+  const auto headings = headings_of(line, true);
   std::vector<std::size_t> cuts;
   for (const auto& [start, end] : headings) {
     cuts.push_back(start);
