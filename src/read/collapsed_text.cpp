@@ -138,6 +138,18 @@ void breaks_of_line(std::string_view line, std::size_t line_start, std::vector<s
     cuts.push_back(start);
     cuts.push_back(end);
   }
+  // A table's caption (`附表1`, tables set after the sections) is a line of its own, the table
+  // after it another.
+  constexpr std::string_view caption = "附表";
+  for (std::size_t at = line.find(caption); at != std::string_view::npos; at = line.find(caption, at + 1)) {
+    std::size_t end = at + caption.size();
+    while (end < line.size() && line[end] == ' ') ++end;
+    const std::size_t number = end;
+    while (is_digit_at(line, end)) ++end;
+    if (end == number && numeral_at(line, end) != 0) end += 3;
+    cuts.push_back(at);
+    cuts.push_back(end);
+  }
   constexpr std::string_view full_stop = "。";
   int depth = 0;  // brackets open: a colon inside them (`(地址:…)`) introduces nothing
   auto next_heading = headings.begin();
