@@ -238,4 +238,25 @@ RunTogetherFits decimal_run_fits(const std::string& digits, std::size_t columns,
   return fits;
 }
 
+// The readings of `digits` as columns - 1 numbers with one blank cell (read as 0) that `check`
+// accepts, as text with `_` for the blank; none when there are too many to list.
+void add_readings_with_a_blank(const std::string& digits, std::size_t columns, ReadingCheck check,
+                               std::vector<std::string>& readings) {
+  bool complete = true;
+  const auto fewer = run_together_readings(digits, columns - 1, kMaxCellDigits, &complete);
+  if (!complete) return;
+  std::vector<double> values(columns);
+  for (const auto& r : fewer) {
+    for (std::size_t blank = 0; blank < columns; ++blank) {
+      std::string text;
+      for (std::size_t c = 0, i = 0; c < columns; ++c) {
+        values[c] = c == blank ? 0 : number_value(r[i]);
+        text += (c ? " " : "") + (c == blank ? std::string("_") : r[i]);
+        if (c != blank) ++i;
+      }
+      if (check(values) && readings.size() < kMaxReadings) readings.push_back(std::move(text));
+    }
+  }
+}
+
 }  // namespace xxgk

@@ -260,6 +260,12 @@ std::vector<WrittenCell> read_run_together(const DigitRun& run, std::size_t colu
     readings.push_back(std::move(text));
   }
   readings.insert(readings.end(), placements.readings.begin(), placements.readings.end());
+  // No reading fills every cell: with a cell left empty on the page (a blank, read as 0) one may
+  // keep the rule. Which cell is empty the digits do not show: the row is left open (X2), not
+  // reported as breaking its rule.
+  if (complete && readings.empty() && check != nullptr && columns > 2 && run.digits.find('.') == std::string::npos) {
+    add_readings_with_a_blank(run.digits, columns, check, readings);
+  }
   const bool no_reading = readings.empty();
   std::vector<WrittenCell> cells;
   // A search cut short proves nothing: neither that one reading is the only one nor that none fits.
