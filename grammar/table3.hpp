@@ -113,8 +113,10 @@ struct row_numbered_apart
     : seq<numbering, opt<gap>, row_cells, line_end, opt<gap>, row_label, opt<opt_ws, label_note>> {};
 // A group label; numbers on it are a subtotal the official table does not have (rule A4).
 // 2019's (六)其他处理 is a data row: its digits may run together like any row's.
-struct group : seq<group_label, opt<sor<seq<gap, cells<7>, not_at<hspaces, digit>>, run_together_cells,
-                                       seq<hspaces, run_together_cells>>>> {};
+struct group
+    : seq<group_label,
+          opt<sor<seq<gap, cells<7>, not_at<hspaces, digit>>, run_together_cells, seq<hspaces, run_together_cells>>>> {
+};
 
 // A row whose label is none of the above (a typo, a truncated label): lowering matches it to the
 // closest canonical label or reports it as unplaced.
@@ -135,14 +137,14 @@ struct label_continuation : seq<continuation_word, rep_opt<11, gap, continuation
 struct number_piece : seq<not_at<page_number_between_rows>, cell> {};
 struct number_rest : seq<number_piece, rep_opt<2, gap, number_piece>> {};
 struct unrecognised_row
-    : seq<unrecognised_label, gap, row_cells, opt<row_cell_gap, label_continuation, opt<gap, number_rest>>> {
-};
+    : seq<unrecognised_label, gap, row_cells, opt<row_cell_gap, label_continuation, opt<gap, number_rest>>> {};
 // The same in a crawler's collapsed text: a numbering, words up to the first digit, and the row's
 // digits run together (`3.求提供公开出版物0000000`, a typo for 要求…).
 struct unrecognised_run_word : plus<not_at<hspaces, cell_start>, not_at<row_label>, not_at<group_label>,
                                     not_at<one<'('>>, utf8::not_one<'\t', '\f', '\n'>> {};
 struct unrecognised_run_label : seq<numbering, unrecognised_run_word> {};
-struct unrecognised_run_row : seq<unrecognised_run_label, hspaces, run_together_cells> {};  // A known label may be the start of a longer one that a page break cut: `(2)其他` and its numbers at
+struct unrecognised_run_row : seq<unrecognised_run_label, hspaces, run_together_cells> {
+};  // A known label may be the start of a longer one that a page break cut: `(2)其他` and its numbers at
 // the foot of a page, `法律行政法规禁止公开` after the repeated header (其他法律行政法规禁止公开).
 // Only across a page turn (a form feed, page furniture or a repeated header); lowering reads the
 // whole label, and when that is no label the row is the short one's and the rest text out of place.
@@ -162,7 +164,8 @@ struct label_fragment : seq<fragment_word, rep_opt<2, gap, fragment_word>, quiet
 
 // A group before a row: `(六)其他` broken before `处理` is the group (六)其他处理, not the row 其他
 // (labels match across line breaks, and any numbering may stand before any label).
-struct item : sor<group, row, row_numbered_apart, repeated_header, unrecognised_row, unrecognised_run_row, label_fragment> {};
+struct item
+    : sor<group, row, row_numbered_apart, repeated_header, unrecognised_row, unrecognised_run_row, label_fragment> {};
 
 // Header: the corner note on 勾稽关系, 申请人情况 and the column labels, up to the first row.
 // `(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)`.

@@ -206,7 +206,8 @@ RunTogetherFits decimal_run_fits(const std::string& digits, std::size_t columns,
   const auto number = [](std::string_view n) {
     const std::size_t point = n.find('.');
     const std::string_view whole = n.substr(0, point);
-    if (whole.empty() || (whole.size() > 1 && whole[0] == '0') || whole.find('.') != std::string_view::npos) return false;
+    if (whole.empty() || (whole.size() > 1 && whole[0] == '0') || whole.find('.') != std::string_view::npos)
+      return false;
     return point == std::string_view::npos ||
            (point + 1 < n.size() && n.substr(point + 1).find('.') == std::string_view::npos);
   };

@@ -244,9 +244,9 @@ DigitRun digit_run(const std::vector<WrittenCell>& written) {
 // One in all → used (X1); several, or no rule to decide → unresolved (X2); none → the row breaks
 // its rule whatever the digits were.
 std::vector<WrittenCell> read_run_together(const DigitRun& run, std::size_t columns, RowCheck check,
-                                           const std::string& key_prefix,
-                                           std::span<const std::string_view> column_keys, LowerContext& cx,
-                                           const std::vector<WrittenCell>& written, const Placements& placements = {}) {
+                                           const std::string& key_prefix, std::span<const std::string_view> column_keys,
+                                           LowerContext& cx, const std::vector<WrittenCell>& written,
+                                           const Placements& placements = {}) {
   const std::size_t offset = run.offsets.front();
   if (columns == 1) return {WrittenCell{CellState::number, run.digits, offset}};
   const RunTogetherFits fits = run.digits.find('.') == std::string::npos ? run_together_fits(run.digits, columns, check)
@@ -342,10 +342,10 @@ std::vector<WrittenCell> read_pieces(const std::vector<WrittenCell>& pieces, std
                                      const std::string& key_prefix, std::span<const std::string_view> column_keys,
                                      LowerContext& cx) {
   // Pieces as cells only when each is a number as a table writes it (`000000` is no cell).
-  const bool may_have_blanks =
-      pieces.size() > 1 && pieces.size() < columns && std::all_of(pieces.begin(), pieces.end(), [](const WrittenCell& w) {
-        return is_digits(w.raw) && (w.raw.size() == 1 || w.raw[0] != '0');
-      });
+  const bool may_have_blanks = pieces.size() > 1 && pieces.size() < columns &&
+                               std::all_of(pieces.begin(), pieces.end(), [](const WrittenCell& w) {
+                                 return is_digits(w.raw) && (w.raw.size() == 1 || w.raw[0] != '0');
+                               });
   const Placements placements = may_have_blanks ? blank_placements_that_hold(pieces, columns, check) : Placements{};
   // A unit after the run (`547.9659万元`) is the last cell's.
   std::vector<WrittenCell> numbers = pieces;

@@ -17,8 +17,8 @@ namespace g = grammar;
 namespace pegtl = tao::pegtl;
 
 // A section heading: a Chinese numeral, 、 and a wording the grammar knows.
-struct heading_here : pegtl::seq<g::chinese_numeral, g::hspaces, pegtl::utf8::one<U'、'>, g::hspaces,
-                                 g::known_section_title> {};
+struct heading_here
+    : pegtl::seq<g::chinese_numeral, g::hspaces, pegtl::utf8::one<U'、'>, g::hspaces, g::known_section_title> {};
 
 // The length of a section heading that starts at `at`, or 0.
 std::size_t heading_at(std::string_view line, std::size_t at) {
@@ -31,7 +31,9 @@ bool starts_with_at(std::string_view s, std::size_t at, std::string_view what) {
   return s.substr(at, what.size()) == what;
 }
 
-bool is_digit_at(std::string_view s, std::size_t at) { return at < s.size() && s[at] >= '0' && s[at] <= '9'; }
+bool is_digit_at(std::string_view s, std::size_t at) {
+  return at < s.size() && s[at] >= '0' && s[at] <= '9';
+}
 
 // The byte length of the text after `at` that is closest to a wording of a section title, when it
 // differs by at most one character in eight (`政府信息公开行政法复议、行政诉讼情况`), else 0.
@@ -52,7 +54,8 @@ std::size_t near_wording_at(std::string_view line, std::size_t at, const std::ve
   const std::size_t allowed = std::max<std::size_t>(1, title.size() / 8);
   std::size_t best = allowed + 1, best_end = 0;
   for (std::size_t n = title.size() > 2 ? title.size() - 2 : 1; n <= text.size(); ++n) {
-    const std::size_t d = edit_distance(std::vector<char32_t>(text.begin(), text.begin() + static_cast<long>(n)), title);
+    const std::size_t d =
+        edit_distance(std::vector<char32_t>(text.begin(), text.begin() + static_cast<long>(n)), title);
     if (d < best) best = d, best_end = ends[n - 1];
   }
   return best <= allowed ? best_end - at : 0;
@@ -208,7 +211,8 @@ void insert_line_breaks(std::string& text, std::vector<std::uint32_t>& original_
   std::size_t from = 0;
   for (const std::size_t at : breaks) {
     broken.append(text, from, at - from);
-    map.insert(map.end(), original_char.begin() + static_cast<long>(from), original_char.begin() + static_cast<long>(at));
+    map.insert(map.end(), original_char.begin() + static_cast<long>(from),
+               original_char.begin() + static_cast<long>(at));
     broken.push_back('\n');
     map.push_back(original_char[at]);  // the break stands where the next line starts
     from = at;

@@ -42,9 +42,9 @@ BOOST_AUTO_TEST_CASE(a_collapsed_body_is_broken_at_headings_sentences_and_colons
   const Source s = Source::from_bytes(kBody, "t.txt");
   const auto lines = lines_of(s.text());
   // Each section heading stands alone on its line, whatever ran into it on either side.
-  for (const char* heading : {"一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-                              "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况",
-                              "六、其他需要报告的事项"}) {
+  for (const char* heading :
+       {"一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"}) {
     BOOST_TEST(has_line(lines, heading), heading);
   }
   BOOST_TEST(has_line(lines, "根据《条例》编制本报告。"));
@@ -55,11 +55,13 @@ BOOST_AUTO_TEST_CASE(a_collapsed_body_is_broken_at_headings_sentences_and_colons
   BOOST_TEST(has_line(lines, "时间:"));
   BOOST_TEST(has_line(lines, "2026-01-22 16:29,见https://www.example.gov.cn/a.htm。"));
   // Table 三's row labels `一、本年新收…` are no section headings: the table stays one line.
-  BOOST_TEST(std::count_if(lines.begin(), lines.end(), [](const std::string& l) { return l.starts_with("申请人情况"); }) == 1);
+  BOOST_TEST(
+      std::count_if(lines.begin(), lines.end(), [](const std::string& l) { return l.starts_with("申请人情况"); }) == 1);
 }
 
 BOOST_AUTO_TEST_CASE(a_line_with_one_heading_is_left_as_it_is) {
-  const std::string text = "一、总体情况。本局依法公开政府信息。表格如下:" + std::string(300, 'x') + "\n二、主动公开政府信息情况\n";
+  const std::string text =
+      "一、总体情况。本局依法公开政府信息。表格如下:" + std::string(300, 'x') + "\n二、主动公开政府信息情况\n";
   BOOST_TEST(collapsed_line_breaks(text).empty());
   BOOST_TEST(Source::from_bytes(text, "t.txt").text() == text);
 }
