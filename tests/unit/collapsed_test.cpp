@@ -98,7 +98,7 @@ BOOST_AUTO_TEST_CASE(the_header_block_is_the_metadata_and_the_title) {
   BOOST_TEST(r.metadata.source_url == "https://www.example.gov.cn/t20260131_1.htm");
   // The body has no title line: the header's names the agency and the year.
   BOOST_TEST(r.agency == "某局");
-  BOOST_TEST(r.year == 2025);
+  BOOST_TEST(r.year.value_or(0) == 2025);
   BOOST_TEST(r.sections.size() == 6u);
   // Without its separator, `标题:` is no header block.
   BOOST_TEST(!parse_report(Source::from_bytes("标题: 甲\n" + kBody, "t.txt")).metadata.present);
