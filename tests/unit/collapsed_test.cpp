@@ -6,6 +6,7 @@
 
 #include "report_text.hpp"
 #include "src/read/collapsed_text.hpp"
+#include "src/text.hpp"
 
 using namespace xxgk;
 
