@@ -344,9 +344,10 @@ struct note_rest : seq<opt<note_words>, opt_ws, one<')'>> {};
 // ---------------------------------------------------------------------------------------------
 // Table cells
 
-struct cell_end : at<sor<ws, eof>> {};
+// A cell ends at a blank, or where a crawler ran the next label's numbering into it (`0(七)总计`).
+struct cell_end : at<sor<ws, eof, paren_numeral>> {};
 struct money_unit : sor<label<"万元">, label<"元">> {};
-struct count_unit : utf8::one<U'件', U'个', U'项', U'条'> {};
+struct count_unit : utf8::one<U'件', U'个', U'项', U'条', U'笔'> {};
 // A number as written: `0`, `13612`, `0.0235`, `-8`, `251000元`.
 struct cell_number : seq<opt<one<'-'>>, digits, opt<one<'.'>, digits>, opt<sor<money_unit, count_unit>>, cell_end> {};
 struct cell_dash : seq<sor<plus<utf8::one<U'—', U'–', U'－'>>, plus<one<'-'>>>, cell_end> {};
@@ -361,10 +362,19 @@ struct cell_start : sor<digit, one<'-', '/', '\\'>, utf8::one<U'无', U'—', U'
 struct blank_cells : seq<spaces, one<'\t'>, plus<spaces, one<'\t'>>, spaces, at<cell_start>> {};
 struct cell_gap : sor<blank_cells, gap> {};
 
-// Cells whose whitespace a crawler removed run together: `35000000035`. One node; lowering
-// reads it with the row's rules (src/split_cells.hpp). It ends where a label starts (`…00002.其他`).
+// Cells whose whitespace a crawler removed run together: `35000000035`, or with a space here and
+// there that may or may not stand between two cells (`2100000 21`, `1 0 00 0 0 1`). One node;
+// lowering reads it with the row's rules (src/split_cells.hpp). It ends where a label starts
+// (`…00002.其他`).
+// A unit may end it (`政府集中采购547.9659万元`: the last cell's).
+// It never takes the numbering of the next label, known or not (`…00002.其他`, `2、`).
+struct numbering_ahead : seq<range<'1', '9'>, hspaces, list_comma, not_at<digit>> {};
 template <typename LabelStart>
-struct run_together : seq<digit, star<not_at<LabelStart>, sor<digit, seq<one<'.'>, digit>>>> {};
+struct run_together
+    : seq<not_at<LabelStart>, not_at<numbering_ahead>, digit,
+          star<not_at<LabelStart>, not_at<numbering_ahead>,
+               sor<digit, seq<one<'.'>, digit>, seq<plus<hspace>, not_at<LabelStart>, not_at<numbering_ahead>, digit>>>,
+          opt<hspaces, money_unit>> {};
 
 // Up to N cells of one table row, wherever the extraction put the breaks between them, and up
 // to 3 more: a number split by extraction (`844` `8` for 8448) is rejoined by lowering with the

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "grammar/common.hpp"
+#include "grammar/page_header.hpp"
 #include "grammar/sections.hpp"
 #include "grammar/table2.hpp"
 #include "grammar/table3.hpp"
@@ -26,6 +27,7 @@ struct block : sor<blank_line, section_heading, table2_block, table3::table, tab
                    seq<may_be_title, report_title>, page_number, last_line_of_page, unplaced_row, unplaced_text,
                    unknown_section_heading, subsection_heading, prose_line> {};
 
-struct report : seq<star<block>, eof> {};
+// A crawler's header block may come first (grammar/page_header.hpp).
+struct report : seq<opt<page_header::block>, star<block>, eof> {};
 
 }  // namespace xxgk::grammar

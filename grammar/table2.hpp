@@ -44,7 +44,8 @@ struct row_cell_gap : sor<blank_cells, plus<sor<ws_run, page_furniture, column_h
 
 template <typename Label, unsigned Columns>
 struct row_of : seq<Label, opt<opt_ws, label_note>,
-                    opt<sor<seq<gap, cells<Columns, row_cell_gap, page_number_between_rows>>, run_together_cells>>> {};
+                    opt<sor<seq<gap, cells<Columns, row_cell_gap, page_number_between_rows>>, run_together_cells,
+                            seq<hspaces, run_together_cells>>>> {};
 
 struct row_regulations : row_of<label_regulations, 3> {};
 struct row_normative_documents : row_of<label_normative_documents, 3> {};

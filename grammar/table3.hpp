@@ -8,8 +8,10 @@
 namespace xxgk::grammar::table3 {
 
 // A label ends where its cell text ends: `其他` must not match the start of `其他处理`.
-// Cells may follow with no blank in between when a crawler collapsed whitespace.
-struct label_end : at<sor<ws, one<'('>, eof, cell_start>> {};
+// Cells may follow with no blank in between when a crawler collapsed whitespace, and so may the
+// next label (`(三)不予公开属于国家秘密…`, numbering left out).
+struct row_label;
+struct label_end : at<sor<ws, one<'('>, eof, cell_start, row_label>> {};
 
 // A row or group label, with the key it names (include/xxgk/keys.hpp), after numbering of any
 // style (grammar/common.hpp) or none. A variant wording seen in real reports is one more rule with
@@ -93,7 +95,12 @@ struct run_together_cells : run_together<row_label> {};
 // where no cell follows the label at once; lowering compares the whole label.
 struct label_overflow : seq<not_at<numbering>, not_at<cell>, not_at<group_label>, not_at<row_label>,
                             rep_min_max<1, 3, utf8::not_one<' ', '\t', '\f', '\n'>>, at<sor<ws, eof>>> {};
-struct row_body : opt<sor<seq<gap, row_cells>, run_together_cells, seq<gap, label_overflow, gap, row_cells>>> {};
+// A run of digits set a space after the label (`数量 690000069二、…`) is a run too: no cell ends
+// where the next label starts.
+// Cells followed on their line by digits that are none of them (`1 0 00 0 0 1四、…`) ran together.
+struct row_cells_whole : seq<row_cells, not_at<hspaces, digit>> {};
+struct row_body : opt<sor<seq<gap, row_cells_whole>, run_together_cells, seq<gap, label_overflow, gap, row_cells>,
+                          seq<hspaces, run_together_cells>>> {};
 struct label_cut_by_page;
 struct row : seq<row_label,
                  sor<seq<opt_ws, label_note, row_body>, seq<opt_ws, cut_note, gap, row_cells, row_cell_gap, note_rest>,
@@ -105,7 +112,11 @@ struct row : seq<row_label,
 struct row_numbered_apart
     : seq<numbering, opt<gap>, row_cells, line_end, opt<gap>, row_label, opt<opt_ws, label_note>> {};
 // A group label; numbers on it are a subtotal the official table does not have (rule A4).
-struct group : seq<group_label, opt<gap, cells<7>>> {};
+// 2019's (六)其他处理 is a data row: its digits may run together like any row's.
+struct group
+    : seq<group_label,
+          opt<sor<seq<gap, cells<7>, not_at<hspaces, digit>>, run_together_cells, seq<hspaces, run_together_cells>>>> {
+};
 
 // A row whose label is none of the above (a typo, a truncated label): lowering matches it to the
 // closest canonical label or reports it as unplaced.
@@ -126,7 +137,13 @@ struct label_continuation : seq<continuation_word, rep_opt<11, gap, continuation
 struct number_piece : seq<not_at<page_number_between_rows>, cell> {};
 struct number_rest : seq<number_piece, rep_opt<2, gap, number_piece>> {};
 struct unrecognised_row
-    : seq<unrecognised_label, gap, row_cells, opt<row_cell_gap, label_continuation, opt<gap, number_rest>>> {
+    : seq<unrecognised_label, gap, row_cells, opt<row_cell_gap, label_continuation, opt<gap, number_rest>>> {};
+// The same in a crawler's collapsed text: a numbering, words up to the first digit, and the row's
+// digits run together (`3.求提供公开出版物0000000`, a typo for 要求…).
+struct unrecognised_run_word : plus<not_at<hspaces, cell_start>, not_at<row_label>, not_at<group_label>,
+                                    not_at<one<'('>>, utf8::not_one<'\t', '\f', '\n'>> {};
+struct unrecognised_run_label : seq<numbering, unrecognised_run_word> {};
+struct unrecognised_run_row : seq<unrecognised_run_label, hspaces, run_together_cells> {
 };  // A known label may be the start of a longer one that a page break cut: `(2)其他` and its numbers at
 // the foot of a page, `法律行政法规禁止公开` after the repeated header (其他法律行政法规禁止公开).
 // Only across a page turn (a form feed, page furniture or a repeated header); lowering reads the
@@ -147,7 +164,8 @@ struct label_fragment : seq<fragment_word, rep_opt<2, gap, fragment_word>, quiet
 
 // A group before a row: `(六)其他` broken before `处理` is the group (六)其他处理, not the row 其他
 // (labels match across line breaks, and any numbering may stand before any label).
-struct item : sor<group, row, row_numbered_apart, repeated_header, unrecognised_row, label_fragment> {};
+struct item
+    : sor<group, row, row_numbered_apart, repeated_header, unrecognised_row, unrecognised_run_row, label_fragment> {};
 
 // Header: the corner note on 勾稽关系, 申请人情况 and the column labels, up to the first row.
 // `(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)`.

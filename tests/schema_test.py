@@ -142,6 +142,30 @@ class Tally:
             self.passed += 1
 
 
+def metadata_problems(path, report):
+    """A file that opens with a crawler archive's header block (`标题:` … `==== 正文 ====`) has its
+    metadata read: the title, date and address of its `标题:`, `发布时间:` and `原文链接:` lines.
+    Any other file has none."""
+    head = Path(path).read_bytes()[:4096].decode("utf-8", "replace").split("\n")
+    fields = {}
+    for line in head:
+        if line.strip().strip("=").strip() == "正文":
+            break
+        name, colon, value = line.partition(":")
+        if colon:
+            fields.setdefault(name.strip(), value.strip())
+    else:
+        fields = None
+    metadata = report.get("metadata")
+    if not fields:
+        return [] if metadata is None else [f"$.metadata: {metadata!r} for a file without a header block"]
+    expected = {"title": fields.get("标题", ""), "published": fields.get("发布时间", ""),
+                "source_url": fields.get("原文链接", ""), "line": 1, "column": 1}
+    if metadata != expected:
+        return [f"$.metadata: {metadata!r}, the header block says {expected!r}"]
+    return []
+
+
 def check_corpus(xxgk, corpus, ast, finding, tally):
     for flags, files in corpus_reports(corpus).items():
         if not files:
@@ -159,6 +183,7 @@ def check_corpus(xxgk, corpus, ast, finding, tally):
             found = [f"xxgk parse: {broken}"] if broken else []
             if path in asts:
                 found += problems(ast, asts[path])
+                found += metadata_problems(path, asts[path])
             else:
                 found.append(f"xxgk parse printed no AST (exit {status}): {err.strip()}")
             if broken_check or len(all_findings) != 1:

@@ -95,8 +95,19 @@ struct ExtractionNote {
   bool by_rule = true;      // false when the row has no rule and the digits allow only one reading
 };
 
+// What the header block a crawler's archive puts before a page says of it (`标题:`, `发布时间:`,
+// `原文链接:`; grammar/page_header.hpp), each as written; all empty without such a block.
+struct PageMetadata {
+  bool present = false;
+  std::string title;
+  std::string published;   // the publication date (and time) as written
+  std::string source_url;  // the page's original address
+  SourcePos pos;           // the block's first line
+};
+
 struct Report {
   std::string path;
+  PageMetadata metadata;
   std::string title;
   SourcePos title_pos;
   bool title_after_first_section = false;

@@ -52,6 +52,12 @@ class DocumentLowering {
     for (const auto& child : root.children) block(*child);
     if (table3_in_layout_) lower_layout_table3(std::move(*table3_in_layout_), cx_);
     read_html2text_tables(cx_);
+    // A page whose body has no title line (crawled text often starts with the first paragraph):
+    // the header block's title names the agency and the year.
+    if (report().title.empty() && !report().metadata.title.empty()) {
+      set_title("", report().metadata.title, report().metadata.pos);
+      report().title_after_first_section = false;
+    }
     settle_by_column_sums(report());
     detect_format();
   }
@@ -117,6 +123,9 @@ class DocumentLowering {
         break;
       case NodeKind::report_title:
         title(node);
+        break;
+      case NodeKind::page_header:
+        page_header(node);
         break;
       case NodeKind::table2:
         lower_table2(node, cx_);
@@ -219,8 +228,33 @@ class DocumentLowering {
       if (child->kind == NodeKind::title_agency) agency_line = trim(child->string_view());
       if (child->kind == NodeKind::title_line) title_line = trim(child->string_view());
     }
+    set_title(agency_line, title_line, cx_.pos(node));
+  }
+
+  // The fields of a crawler's header block that say what the page is; other fields (`栏目:`,
+  // `本地目录:`) are the archive's own. The names are those archives write, with their synonyms.
+  void page_header(const TreeNode& node) {
+    PageMetadata& m = report().metadata;
+    m.present = true;
+    m.pos = cx_.pos(node);
+    for (const auto& field : node.children) {
+      const TreeNode* name = field->child(NodeKind::page_header_field_name);
+      const TreeNode* value = field->child(NodeKind::page_header_field_value);
+      if (name == nullptr || value == nullptr) continue;
+      const std::string n = without_whitespace(name->string_view());
+      std::string* target = nullptr;
+      if (n == "标题" || n == "题目" || n == "文章标题") target = &m.title;
+      if (n == "发布时间" || n == "发布日期" || n == "成文日期" || n == "日期") target = &m.published;
+      if (n == "原文链接" || n == "链接" || n == "网址" || n == "来源链接" || n == "URL" || n == "url") {
+        target = &m.source_url;
+      }
+      if (target != nullptr && target->empty()) *target = trim(value->string_view());
+    }
+  }
+
+  void set_title(const std::string& agency_line, const std::string& title_line, SourcePos pos) {
     report().title = agency_line.empty() ? title_line : agency_line + " " + title_line;
-    report().title_pos = cx_.pos(node);
+    report().title_pos = pos;
     report().year = year_in(title_line);
     report().title_after_first_section = !report().sections.empty();
     // The agency: the separate line, or the title text before the year.

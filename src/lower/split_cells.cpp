@@ -197,4 +197,67 @@ std::vector<std::vector<std::string>> run_together_readings(const std::string& d
   return std::move(fits.readings);
 }
 
+// A run with a decimal point (`547.9659`, an amount): every cut into `columns` numbers as a table
+// writes them (no 0 before other digits, the point inside a number), that `check` accepts.
+RunTogetherFits decimal_run_fits(const std::string& digits, std::size_t columns, ReadingCheck check) {
+  RunTogetherFits fits;
+  std::vector<std::string> current;
+  std::vector<double> values;
+  const auto number = [](std::string_view n) {
+    const std::size_t point = n.find('.');
+    const std::string_view whole = n.substr(0, point);
+    if (whole.empty() || (whole.size() > 1 && whole[0] == '0') || whole.find('.') != std::string_view::npos)
+      return false;
+    return point == std::string_view::npos ||
+           (point + 1 < n.size() && n.substr(point + 1).find('.') == std::string_view::npos);
+  };
+  auto go = [&](auto& self, std::size_t from) -> void {
+    if (!fits.complete) return;
+    if (current.size() == columns) {
+      if (from != digits.size()) return;
+      values.clear();
+      for (const auto& n : current) values.push_back(number_value(n));
+      if (check != nullptr && !check(values)) return;
+      if (fits.readings.size() == kMaxReadings) {
+        fits.complete = false;
+        fits.readings.clear();
+        return;
+      }
+      fits.readings.push_back(current);
+      return;
+    }
+    for (std::size_t end = from + 1; end <= digits.size(); ++end) {
+      const std::string_view n = std::string_view(digits).substr(from, end - from);
+      if (!number(n)) continue;
+      current.emplace_back(n);
+      ++fits.steps;
+      self(self, end);
+      current.pop_back();
+    }
+  };
+  go(go, 0);
+  return fits;
+}
+
+// The readings of `digits` as columns - 1 numbers with one blank cell (read as 0) that `check`
+// accepts, as text with `_` for the blank; none when there are too many to list.
+void add_readings_with_a_blank(const std::string& digits, std::size_t columns, ReadingCheck check,
+                               std::vector<std::string>& readings) {
+  bool complete = true;
+  const auto fewer = run_together_readings(digits, columns - 1, kMaxCellDigits, &complete);
+  if (!complete) return;
+  std::vector<double> values(columns);
+  for (const auto& r : fewer) {
+    for (std::size_t blank = 0; blank < columns; ++blank) {
+      std::string text;
+      for (std::size_t c = 0, i = 0; c < columns; ++c) {
+        values[c] = c == blank ? 0 : number_value(r[i]);
+        text += (c ? " " : "") + (c == blank ? std::string("_") : r[i]);
+        if (c != blank) ++i;
+      }
+      if (check(values) && readings.size() < kMaxReadings) readings.push_back(std::move(text));
+    }
+  }
+}
+
 }  // namespace xxgk

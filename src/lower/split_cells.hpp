@@ -60,4 +60,15 @@ std::vector<std::vector<std::string>> run_together_readings(const std::string& d
                                                             std::size_t max_digits = kMaxCellDigits,
                                                             bool* complete = nullptr);
 
+// Readings of a run that holds a decimal point (`547.9659`, an amount): every cut into `columns`
+// numbers as a table writes them (no 0 before other digits, the point inside a number) that
+// `check` accepts; `complete` false past kMaxReadings.
+RunTogetherFits decimal_run_fits(const std::string& digits, std::size_t columns, ReadingCheck check);
+
+// Adds to `readings` those of `digits` as columns - 1 numbers and one blank cell (read as 0) that
+// `check` accepts, as text with `_` for the blank (`14382 0 0 0 _ 0 14382`); none when there are
+// too many to list.
+void add_readings_with_a_blank(const std::string& digits, std::size_t columns, ReadingCheck check,
+                               std::vector<std::string>& readings);
+
 }  // namespace xxgk

@@ -299,7 +299,7 @@ void lower_table3(const TreeNode& node, LowerContext& cx, Table3Reading reading)
     }
     if (kind == NodeKind::table3_group) {
       const TreeNode* label = label_child(*child);
-      if (label == nullptr || written.empty()) continue;
+      if (label == nullptr || (written.empty() && child->child(NodeKind::run_together_cells) == nullptr)) continue;
       if (const GroupSpec* group = find_group(label->label)) {
         const GroupSpec& g = *group;
         // Numbers on (六)其他处理: the 2019 format's data row `other`, unless 2021 items follow.

@@ -26,8 +26,9 @@ struct WrittenRow {
   std::size_t offset = 0;     // where the row is said to be
   std::size_t label_end = 0;  // where a blank cell of a row without any cell is said to be
   std::vector<WrittenCell> cells;
-  // The digits of cells that ran together when whitespace was collapsed (`350000035`).
-  std::optional<WrittenCell> run_together;
+  // The digits of cells that ran together when whitespace was collapsed (`350000035`), each piece
+  // a crawler's stray space left apart a written cell.
+  std::optional<std::vector<WrittenCell>> run_together;
   // Where the reader measured each cell, in the units of LowerContext::column_centers; empty when
   // the row's place in the text tells (display columns of its line).
   std::vector<double> cell_x;

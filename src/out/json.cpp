@@ -103,6 +103,12 @@ json to_json(const Report& r) {
               {"path", r.path},
               {"title", r.title},
               {"agency", r.agency},
+              {"metadata", r.metadata.present ? json{{"title", r.metadata.title},
+                                                     {"published", r.metadata.published},
+                                                     {"source_url", r.metadata.source_url},
+                                                     {"line", r.metadata.pos.line},
+                                                     {"column", r.metadata.pos.column}}
+                                              : json(nullptr)},
               {"year", r.year ? json(*r.year) : json(nullptr)},
               {"format_version", r.format_version.empty() ? json(nullptr) : json(r.format_version)},
               {"preamble", paragraphs_json(r.preamble)},

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "src/read/collapsed_text.hpp"
 #include "src/read/decode.hpp"
 #include "src/read/file_kind.hpp"
 #include "src/read/markdown.hpp"
@@ -61,6 +62,8 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
     decoded = decode_undeclared(std::move(decoded.text));
     normalised = normalise(decoded.text, invalid, false);
   }
+  // Crawled text with a whole body on one line: broken into lines at its headings and sentences.
+  insert_line_breaks(normalised->text, normalised->original_char, collapsed_line_breaks(normalised->text));
   s.encoding_ = decoded.encoding.empty() ? "UTF-8" : std::move(decoded.encoding);
   // Markdown (pipe tables, `#` headings, `**bold**`; src/read/markdown.hpp) is read into the
   // form the grammar reads, as a document's reader does, once the text is known to be valid.

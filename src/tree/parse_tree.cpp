@@ -28,6 +28,10 @@ constexpr NodeKind kind_of = NodeKind::none;
 #define XXGK_NODE(rule, kind) \
   template <>                 \
   constexpr NodeKind kind_of<rule> = NodeKind::kind;
+XXGK_NODE(g::page_header::block, page_header)
+XXGK_NODE(g::page_header::field, page_header_field)
+XXGK_NODE(g::page_header::field_name, page_header_field_name)
+XXGK_NODE(g::page_header::field_value, page_header_field_value)
 XXGK_NODE(g::report_title, report_title)
 XXGK_NODE(g::title_agency, title_agency)
 XXGK_NODE(g::title_line, title_line)
@@ -72,6 +76,8 @@ XXGK_NODE(g::table3::row_numbered_apart, table3_row)
 XXGK_NODE(g::table3::group, table3_group)
 XXGK_NODE(g::table3::unrecognised_row, table3_unrecognised_row)
 XXGK_NODE(g::table3::unrecognised_label, table3_unrecognised_label)
+XXGK_NODE(g::table3::unrecognised_run_row, table3_unrecognised_row)
+XXGK_NODE(g::table3::unrecognised_run_label, table3_unrecognised_label)
 XXGK_NODE(g::table3::label_continuation, table3_label_continuation)
 XXGK_NODE(g::table3::label_overflow, table3_label_continuation)
 XXGK_NODE(g::table3::label_fragment, table3_label_fragment)

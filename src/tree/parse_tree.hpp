@@ -17,6 +17,10 @@ namespace xxgk {
 enum class NodeKind : std::uint8_t {
   none,  // the root
   label,
+  page_header,
+  page_header_field,
+  page_header_field_name,
+  page_header_field_value,
   report_title,
   title_agency,
   title_line,

@@ -59,7 +59,12 @@ def tab_row_copy(blocks, flat_table4=False):
 def crawler_copy(rng, r, title, blocks, cv):
     """The page as a crawler's archive keeps it: a header block, then the whole body on one line,
     every whitespace run (line breaks and tabs too) made one space or nothing, at random per run:
-    inside tables with the chance cv["table_space"] of a space, in prose cv["prose_space"]."""
+    inside tables with the chance cv["table_space"] of a space, in prose cv["prose_space"]. Some
+    archives write spaces as U+3000, and some pages have stray spaces inside a cell's words (a line
+    break inside a narrow cell: `商业 企业`), which are no cell boundaries. The header block is
+    short (`标题:`, `发布时间:`, `原文链接:`) or the full one of a real archive
+    (../shared/real/crawler: nine lines, `标题: …`, `文号:`, `栏目:`, a note, a long separator,
+    and no line end after the body)."""
     parts = []  # (text, in a table)
     chrome = r["variants"]["page_chrome"]  # the page's own navigation is already in the blocks
     if cv["menu"] and not chrome:
@@ -71,18 +76,31 @@ def crawler_copy(rng, r, title, blocks, cv):
             parts.append((payload, False))
     if cv["attachments"] and not chrome:
         parts.append(("附件下载： 附件1 " + title + ".pdf", False))
+    full_header = rng.random() < 0.5
+    wide_space = "\u3000" if rng.random() < 0.3 else " "
+    stray_chance = 0.03 if rng.random() < 0.3 else 0.0
 
     def squeeze(text, chance):
-        return re.sub(r"[\s\u3000]+", lambda m: " " if rng.random() < chance else "", text)
+        return re.sub(r"[\s\u3000]+", lambda m: wide_space if rng.random() < chance else "", text)
+
+    def stray(text):
+        return re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", lambda m: " " if rng.random() < stray_chance else "",
+                      text)
 
     body = ""
     for i, (text, in_table) in enumerate(parts):
         if i:
             body += " " if rng.random() < cv["prose_space"] else ""
-        body += squeeze(text, cv["table_space"] if in_table else cv["prose_space"])
+        squeezed = squeeze(text, cv["table_space"] if in_table else cv["prose_space"])
+        body += stray(squeezed) if in_table else squeezed
     day = 10 + r["index"] % 20
-    head = (f"标题:{title}\n发布时间:{r['year'] + 1}-01-{day:02d}\n原文链接:https://www.example.gov.cn/xxgk/"
-            f"{r['year']}/t{r['year'] + 1}01{day:02d}_{r['index']:03d}.html\n==== 正文 ====\n")
+    url = f"https://www.example.gov.cn/xxgk/{r['year']}/t{r['year'] + 1}01{day:02d}_{r['index']:03d}.html"
+    if full_header:
+        head = (f"标题: {title}\n发布时间: {r['year'] + 1}-01-{day:02d} 09:{r['index'] % 60:02d}\n文号: \n"
+                f"发布机构: \n栏目: 政府信息公开年报\n原文链接: {url}\n本地目录: xxgk/{r['year']}/{r['index']:03d}_{title}\n"
+                "页面链接与图片详见 links.tsv(同目录)\n==================== 正文 ====================\n")
+        return head + body.strip()
+    head = f"标题:{title}\n发布时间:{r['year'] + 1}-01-{day:02d}\n原文链接:{url}\n==== 正文 ====\n"
     return head + body.strip() + "\n"
 
 
