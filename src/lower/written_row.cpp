@@ -293,7 +293,10 @@ bool spaced_run_together(const std::vector<WrittenCell>& written, std::size_t co
     digits += w.raw.size();
     zero_led = zero_led || (w.raw.size() > 1 && w.raw[0] == '0');
   }
-  if (!zero_led && cx.column_centers.size() == columns) return false;
+  // Pieces that are numbers as they stand, nearly one a column (`7 5 0 0 0 12`), are a row with a
+  // blank cell, placed by the columns or by the row's total; a run cut by stray spaces leaves
+  // few pieces (`2100000 21`) or pieces no table writes (`00`).
+  if (!zero_led && (cx.column_centers.size() == columns || written.size() * 2 > columns)) return false;
   return (zero_led || digits >= columns) && same_line(cx.source.text(), written.front().offset, written.back().offset);
 }
 

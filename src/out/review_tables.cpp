@@ -197,6 +197,17 @@ class TableWriter {
       }
       out += "</tr>";
     }
+    // Rows the document writes that this format's layout has not (2019's (六)其他处理 as one row in
+    // a 2021 table: F6 says so) are drawn after it, so that every cell read is shown.
+    for (const Row& row : report_.table3.rows) {
+      if (find_row(rows, std::string_view(row.key)) != nullptr) continue;
+      out += "<tr>" + label("table3." + row.key, row.canonical_label, &row, 3);
+      for (std::size_t c = 0; c < kTable3Columns.size(); ++c) {
+        out += cell(row.cell(kTable3Columns[c]), fmt::format("table3.{}.{}", row.key, kTable3Columns[c]),
+                    kTable3ColumnLabels[c], static_cast<int>(c));
+      }
+      out += "</tr>";
+    }
     return out + "</tbody></table></section>";
   }
 
