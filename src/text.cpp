@@ -123,4 +123,19 @@ std::string_view utf16_byte_order(std::string_view bytes) {
   return {};
 }
 
+std::vector<std::uint32_t> character_indexes(std::string_view text, const std::vector<std::uint32_t>& at) {
+  std::vector<std::uint32_t> chars;
+  chars.reserve(at.size());
+  // The characters before `byte`, moved along as the offsets go (forwards nearly always).
+  std::size_t byte = 0;
+  std::uint32_t before = 0;
+  const auto is_lead = [&](std::size_t i) { return (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80; };
+  for (const std::uint32_t offset : at) {
+    for (; byte < offset && byte < text.size(); ++byte) before += is_lead(byte);
+    for (; byte > offset; --byte) before -= is_lead(byte - 1);
+    chars.push_back(before);
+  }
+  return chars;
+}
+
 }  // namespace xxgk

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,10 @@ inline std::size_t decode_utf8(std::string_view s, std::size_t i, char32_t& cp) 
 void append_utf8(std::string& out, char32_t cp);
 std::vector<char32_t> code_points(std::string_view s);
 // code_points(s).size(), without building the vector.
+// For each byte offset of `text` in `at`, the index of the character it is in: a reader's map from
+// its output back to the characters of the file (offsets past the end count every character).
+std::vector<std::uint32_t> character_indexes(std::string_view text, const std::vector<std::uint32_t>& at);
+
 inline std::size_t code_point_count(std::string_view s) {
   std::size_t n = 0;
   for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;

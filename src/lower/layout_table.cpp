@@ -129,20 +129,25 @@ std::optional<LayoutTable3> find_layout_table3(std::size_t begin, std::size_t en
       wide_gaps += numbers[k].x - numbers[k - 1].x - static_cast<int>(numbers[k - 1].text.size()) >= 2 ? 1 : 0;
     }
   }
-  if (wide_gaps * 2 < gaps) return std::nullopt;
+  if (lines.empty() || wide_gaps * 2 < gaps) return std::nullopt;
   constexpr std::size_t kColumns = kTable3Columns.size();
   // Where the columns stand, from the lines that fill all seven: over the whole table, and on
   // each page (pdftotext sets each page's grid apart: a table's columns may move at a page break).
   const auto is_page_break = [](const Line& line) { return line.size() == 1 && line.front().text == "\f"; };
   std::vector<std::size_t> page_of(lines.size(), 0);
   for (std::size_t i = 1; i < lines.size(); ++i) page_of[i] = page_of[i - 1] + (is_page_break(lines[i - 1]) ? 1 : 0);
-  const auto centres_of = [&](auto on_page) {
-    std::vector<std::vector<int>> xs(kColumns);
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (numbers_in(lines[i]) != kColumns || !on_page(i)) continue;
-      const auto numbers = numbers_of(lines[i]);
-      for (std::size_t c = 0; c < kColumns; ++c) xs[c].push_back(numbers[c].x);
+  using ColumnXs = std::vector<std::vector<int>>;
+  ColumnXs all_xs(kColumns);
+  std::vector<ColumnXs> page_xs(page_of.back() + 1, ColumnXs(kColumns));
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (numbers_in(lines[i]) != kColumns) continue;
+    const auto numbers = numbers_of(lines[i]);
+    for (std::size_t c = 0; c < kColumns; ++c) {
+      all_xs[c].push_back(numbers[c].x);
+      page_xs[page_of[i]][c].push_back(numbers[c].x);
     }
+  }
+  const auto medians = [](ColumnXs& xs) {
     std::vector<double> centres;
     for (auto& column : xs) {
       if (column.empty()) return std::vector<double>{};
@@ -151,11 +156,9 @@ std::optional<LayoutTable3> find_layout_table3(std::size_t begin, std::size_t en
     }
     return centres;
   };
-  const std::vector<double> centres = centres_of([](std::size_t) { return true; });
+  const std::vector<double> centres = medians(all_xs);
   std::vector<std::vector<double>> page_centres;
-  for (std::size_t page = 0; page <= page_of.back(); ++page) {
-    page_centres.push_back(centres_of([&](std::size_t i) { return page_of[i] == page; }));
-  }
+  for (auto& xs : page_xs) page_centres.push_back(medians(xs));
   const auto is_triple = [&](std::size_t i) {
     const std::size_t k = numbers_in(lines[i]);
     return k > 0 && k < kColumns && i + 2 < lines.size() && numbers_in(lines[i + 1]) + k == kColumns &&

@@ -9,6 +9,7 @@
 #include "src/read/html_text.hpp"
 #include "src/read/html_tree.hpp"
 #include "src/read/markdown_text.hpp"
+#include "src/text.hpp"
 
 namespace xxgk {
 namespace {
@@ -148,21 +149,6 @@ void write_prose(std::string_view doc, const Line& line, Writer& out) {
   }
   markdown::write_inline(doc, begin, end, false, out);
   out.put('\n', line.end);
-}
-
-// For each byte offset of the document in `at`, the index of the character it is in.
-std::vector<std::uint32_t> character_indexes(std::string_view doc, const std::vector<std::uint32_t>& at) {
-  std::vector<std::uint32_t> chars;
-  chars.reserve(at.size());
-  std::size_t byte = 0;
-  std::uint32_t before = 0;
-  const auto is_lead = [&](std::size_t i) { return (static_cast<unsigned char>(doc[i]) & 0xC0) != 0x80; };
-  for (const std::uint32_t offset : at) {
-    for (; byte < offset && byte < doc.size(); ++byte) before += is_lead(byte);
-    for (; byte > offset; --byte) before -= is_lead(byte - 1);
-    chars.push_back(before);
-  }
-  return chars;
 }
 
 }  // namespace

@@ -80,22 +80,6 @@ std::pair<std::string, std::string> page_in_utf8(Decoded decoded) {
   throw *declared_failed;
 }
 
-// For each byte offset of the page in `at`, the index of the character it is in.
-std::vector<std::uint32_t> character_indexes(std::string_view page, const std::vector<std::uint32_t>& at) {
-  std::vector<std::uint32_t> chars;
-  chars.reserve(at.size());
-  // The characters before `byte`, moved along as the offsets go (forwards nearly always).
-  std::size_t byte = 0;
-  std::uint32_t before = 0;
-  const auto is_lead = [&](std::size_t i) { return (static_cast<unsigned char>(page[i]) & 0xC0) != 0x80; };
-  for (const std::uint32_t offset : at) {
-    for (; byte < offset; ++byte) before += is_lead(byte);
-    for (; byte > offset; --byte) before -= is_lead(byte - 1);
-    chars.push_back(before);
-  }
-  return chars;
-}
-
 }  // namespace
 
 ExtractedText read_web_page(Decoded decoded, InvalidBytes invalid) {
