@@ -327,6 +327,34 @@ struct item_number : seq<range<'1', '9'>, hspaces, list_comma, opt_ws> {};
 struct level0_number : seq<plus<chinese_numeral>, hspaces, list_comma, opt_ws> {};
 struct numbering : sor<paren_numeral, item_number, level0_number> {};
 
+// Whether the text starts with the first character of one of the labels' words (their names<>
+// Text). It consumes nothing.
+template <typename... Labels>
+struct starts_like_one_of : primitive<starts_like_one_of<Labels...>> {
+  static_assert(((!Labels::words.view().empty() &&
+                  !detail::is_quote(Labels::words.view().substr(
+                      0, detail::utf8_length(static_cast<unsigned char>(Labels::words.chars[0]))))) &&
+                 ...),
+                "a label that starts with a quotation mark may start without it: no first character to look for");
+  template <typename ParseInput>
+  static bool test(ParseInput& in) {
+    const auto rest = static_cast<std::size_t>(in.end() - in.current());
+    const auto starts = [&](std::string_view words) {
+      const std::size_t len = detail::utf8_length(static_cast<unsigned char>(words[0]));
+      return rest >= len && detail::same_bytes(in.current(), words.substr(0, len));
+    };
+    return (starts(Labels::words.view()) || ...);
+  }
+};
+// One of several numbered labels (`seq<opt<numbering>, label<…>, …>` each). Table labels are tried
+// at every word of a table (a word is no row's label, no cell …), and each label would read the
+// numbering again only to fail on its first character: one look after the numbering first tells
+// whether any of them can match. It is a necessary condition of each, so the result is the same.
+template <typename... Labels>
+struct one_of_numbered_labels : seq<at<opt<numbering>, starts_like_one_of<Labels...>>, sor<Labels...>> {
+  using labels = type_list<Labels...>;  // for the tables of wordings (src/keys.cpp)
+};
+
 // A parenthesised note after a label, possibly broken across lines, on the label's line or on a
 // line of its own: `(区分处理的,只计这一情形,不计其他情形)`, `(设区的市、自治州人民政府应提供相关数据)`.
 // A numbering in brackets (`(七)`) starts the next label, never a note; a note holds no cell.
@@ -402,4 +430,6 @@ template <typename Name, bool Within, char... Bytes>
 struct analyze_traits<Name, xxgk::grammar::byte_scan<Within, true, Bytes...>> : analyze_any_traits<> {};
 template <typename Name, typename... Rules>
 struct analyze_traits<Name, xxgk::grammar::quiet_at<Rules...>> : analyze_opt_traits<Rules...> {};
+template <typename Name, typename... Labels>
+struct analyze_traits<Name, xxgk::grammar::starts_like_one_of<Labels...>> : analyze_opt_traits<> {};
 }  // namespace tao::pegtl

@@ -64,14 +64,20 @@ struct label_unpaid_fee
     : item_label<"申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", t3_unpaid_fee> {};
 struct label_other_other : item_label<"其他", t3_other_other> {};
 
+// (七)总计 stands apart: its numbering is required and it has two wordings. The order of the
+// labels is kept (label matching lists the wordings in this order).
 struct row_label
-    : sor<label_new_received, label_carried_over, label_carried_forward, label_granted, label_partially_granted,
-          label_total, label_state_secret, label_prohibited_by_law, label_security_stability,
-          label_security_stability_spelled_out, label_third_party, label_internal_affairs, label_process_info,
-          label_enforcement_file, label_query_matter, label_not_held, label_needs_creation, label_unclear,
-          label_petition, label_repeated, label_publication, label_excessive, label_reconfirm, label_no_correction,
-          label_unpaid_fee, label_other_other> {};
-struct group_label : sor<group_results, group_denied, group_unable, group_not_processed, group_other> {};
+    : sor<one_of_numbered_labels<label_new_received, label_carried_over, label_carried_forward, label_granted,
+                                 label_partially_granted>,
+          label_total,
+          one_of_numbered_labels<label_state_secret, label_prohibited_by_law, label_security_stability,
+                                 label_security_stability_spelled_out, label_third_party, label_internal_affairs,
+                                 label_process_info, label_enforcement_file, label_query_matter, label_not_held,
+                                 label_needs_creation, label_unclear, label_petition, label_repeated, label_publication,
+                                 label_excessive, label_reconfirm, label_no_correction, label_unpaid_fee,
+                                 label_other_other>> {};
+struct group_label
+    : one_of_numbered_labels<group_results, group_denied, group_unable, group_not_processed, group_other> {};
 
 // A table that crosses a page repeats its header there (a Word or LibreOffice heading row), even
 // inside a row that the page break cut.

@@ -190,14 +190,28 @@ constexpr std::array kSections = {
 // 收费及减免, a section of reports before 2019 only: it has no place in the regulated order.
 constexpr SectionSpec kFeesPre2019 = section<g::title_fees_pre2019>(0, "fees");
 
-// The wordings of the alternatives of a grammar rule (a sor of label rules), read from the rules.
+// The wordings of the alternatives of a grammar rule (a sor of label rules, or of sets of them:
+// grammar's one_of_numbered_labels), read from the rules.
+template <typename... Labels>
+constexpr auto wordings_of(tao::pegtl::type_list<Labels...> /*unused*/);
+template <typename Label>
+constexpr auto wordings_of_one() {
+  if constexpr (requires { typename Label::labels; }) {
+    return wordings_of(typename Label::labels{});
+  } else {
+    return std::array{LabelWording{Label::label_key, Label::label_wording, Label::words.view()}};
+  }
+}
 template <typename... Labels>
 constexpr auto wordings_of(tao::pegtl::type_list<Labels...> /*unused*/) {
-  return std::array<LabelWording, sizeof...(Labels)>{
-      LabelWording{Labels::label_key, Labels::label_wording, Labels::words.view()}...};
+  constexpr std::size_t count = (wordings_of_one<Labels>().size() + ...);
+  std::array<LabelWording, count> all{};
+  std::size_t n = 0;
+  ((std::ranges::copy(wordings_of_one<Labels>(), all.begin() + n), n += wordings_of_one<Labels>().size()), ...);
+  return all;
 }
 constexpr auto kTable3RowWordings = wordings_of(t3::row_label::subs_t{});
-constexpr auto kTable3GroupWordings = wordings_of(t3::group_label::subs_t{});
+constexpr auto kTable3GroupWordings = wordings_of_one<t3::group_label>();
 constexpr auto kTable3Wordings = [] {
   std::array<LabelWording, kTable3RowWordings.size() + kTable3GroupWordings.size()> all{};
   std::size_t n = 0;

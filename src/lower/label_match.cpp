@@ -26,27 +26,50 @@ std::vector<char32_t> comparable(std::string_view text) {
   return out;
 }
 
+// The characters of table 三's wordings, each with a small number: a text is turned into those
+// numbers once, and its characters that no wording has are dropped (they match nothing, so no
+// common subsequence changes), before it is compared with every wording.
+using Letters = std::vector<std::uint16_t>;
+struct DecodedWording;
+const std::vector<char32_t>& alphabet();
+Letters letters_of(std::span<const char32_t> text) {
+  const std::vector<char32_t>& all = alphabet();
+  Letters out;
+  out.reserve(text.size());
+  for (const char32_t c : text) {
+    const auto at = std::lower_bound(all.begin(), all.end(), c);
+    if (at != all.end() && *at == c) out.push_back(static_cast<std::uint16_t>(at - all.begin()));
+  }
+  return out;
+}
+
 // The wordings of table 三's label rules, decoded once, with what the bit-parallel subsequence
-// count needs: for each character of a wording, the positions where it stands, as bits.
+// count needs: for each letter, the positions where it stands in the wording, as bits.
 struct DecodedWording {
   const LabelWording* wording;
   std::vector<char32_t> characters;
-  std::vector<std::pair<char32_t, std::uint64_t>> positions;  // sorted by character
+  Letters letters;
+  std::vector<std::uint64_t> positions;  // by letter
 };
+const std::vector<char32_t>& alphabet() {
+  static const std::vector<char32_t> all = [] {
+    std::vector<char32_t> out;
+    for (const LabelWording& w : table3_label_wordings()) {
+      for (const char32_t c : comparable(w.words)) out.push_back(c);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }();
+  return all;
+}
 const std::vector<DecodedWording>& decoded_wordings() {
   static const std::vector<DecodedWording> decoded = [] {
     std::vector<DecodedWording> out;
     for (const LabelWording& w : table3_label_wordings()) {
-      DecodedWording d{&w, comparable(w.words), {}};
-      for (std::size_t i = 0; i < d.characters.size() && i < 64; ++i) {
-        const auto at = std::lower_bound(d.positions.begin(), d.positions.end(), d.characters[i],
-                                         [](const auto& p, char32_t c) { return p.first < c; });
-        if (at != d.positions.end() && at->first == d.characters[i]) {
-          at->second |= std::uint64_t{1} << i;
-        } else {
-          d.positions.insert(at, {d.characters[i], std::uint64_t{1} << i});
-        }
-      }
+      DecodedWording d{&w, comparable(w.words), {}, std::vector<std::uint64_t>(alphabet().size(), 0)};
+      d.letters = letters_of(d.characters);
+      for (std::size_t i = 0; i < d.letters.size() && i < 64; ++i) d.positions[d.letters[i]] |= std::uint64_t{1} << i;
       out.push_back(std::move(d));
     }
     return out;
@@ -58,26 +81,23 @@ bool close_enough(std::size_t edits, std::size_t length) {
   return edits * kLabelCharactersPerEdit <= length;
 }
 
-// Longest common subsequence of a wording and a window. Windows around a row of a table cut by
-// page breaks run to hundreds of characters and every wording is compared with each, so for a
-// wording of at most 64 characters a column of the table is one machine word (Hyyrö's
+// Longest common subsequence of a wording and a text (as letters). Windows around a row of a
+// table cut by page breaks run to hundreds of characters and every wording is compared with each,
+// so for a wording of at most 64 characters a column of the table is one machine word (Hyyrö's
 // bit-parallel form of the dynamic programme: a zero bit is a character of the wording matched).
-std::size_t common_subsequence(const DecodedWording& w, std::u32string_view b) {
-  const std::size_t m = w.characters.size();
+std::size_t common_subsequence(const DecodedWording& w, const Letters& b) {
+  const std::size_t m = w.letters.size();
   if (m <= 64) {
     std::uint64_t v = ~std::uint64_t{0};
-    for (const char32_t y : b) {
-      const auto at = std::lower_bound(w.positions.begin(), w.positions.end(), y,
-                                       [](const auto& p, char32_t c) { return p.first < c; });
-      if (at == w.positions.end() || at->first != y) continue;
-      const std::uint64_t u = v & at->second;
+    for (const std::uint16_t y : b) {
+      const std::uint64_t u = v & w.positions[y];
       v = (v + u) | (v - u);
     }
     const std::uint64_t used = m == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << m) - 1;
     return static_cast<std::size_t>(std::popcount(~v & used));
   }
   std::vector<std::size_t> row(b.size() + 1, 0);
-  for (const char32_t x : w.characters) {
+  for (const std::uint16_t x : w.letters) {
     std::size_t diagonal = 0;
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t above = row[j];
@@ -121,11 +141,13 @@ std::vector<LabelMatch> match_labels_in_order(const std::vector<std::vector<std:
   std::vector<std::vector<long>> score(n, std::vector<long>(k, 0));
   std::vector<std::vector<LabelMatch>> found(n, std::vector<LabelMatch>(k));
   for (std::size_t r = 0; r < n; ++r) {
+    std::vector<Letters> letters;
+    for (const std::u32string& window : windows[r]) letters.push_back(letters_of(window));
     for (const DecodedWording& w : decoded_wordings()) {
       const RowSpec* row = find_row(rows, w.wording->key);
       if (row == nullptr) continue;
       const auto j = static_cast<std::size_t>(row - rows.data());
-      for (const std::u32string& window : windows[r]) {
+      for (const Letters& window : letters) {
         const std::size_t hits = common_subsequence(w, window);
         const std::size_t edits = w.characters.size() - hits;
         if (!close_enough(edits, w.characters.size())) continue;
@@ -260,14 +282,15 @@ LabelMatch match_label(std::string_view written, std::span<const RowSpec> rows, 
       readings.push_back(comparable(strip_numbering(rest)));
     }
   }
+  std::vector<Letters> letters;
+  for (const auto& reading : readings) letters.push_back(letters_of(reading));
   return closest(rows, taken, [&](const DecodedWording& w) -> std::optional<std::size_t> {
     std::size_t edits = std::string::npos;
-    for (const auto& reading : readings) {
+    for (std::size_t k = 0; k < readings.size(); ++k) {
       // Every edit script leaves at most the common subsequence unedited: when even that many
       // edits are too many, the wording is not close, and the full edit distance is not needed.
-      const std::u32string_view view(reading.data(), reading.size());
-      if (!close_enough(w.characters.size() - common_subsequence(w, view), w.characters.size())) continue;
-      edits = std::min(edits, edit_distance(reading, w.characters));
+      if (!close_enough(w.characters.size() - common_subsequence(w, letters[k]), w.characters.size())) continue;
+      edits = std::min(edits, edit_distance(readings[k], w.characters));
     }
     if (!close_enough(edits, w.characters.size())) return std::nullopt;
     return edits;
