@@ -206,7 +206,9 @@ struct continues_page_sequence : primitive<continues_page_sequence> {
 };
 struct last_line_of_page
     : seq<at_line_indent, spaces, at<digits, spaces, newline, page_break>, continues_page_sequence, digits, spaces> {};
-struct page_furniture : sor<page_number, running_head, last_line_of_page> {};
+// Each kind stands on a line of its own: the look back over the line's blanks comes first, once,
+// as a gap between two cells of a row tries furniture after each.
+struct page_furniture : seq<at_line_indent, sor<page_number, running_head, last_line_of_page>> {};
 struct gap : plus<sor<ws_run, page_furniture>> {};
 
 // A page number without marks, `2` alone on its line. The same text is a cell wherever a cell may
@@ -381,9 +383,10 @@ struct cell_number : seq<opt<one<'-'>>, digits, opt<one<'.'>, digits>, opt<sor<m
 struct cell_dash : seq<sor<plus<utf8::one<U'—', U'–', U'－'>>, plus<one<'-'>>>, cell_end> {};
 struct cell_slash : seq<plus<one<'/', '\\'>>, cell_end> {};
 struct cell_none : seq<utf8::one<U'无'>, cell_end> {};
-struct cell : sor<cell_number, cell_dash, cell_slash, cell_none> {};
 // The first character of a cell, for lookahead that must not build tree nodes.
 struct cell_start : sor<digit, one<'-', '/', '\\'>, utf8::one<U'无', U'—', U'–'>> {};
+// A cell is tried at every word of a table: its first character is looked at before the kinds are.
+struct cell : seq<at<sor<cell_start, utf8::one<U'－'>>>, sor<cell_number, cell_dash, cell_slash, cell_none>> {};
 
 // Between two cells of one web-copied row, each extra tab is an empty cell: `0\t\t0` has a blank
 // between the zeros. Only counted when a cell follows on the same line, so trailing tabs are layout.

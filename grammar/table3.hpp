@@ -191,11 +191,13 @@ struct header_char
 // without numbering after a repeated header that ends with the column 其他).
 struct header_word : seq<plus<header_char>, not_at<hspaces, cell_start>> {};
 // Text browsers put the corner note beside the column labels, after 申请人情况.
+// It starts with the corner note's bracket or with 申请人情况: a row's gap tries a repeated header
+// after each cell, and looks at that character first.
 struct header
-    : sor<seq<corner_note_cut, opt<gap>, label<"申请人情况">,
-              rep_opt<40, opt<gap>, sor<header_word, corner_note_rest>>>,
-          seq<opt<corner_note, opt<gap>>, label<"申请人情况">, rep_opt<40, opt<gap>, sor<corner_note, header_word>>>> {
-};
+    : seq<at<sor<one<'('>, utf8::one<U'申'>>>, sor<seq<corner_note_cut, opt<gap>, label<"申请人情况">,
+                                                       rep_opt<40, opt<gap>, sor<header_word, corner_note_rest>>>,
+                                                   seq<opt<corner_note, opt<gap>>, label<"申请人情况">,
+                                                       rep_opt<40, opt<gap>, sor<corner_note, header_word>>>>> {};
 
 struct repeated_header : header {};
 struct item_gap : plus<sor<ws_run, page_furniture, page_number_between_rows>> {};
