@@ -59,7 +59,7 @@ std::vector<CellLine> cells_of(const xxgk::Report& report) {
   for (const xxgk::Table* t : report.tables()) {
     for (const auto& row : t->rows) {
       for (const auto& c : row.cells) {
-        cells.push_back({c.key, c.raw, position_text(c.pos), c.state == xxgk::CellState::unresolved});
+        cells.push_back({std::string(c.key), c.raw, position_text(c.pos), c.state == xxgk::CellState::unresolved});
       }
     }
   }

@@ -17,7 +17,9 @@ enum class CellState { number, blank, dash, slash, none, text, unresolved };
 std::string_view to_string(CellState s);
 
 struct Cell {
-  std::string key;  // canonical key, e.g. "table3.denied.state_secret.natural_person"
+  // Canonical key, e.g. "table3.denied.state_secret.natural_person": a view of static storage (a
+  // literal, or intern_key of include/xxgk/keys.hpp), never of a string that may go away.
+  std::string_view key;
   CellState state = CellState::blank;
   std::string raw;              // as written after normalisation (`35`, `0.0235`, `/`, `251000元`); "" when blank
   std::optional<double> value;  // for numbers: the number without its unit

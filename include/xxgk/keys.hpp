@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
@@ -155,5 +156,14 @@ std::span<const LabelWording> table3_label_wordings();
 // Keys of the statistics a pre-2019 report states in its prose (`pre2019.fees.collected`), in
 // output order (src/lower_pre2019.cpp).
 std::vector<std::string> pre2019_keys();
+
+// A cell's key (`table3.denied.state_secret.natural_person`), made of its parts, as a view of the
+// one copy this process keeps of it (src/interned_keys.cpp): the AST's cells hold such views, so a
+// report's hundreds of cells allocate no key each. Keys come from the format's tables only, never
+// from a document's text, so the copies kept are a few hundred whatever is read. Thread-safe.
+std::string_view intern_key(std::initializer_list<std::string_view> parts);
+// The keys of a row's cells in column order (`table.row.column`), interned; found by the spec's
+// address after the first time, with no key put together.
+std::span<const std::string_view> cell_keys(std::string_view table, const RowSpec& row);
 
 }  // namespace xxgk

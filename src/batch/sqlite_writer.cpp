@@ -194,7 +194,12 @@ class SqliteWriter : public Writer {
   Connection db_;
   long run_id_ = 0;
   bool indexes_at_end_ = false;
-  std::unordered_map<std::string, long> key_ids_;
+  // Looked up by the cells' key views without making a string of each (a transparent hash).
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const noexcept { return std::hash<std::string_view>{}(key); }
+  };
+  std::unordered_map<std::string, long, KeyHash, std::equal_to<>> key_ids_;
 
   // SQLite's messages do not say which file: ours do.
   template <typename Work>
@@ -245,7 +250,7 @@ class SqliteWriter : public Writer {
                   "reason, errors, warnings, parse_ms, run_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
     CellInserter cells(db_);
     Statement new_key(db_, "INSERT INTO cell_keys (key) VALUES (?)");
-    const auto key_id = [&](const std::string& key) {
+    const auto key_id = [&](std::string_view key) {
       if (const auto it = key_ids_.find(key); it != key_ids_.end()) return it->second;
       new_key.reset().text(1, key).step();
       return key_ids_.emplace(key, static_cast<long>(sqlite3_last_insert_rowid(db_))).first->second;

@@ -47,7 +47,7 @@ class XlsxWriter : public Writer {
         for (const Cell* c : cells) {
           start_row(fields);
           lxw_col_t column = static_cast<lxw_col_t>(fields.size());
-          put_text(column++, c->key);
+          put_text(column++, std::string(c->key));
           put_cell(column++, *c);
           put_text(column++, std::string(to_string(c->state)));
           put_number(column++, c->pos.line);

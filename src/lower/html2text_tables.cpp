@@ -119,7 +119,7 @@ void note_unresolved(const std::vector<const Cell*>& cells, const std::vector<Va
     if (values[i].state != CellState::unresolved) continue;
     ExtractionNote note;
     note.rule = "X2";
-    note.keys = {cells[i]->key};
+    note.keys = {std::string(cells[i]->key)};
     note.written = values[i].written;
     note.pos = cells[i]->pos;
     notes.push_back(std::move(note));
@@ -155,7 +155,7 @@ bool read_rows(const std::vector<const PipeRow*>& rows, std::span<const RowSpec>
     row.pos = source.position(rows[r]->line_offset);
     for (std::size_t c = 0; c < specs[r].columns.size(); ++c) {
       row.cells.push_back(make_cell(rows[r]->values[c], source));
-      row.cells.back().key = fmt_key_prefix(table_key, specs[r].key) + std::string(specs[r].columns[c]);
+      row.cells.back().key = intern_key({fmt_key_prefix(table_key, specs[r].key), specs[r].columns[c]});
     }
     std::vector<const Cell*> cells;
     for (const Cell& cell : row.cells) cells.push_back(&cell);
@@ -187,7 +187,7 @@ bool read_table4(const std::vector<const PipeRow*>& rows, Table& out, const Sour
   return true;
 }
 
-bool in_table(const std::string& key, std::string_view table) {
+bool in_table(std::string_view key, std::string_view table) {
   return key.size() > table.size() && key.compare(0, table.size(), table) == 0 && key[table.size()] == '.';
 }
 

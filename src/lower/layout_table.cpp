@@ -301,7 +301,7 @@ void lower_layout_table3(LayoutTable3 found, LowerContext& cx) {
     if (open) {
       ExtractionNote note;
       note.rule = "X2";
-      for (const Cell& cell : row.cells) note.keys.push_back(cell.key);
+      for (const Cell& cell : row.cells) note.keys.emplace_back(cell.key);
       note.written = std::move(r.numbers_written);
       note.readings = std::move(r.readings);
       note.pos = row.pos;

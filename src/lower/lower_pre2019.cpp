@@ -76,7 +76,7 @@ void extract_pre2019_statistics(LowerContext& cx) {
         if (stat.column == "granted" && c.text.compare(at > 3 ? at - 3 : 0, 3, "不") == 0) continue;
       }
       Cell cell;
-      cell.key = fmt_key_prefix("pre2019", stat.row) + std::string(stat.column);
+      cell.key = intern_key({fmt_key_prefix("pre2019", stat.row), stat.column});
       std::size_t cell_at = at;
       if (const auto n = number_with_unit(c, at, stat.units); n && n->at - at <= 3 * 12) {
         cell.state = CellState::number;

@@ -166,7 +166,7 @@ bool rejoin_after_page_break(Table& table, const TreeNode& fragment_row, LowerCo
   ExtractionNote note;
   note.rule = "X1";
   for (std::size_t c = 0; c < last.cells.size(); ++c) {
-    note.keys.push_back(last.cells[c].key);
+    note.keys.emplace_back(last.cells[c].key);
     last.cells[c].raw = fits.front().numbers[c];
     last.cells[c].value = number_value(last.cells[c].raw);
   }
@@ -375,7 +375,7 @@ std::vector<Row> table4_rows(std::vector<Cell> cells) {
     row.canonical_label = std::string(group);
     for (const auto column : kTable4Columns) {
       if (i >= cells.size()) break;
-      cells[i].key = fmt_key_prefix("table4", group) + std::string(column);
+      cells[i].key = intern_key({fmt_key_prefix("table4", group), column});
       row.cells.push_back(std::move(cells[i++]));
     }
     if (row.cells.empty()) break;

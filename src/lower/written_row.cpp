@@ -454,10 +454,10 @@ Row make_row(std::string_view table, const RowSpec& spec, WrittenRow as_written,
     written = fit_cells(blanks_placed, spec.columns.size(), check, prefix, spec.columns, cx);
   }
   row.cells.reserve(spec.columns.size());
+  const auto keys = key_prefix.empty() ? cell_keys(table, spec) : std::span<const std::string_view>{};
   for (std::size_t c = 0; c < spec.columns.size(); ++c) {
     Cell cell;
-    cell.key.reserve(prefix.size() + spec.columns[c].size());
-    cell.key.append(prefix).append(spec.columns[c]);
+    cell.key = key_prefix.empty() ? keys[c] : intern_key({prefix, spec.columns[c]});
     if (c < written.size()) {
       cell.state = written[c].state;
       cell.raw = std::move(written[c].raw);
@@ -472,7 +472,7 @@ Row make_row(std::string_view table, const RowSpec& spec, WrittenRow as_written,
   }
   for (std::size_t c = spec.columns.size(); c < written.size(); ++c) {
     Cell extra;
-    extra.key = prefix + "extra";
+    extra.key = intern_key({prefix, "extra"});
     extra.state = written[c].state;
     extra.raw = std::move(written[c].raw);
     extra.pos = cx.source.position(written[c].offset);

@@ -247,7 +247,8 @@ class TableWriter {
       for (const Cell& c : row.cells) {
         const std::string column = last_part(c.key);
         out += "<tr>" + label("pre2019." + row.key, row.canonical_label.empty() ? row.key : row.canonical_label, &row);
-        out += fmt::format("<td class=\"column\">{}</td>", escape(column)) + cell(&c, c.key, column, 0) + "</tr>";
+        out += fmt::format("<td class=\"column\">{}</td>", escape(column)) + cell(&c, std::string(c.key), column, 0) +
+               "</tr>";
       }
     }
     return out + "</tbody></table></section>";
@@ -295,7 +296,7 @@ class TableWriter {
         if (last_part(x.key) == kTable3Columns[c]) found = &x;
       }
       const std::string key =
-          found != nullptr ? found->key : fmt::format("table3.{}.subtotal.{}", row.key, kTable3Columns[c]);
+          found != nullptr ? std::string(found->key) : fmt::format("table3.{}.subtotal.{}", row.key, kTable3Columns[c]);
       out += cell(found, key, kTable3ColumnLabels[c], static_cast<int>(c));
     }
     return out;

@@ -26,8 +26,8 @@ std::optional<double> sum(const std::vector<const Cell*>& cells) {
 }
 
 std::vector<std::string> keys_of(const Cell* first, const std::vector<const Cell*>& rest) {
-  std::vector<std::string> keys{first->key};
-  for (const Cell* c : rest) keys.push_back(c->key);
+  std::vector<std::string> keys{std::string(first->key)};
+  for (const Cell* c : rest) keys.emplace_back(c->key);
   return keys;
 }
 
@@ -71,7 +71,9 @@ void check_table3(const Report& r, std::vector<Finding>& out) {
         !relations::balance_holds(*arithmetic_value(received), *arithmetic_value(carried_over),
                                   *arithmetic_value(total), *arithmetic_value(carried_forward))) {
       out.push_back(make_finding(
-          "A3", {received->key, carried_over->key, total->key, carried_forward->key},
+          "A3",
+          {std::string(received->key), std::string(carried_over->key), std::string(total->key),
+           std::string(carried_forward->key)},
           fmt::format("新收 {} + 上年结转 {} = {}, but 总计 {} + 结转下年度 {} = {}",
                       number_text(*arithmetic_value(received)), number_text(*arithmetic_value(carried_over)),
                       number_text(*in), number_text(*arithmetic_value(total)),
@@ -120,7 +122,7 @@ void check_domain(const Cell& cell, bool is_money, std::vector<Finding>& out) {
       std::count_if(cell.raw.begin(), cell.raw.end(), [](char c) { return c >= '0' && c <= '9'; }));
   if (digits > kMaxExactDigits) {
     out.push_back(
-        make_finding("A8", {cell.key},
+        make_finding("A8", {std::string(cell.key)},
                      fmt::format("{} has {} digits, more than any count or amount; rules that add it are approximate",
                                  cell.key, digits),
                      cell.pos, v));
@@ -130,23 +132,24 @@ void check_domain(const Cell& cell, bool is_money, std::vector<Finding>& out) {
   const bool signed_change = cell.key.size() > 7 && cell.key.compare(cell.key.size() - 7, 7, ".change") == 0;
   if (cell.key == "table2.procurement.amount") {
     if (v < 0)
-      out.push_back(
-          make_finding("A8", {cell.key}, fmt::format("{} is negative ({})", cell.key, cell.raw), cell.pos, v));
+      out.push_back(make_finding("A8", {std::string(cell.key)}, fmt::format("{} is negative ({})", cell.key, cell.raw),
+                                 cell.pos, v));
     return;
   }
   if (v < 0 && signed_change) return;
   if (v < 0) {
-    out.push_back(make_finding("A8", {cell.key}, fmt::format("{} is negative ({})", cell.key, cell.raw), cell.pos, v));
+    out.push_back(make_finding("A8", {std::string(cell.key)}, fmt::format("{} is negative ({})", cell.key, cell.raw),
+                               cell.pos, v));
   } else if (!is_money && differ(v, std::floor(v))) {
-    out.push_back(make_finding("A8", {cell.key},
+    out.push_back(make_finding("A8", {std::string(cell.key)},
                                fmt::format("{} counts items but is not a whole number ({})", cell.key, cell.raw),
                                cell.pos, v));
   } else if (is_money && !cell.unit.empty() && cell.unit != "万元") {
     out.push_back(make_finding(
-        "A8", {cell.key},
+        "A8", {std::string(cell.key)},
         fmt::format("{} is written in {} but the column is in 万元 ({})", cell.key, cell.unit, cell.raw), cell.pos, v));
   } else if (!is_money && (cell.unit == "元" || cell.unit == "万元")) {
-    out.push_back(make_finding("A8", {cell.key},
+    out.push_back(make_finding("A8", {std::string(cell.key)},
                                fmt::format("{} counts items but carries a money unit ({})", cell.key, cell.raw),
                                cell.pos, v));
   }
@@ -157,8 +160,8 @@ void check_fee_unit(const Report& r, std::vector<Finding>& out) {
   const Cell* fee = r.table2.cell("fees", "amount");
   if (fee == nullptr || r.table2.header.find("收费金额") == std::string::npos) return;
   if (r.table2.header.find("万元") == std::string::npos) {
-    out.push_back(
-        make_finding("A8", {fee->key}, "the fee column's header does not give the unit 万元", fee->pos, fee->value));
+    out.push_back(make_finding("A8", {std::string(fee->key)}, "the fee column's header does not give the unit 万元",
+                               fee->pos, fee->value));
   }
 }
 

@@ -112,7 +112,7 @@ void check_cells(const Report& r, std::vector<Finding>& out) {
     for (const Row& row : table->rows) {
       for (const Cell& cell : row.cells) {
         if (cell.state == CellState::blank) {
-          out.push_back(make_finding("F5", {cell.key},
+          out.push_back(make_finding("F5", {std::string(cell.key)},
                                      fmt::format("{} is blank; the format asks for a number (0 for none)", cell.key),
                                      cell.pos));
         }
@@ -126,8 +126,8 @@ void check_cells(const Report& r, std::vector<Finding>& out) {
 // row is a duplicate only when its table already holds one with its key.
 std::string table_of(const Row& row, const Report& r) {
   if (!row.cells.empty()) {
-    const std::string& key = row.cells.front().key;
-    return key.substr(0, key.find('.'));
+    const std::string_view key = row.cells.front().key;
+    return std::string(key.substr(0, key.find('.')));
   }
   for (const Table* table : {&r.table2, &r.table3, &r.table4}) {
     if (table->row(row.key) != nullptr) return table->key;
@@ -151,8 +151,8 @@ void check_labels_and_placement(const Report& r, std::vector<Finding>& out) {
                                row.pos));
   }
   for (const Cell& cell : r.extra_cells) {
-    out.push_back(
-        make_finding("F7", {cell.key}, fmt::format("a cell more than the row has columns: '{}'", cell.raw), cell.pos));
+    out.push_back(make_finding("F7", {std::string(cell.key)},
+                               fmt::format("a cell more than the row has columns: '{}'", cell.raw), cell.pos));
   }
 }
 

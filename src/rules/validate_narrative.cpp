@@ -138,7 +138,7 @@ class NarrativeCheck {
       if (alt && *alt == said) return;
     }
     out_.push_back(make_finding(
-        "B4", {cell->key},
+        "B4", {std::string(cell->key)},
         fmt::format("the prose says {} {} but {} is {}", what, number_text(said), cell->key, number_text(*table)),
         pos(s, at), table, said));
   }
@@ -259,10 +259,10 @@ class NarrativeCheck {
     const auto stated = fee_notices_stated(s);
     const double needed = *unpaid_count - *carried_count;
     if (!stated || stated->notices >= needed) return;
-    std::vector<std::string> keys{unpaid->key};
+    std::vector<std::string> keys{std::string(unpaid->key)};
     std::string carried_note;
     if (*carried_count > 0) {
-      keys.push_back(carried->key);
+      keys.emplace_back(carried->key);
       carried_note = fmt::format(", and only {} was carried over from last year", number_text(*carried_count));
     }
     out_.push_back(make_finding(
