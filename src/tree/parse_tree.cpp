@@ -1,5 +1,7 @@
 #include "src/tree/parse_tree.hpp"
 
+#include <algorithm>
+#include <array>
 #include <ostream>
 #include <sstream>
 #include <type_traits>
@@ -266,8 +268,14 @@ template <typename... Rules>
 constexpr bool undoes_nothing<tao::pegtl::internal::sor<Rules...>> = true;
 template <typename Rule>
 constexpr bool undoes_nothing<tao::pegtl::internal::plus<Rule>> = true;
-template <typename Rule>
-constexpr bool undoes_nothing<tao::pegtl::internal::seq<Rule>> = true;
+// A seq fails with nothing to drop when only its last rule may add nodes: the rules before it
+// add none, and the last, failing, has removed its own (page_furniture's look at the line, then
+// its kinds; a label's look at its first character, then the labels).
+template <typename... Rules>
+constexpr bool undoes_nothing<tao::pegtl::internal::seq<Rules...>> = [] {
+  constexpr std::array<bool, sizeof...(Rules)> adds_none = {pti::is_unselected_branch<8, Rules, selector>...};
+  return std::all_of(adds_none.begin(), adds_none.end() - 1, [](bool none) { return none; });
+}();
 
 template <template <typename...> class Selector, template <typename...> class Control>
 struct TreeControl {
