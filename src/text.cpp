@@ -47,11 +47,14 @@ std::string first_characters(std::string_view s, std::size_t count) {
 }
 
 std::string without_whitespace(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out.push_back(c);
+  // Written through a pointer, not pushed a byte at a time: lowering calls this on every label.
+  std::string out(s.size(), '\0');
+  char* end = out.data();
+  for (const char c : s) {
+    *end = c;
+    end += (c != ' ' && c != '\t' && c != '\n' && c != '\r') ? 1 : 0;
   }
+  out.resize(static_cast<std::size_t>(end - out.data()));
   return out;
 }
 
