@@ -5,6 +5,8 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <string>
+#include <thread>
 
 #include <unicode/translit.h>
 
@@ -317,4 +319,24 @@ BOOST_AUTO_TEST_CASE(a_label_after_the_start_of_its_group_label_is_read) {
   const Row* row = r.table3.row("denied.state_secret");
   BOOST_TEST_REQUIRE(row != nullptr);
   BOOST_TEST(row->cells[1].raw == "10");
+}
+
+// Cells hold views of interned keys: the same key is the same copy, in every thread, and stays
+// valid after the strings it was made of are gone.
+BOOST_AUTO_TEST_CASE(interned_keys_are_one_copy_each_and_outlive_their_parts) {
+  std::string row = "denied.state_secret";
+  const std::string_view first = xxgk::intern_key({"table3.", row, ".natural_person"});
+  row.assign(row.size(), 'x');  // the parts change; the key does not
+  BOOST_TEST(first == "table3.denied.state_secret.natural_person");
+  std::string_view other_thread;
+  std::thread([&] { other_thread = xxgk::intern_key({"table3.denied.state_secret", ".natural_person"}); }).join();
+  BOOST_TEST(static_cast<const void*>(other_thread.data()) == static_cast<const void*>(first.data()));
+  BOOST_TEST(xxgk::intern_key({"table3.denied.state_secret.total"}) != first);
+  // A row's keys, by its spec, are the keys put together from its parts.
+  const auto& spec = xxgk::table3_rows().front();
+  const auto keys = xxgk::cell_keys("table3", spec);
+  BOOST_TEST_REQUIRE(keys.size() == spec.columns.size());
+  BOOST_TEST(keys[0] == "table3." + std::string(spec.key) + "." + std::string(spec.columns[0]));
+  BOOST_TEST(static_cast<const void*>(keys[0].data()) ==
+             static_cast<const void*>(xxgk::intern_key({"table3.", spec.key, ".", spec.columns[0]}).data()));
 }
