@@ -65,6 +65,79 @@ template <bool AtLeastOne, char... Stops>
 using scan_until = byte_scan<false, AtLeastOne, Stops...>;
 template <bool AtLeastOne, char... Bytes>
 using scan_while = byte_scan<true, AtLeastOne, Bytes...>;
+// One character of a set, compared as UTF-8 bytes (PEGTL's utf8::one decodes the character
+// first; these are tried at every word). The text is valid UTF-8 once read (src/read/).
+namespace detail {
+struct encoded {
+  char bytes[4]{};
+  std::size_t size = 0;
+};
+constexpr encoded encode(char32_t c) {
+  encoded e;
+  if (c < 0x80) {
+    e.bytes[0] = static_cast<char>(c), e.size = 1;
+  } else if (c < 0x800) {
+    e.bytes[0] = static_cast<char>(0xC0 | (c >> 6)), e.bytes[1] = static_cast<char>(0x80 | (c & 0x3F)), e.size = 2;
+  } else if (c < 0x10000) {
+    e.bytes[0] = static_cast<char>(0xE0 | (c >> 12)), e.bytes[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    e.bytes[2] = static_cast<char>(0x80 | (c & 0x3F)), e.size = 3;
+  } else {
+    e.bytes[0] = static_cast<char>(0xF0 | (c >> 18)), e.bytes[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    e.bytes[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F)), e.bytes[3] = static_cast<char>(0x80 | (c & 0x3F));
+    e.size = 4;
+  }
+  return e;
+}
+template <char32_t C>
+inline constexpr encoded encoded_v = encode(C);
+// The length of the UTF-8 character at p (0 when it is cut off or not UTF-8).
+inline std::size_t character_at(const char* p, const char* end) {
+  const auto lead = static_cast<unsigned char>(*p);
+  const std::size_t size = lead < 0x80           ? 1
+                           : (lead >> 5) == 0x6  ? 2
+                           : (lead >> 4) == 0xE  ? 3
+                           : (lead >> 3) == 0x1E ? 4
+                                                 : 0;
+  if (size == 0 || static_cast<std::size_t>(end - p) < size) return 0;
+  for (std::size_t i = 1; i < size; ++i) {
+    if ((static_cast<unsigned char>(p[i]) & 0xC0) != 0x80) return 0;
+  }
+  return size;
+}
+}  // namespace detail
+template <char32_t... Cs>
+struct one_char : primitive<one_char<Cs...>> {
+  template <typename ParseInput>
+  static bool test(ParseInput& in) {
+    const char* p = in.current();
+    const auto rest = static_cast<std::size_t>(in.end() - p);
+    const auto is = [&](const detail::encoded& e) {
+      if (rest < e.size) return false;
+      for (std::size_t i = 0; i < e.size; ++i) {
+        if (p[i] != e.bytes[i]) return false;
+      }
+      in.bump(e.size);
+      return true;
+    };
+    return (is(detail::encoded_v<Cs>) || ...);
+  }
+};
+// One character, none of a set.
+template <char32_t... Cs>
+struct not_char : primitive<not_char<Cs...>> {
+  template <typename ParseInput>
+  static bool test(ParseInput& in) {
+    if (in.empty()) return false;
+    const char* p = in.current();
+    const std::size_t size = detail::character_at(p, in.end());
+    if (size == 0) return false;
+    const auto is = [&](const detail::encoded& e) { return e.size == size && std::equal(p, p + size, e.bytes); };
+    if ((is(detail::encoded_v<Cs>) || ...)) return false;
+    in.bump(size);
+    return true;
+  }
+};
+
 // star<hspace>, plus<ws>, star<ws> and star<one<' '>>, each in one call: they are tried at every line
 // and between every two cells.
 struct hspaces : scan_while<false, ' ', '\t', '\f'> {};
@@ -138,17 +211,17 @@ struct quiet_at {
 // between any two rows or cells; it is never a cell, a row or the end of a table.
 
 // Dashes around a page number: `-` (NFKC makes － and ﹣ one), `—`, `–`, `―`, `−`, one or more.
-struct page_dashes : plus<sor<one<'-'>, utf8::one<U'—', U'–', U'―', U'−'>>> {};
+struct page_dashes : plus<sor<one<'-'>, one_char<U'—', U'–', U'―', U'−'>>> {};
 // `-2-`, `- 2 -`, `— 2 —`, `–2–`, `- 2 / 6 -`. The dashes make the spaces safe: `2 / 6` alone could be
 // three cells of a row (a slash is a cell); no row holds a dash, a number, a slash, a number and a
 // dash on a line of their own.
 struct dashed_page_number
     : seq<page_dashes, hspaces, digits, opt<hspaces, one<'/'>, hspaces, digits>, hspaces, page_dashes> {};
 // `第2页`, `第 2 页 共 6 页`, `第2页/共6页`, `第2页,共6页` (NFKC makes ，one with `,`).
-struct page_of_total : seq<opt<sor<one<'/', ',', ';'>, utf8::one<U'、'>>>, hspaces, utf8::one<U'共'>, hspaces, digits,
-                           hspaces, utf8::one<U'页'>> {};
+struct page_of_total : seq<opt<sor<one<'/', ',', ';'>, one_char<U'、'>>>, hspaces, one_char<U'共'>, hspaces, digits,
+                           hspaces, one_char<U'页'>> {};
 struct chinese_page_number
-    : seq<utf8::one<U'第'>, hspaces, digits, hspaces, utf8::one<U'页'>, opt<hspaces, page_of_total>> {};
+    : seq<one_char<U'第'>, hspaces, digits, hspaces, one_char<U'页'>, opt<hspaces, page_of_total>> {};
 // `2/6`, page 2 of 6, written without spaces: no cell is written so (see dashed_page_number).
 struct page_slash_total : seq<digits, one<'/'>, digits> {};
 // A page number with its marks, on a line of its own: nothing else on a line reads so.
@@ -320,8 +393,8 @@ struct label : primitive<label<Label>> {
 // `(1)`, `(一)`, and `①` (`1．`, `（1）` and `①` are `1.`, `(1)` and `1.` once normalised). Any style
 // may stand before any label: the label, not its numbering, tells the row, so a report that numbers
 // its items `(1)` or `①` reads like one that numbers them `1.`.
-struct chinese_numeral : utf8::one<U'一', U'二', U'三', U'四', U'五', U'六', U'七', U'八', U'九', U'十'> {};
-struct list_comma : sor<utf8::one<U'、'>, one<'.', ','>> {};
+struct chinese_numeral : one_char<U'一', U'二', U'三', U'四', U'五', U'六', U'七', U'八', U'九', U'十'> {};
+struct list_comma : sor<one_char<U'、'>, one<'.', ','>> {};
 struct paren_numeral
     : seq<one<'('>, opt_ws, sor<plus<chinese_numeral>, seq<range<'1', '9'>, opt<digit>>>, opt_ws, one<')'>, opt_ws> {};
 // One digit, 1–8 in the format: in digits run together (`10000015.属于…`) only `5.` numbers a label.
@@ -361,7 +434,7 @@ struct one_of_numbered_labels : seq<at<opt<numbering>, starts_like_one_of<Labels
 // line of its own: `(区分处理的,只计这一情形,不计其他情形)`, `(设区的市、自治州人民政府应提供相关数据)`.
 // A numbering in brackets (`(七)`) starts the next label, never a note; a note holds no cell.
 struct cell;
-struct note_word : seq<not_at<cell>, plus<utf8::not_one<' ', '\t', '\f', '\n', '(', ')'>>> {};
+struct note_word : seq<not_at<cell>, plus<not_char<' ', '\t', '\f', '\n', '(', ')'>>> {};
 struct note_words : list<note_word, opt_ws> {};
 struct note_open : seq<not_at<paren_numeral>, one<'('>, opt_ws, opt<note_words>> {};
 struct label_note : seq<note_open, opt_ws, one<')'>> {};
@@ -377,16 +450,16 @@ struct note_rest : seq<opt<note_words>, opt_ws, one<')'>> {};
 // A cell ends at a blank, or where a crawler ran the next label's numbering into it (`0(七)总计`).
 struct cell_end : at<sor<ws, eof, paren_numeral>> {};
 struct money_unit : sor<label<"万元">, label<"元">> {};
-struct count_unit : utf8::one<U'件', U'个', U'项', U'条', U'笔'> {};
+struct count_unit : one_char<U'件', U'个', U'项', U'条', U'笔'> {};
 // A number as written: `0`, `13612`, `0.0235`, `-8`, `251000元`.
 struct cell_number : seq<opt<one<'-'>>, digits, opt<one<'.'>, digits>, opt<sor<money_unit, count_unit>>, cell_end> {};
-struct cell_dash : seq<sor<plus<utf8::one<U'—', U'–', U'－'>>, plus<one<'-'>>>, cell_end> {};
+struct cell_dash : seq<sor<plus<one_char<U'—', U'–', U'－'>>, plus<one<'-'>>>, cell_end> {};
 struct cell_slash : seq<plus<one<'/', '\\'>>, cell_end> {};
-struct cell_none : seq<utf8::one<U'无'>, cell_end> {};
+struct cell_none : seq<one_char<U'无'>, cell_end> {};
 // The first character of a cell, for lookahead that must not build tree nodes.
-struct cell_start : sor<digit, one<'-', '/', '\\'>, utf8::one<U'无', U'—', U'–'>> {};
+struct cell_start : sor<digit, one<'-', '/', '\\'>, one_char<U'无', U'—', U'–'>> {};
 // A cell is tried at every word of a table: its first character is looked at before the kinds are.
-struct cell : seq<at<sor<cell_start, utf8::one<U'－'>>>, sor<cell_number, cell_dash, cell_slash, cell_none>> {};
+struct cell : seq<at<sor<cell_start, one_char<U'－'>>>, sor<cell_number, cell_dash, cell_slash, cell_none>> {};
 
 // Between two cells of one web-copied row, each extra tab is an empty cell: `0\t\t0` has a blank
 // between the zeros. Only counted when a cell follows on the same line, so trailing tabs are layout.
@@ -435,4 +508,8 @@ template <typename Name, typename... Rules>
 struct analyze_traits<Name, xxgk::grammar::quiet_at<Rules...>> : analyze_opt_traits<Rules...> {};
 template <typename Name, typename... Labels>
 struct analyze_traits<Name, xxgk::grammar::starts_like_one_of<Labels...>> : analyze_opt_traits<> {};
+template <typename Name, char32_t... Cs>
+struct analyze_traits<Name, xxgk::grammar::one_char<Cs...>> : analyze_any_traits<> {};
+template <typename Name, char32_t... Cs>
+struct analyze_traits<Name, xxgk::grammar::not_char<Cs...>> : analyze_any_traits<> {};
 }  // namespace tao::pegtl

@@ -11,12 +11,12 @@ namespace xxgk::grammar {
 
 struct title_suffix : sor<label<"政府信息公开工作年度报告">, label<"政府信息公开年度报告">,
                           label<"政府信息公开情况的报告">, label<"政府信息公开工作报告">> {};
-struct title_text : plus<not_at<title_suffix>, not_one<'\n'>, not_at<utf8::one<U'。', U'》'>>, not_at<one<','>>> {};
+struct title_text : plus<not_at<title_suffix>, not_one<'\n'>, not_at<one_char<U'。', U'》'>>, not_at<one<','>>> {};
 struct title_line : seq<at_line_start, hspaces, opt<title_text>, title_suffix, line_end> {};
 // A short line holding only the agency's name, directly above the title line.
 struct title_agency
-    : seq<plus<not_at<utf8::one<U'。', U'、', U'('>>, not_at<one<',', ':'>>, not_one<'\n', ' ', '\t', '\f'>>,
-          line_end> {};
+    : seq<plus<not_at<one_char<U'。', U'、', U'('>>, not_at<one<',', ':'>>, not_one<'\n', ' ', '\t', '\f'>>, line_end> {
+};
 struct title_agency_line : seq<at_line_start, hspaces, title_agency, star<blank_line>> {};
 struct report_title : sor<seq<title_agency_line, title_line>, title_line> {};
 
@@ -200,10 +200,10 @@ struct section_heading : seq<at_line_start, hspaces, heading_number, known_secti
 // A heading in the place of a section whose wording we do not know (`三、依申请公开情况`): a short
 // line, Chinese numeral and 、, no sentence punctuation. Lowering matches it by closeness.
 struct other_heading_text
-    : seq<rep_min_max<2, 30, not_at<utf8::one<U'。', U'；', U'，'>>, not_at<one<',', ';', ':'>>, utf8::not_one<U'\n'>>,
+    : seq<rep_min_max<2, 30, not_at<one_char<U'。', U'；', U'，'>>, not_at<one<',', ';', ':'>>, not_char<U'\n'>>,
           line_end> {};
 struct unknown_section_heading
-    : seq<at_line_start, hspaces, chinese_numeral, utf8::one<U'、'>, hspaces, other_heading_text> {};
+    : seq<at_line_start, hspaces, chinese_numeral, one_char<U'、'>, hspaces, other_heading_text> {};
 
 // `(一)主动公开` opening a line; the rest of the line may already be prose.
 struct subsection_heading : seq<at_line_start, hspaces, paren_numeral, line_rest, opt<newline>> {};

@@ -100,7 +100,7 @@ struct run_together_cells : run_together<row_label> {};
 // words wrapped onto a line of their own): up to 3 characters, no numbering, then the cells. Only
 // where no cell follows the label at once; lowering compares the whole label.
 struct label_overflow : seq<not_at<numbering>, not_at<cell>, not_at<group_label>, not_at<row_label>,
-                            rep_min_max<1, 3, utf8::not_one<' ', '\t', '\f', '\n'>>, at<sor<ws, eof>>> {};
+                            rep_min_max<1, 3, not_char<' ', '\t', '\f', '\n'>>, at<sor<ws, eof>>> {};
 // A run of digits set a space after the label (`数量 690000069二、…`) is a run too: no cell ends
 // where the next label starts.
 // Cells followed on their line by digits that are none of them (`1 0 00 0 0 1四、…`) ran together.
@@ -128,7 +128,7 @@ struct group
 // closest canonical label or reports it as unplaced.
 // A table's caption (`附表 3`, `表三`) above the next table is no word of a label.
 struct table_caption
-    : seq<opt<utf8::one<U'附'>>, utf8::one<U'表'>, hspaces, sor<digits, chinese_numeral>, at<sor<ws, eof>>> {};
+    : seq<opt<one_char<U'附'>>, one_char<U'表'>, hspaces, sor<digits, chinese_numeral>, at<sor<ws, eof>>> {};
 struct unrecognised_word : seq<not_at<row_label>, not_at<group_label>, not_at<cell>, not_at<section_heading>,
                                not_at<page_furniture>, not_at<label<"行政复议">>, not_at<table_caption>, word> {};
 struct unrecognised_label : seq<unrecognised_word, rep_opt<11, gap, unrecognised_word>> {};
@@ -147,7 +147,7 @@ struct unrecognised_row
 // The same in a crawler's collapsed text: a numbering, words up to the first digit, and the row's
 // digits run together (`3.求提供公开出版物0000000`, a typo for 要求…).
 struct unrecognised_run_word : plus<not_at<hspaces, cell_start>, not_at<row_label>, not_at<group_label>,
-                                    not_at<one<'('>>, utf8::not_one<'\t', '\f', '\n'>> {};
+                                    not_at<one<'('>>, not_char<'\t', '\f', '\n'>> {};
 struct unrecognised_run_label : seq<numbering, unrecognised_run_word> {};
 struct unrecognised_run_row : seq<unrecognised_run_label, hspaces, run_together_cells> {
 };  // A known label may be the start of a longer one that a page break cut: `(2)其他` and its numbers at
@@ -162,7 +162,7 @@ struct label_cut_by_page : seq<page_turn, label_continuation, opt<gap, number_re
 // kept as nodes and checked by lowering against the labels they could come from.
 struct fragment_word
     : seq<not_at<row_label>, not_at<group_label>, not_at<cell>, not_at<section_heading>, not_at<page_furniture>,
-          not_at<label<"行政复议">>, rep_min_max<1, 6, utf8::not_one<' ', '\t', '\f', '\n'>>, at<sor<ws, eof>>> {};
+          not_at<label<"行政复议">>, rep_min_max<1, 6, not_char<' ', '\t', '\f', '\n'>>, at<sor<ws, eof>>> {};
 struct label_fragment;
 // Only inside the table: more of it follows (so a short line after the table stays prose).
 struct fragment_continues : sor<group, row, row_numbered_apart, repeated_header, unrecognised_row, label_fragment> {};
@@ -184,9 +184,8 @@ struct corner_note_cut : corner_note_start {};
 struct corner_note_rest : seq<rep_max<240, not_one<'(', ')'>>, one<')'>> {};
 // Header words are made of the column labels' characters only (自然人, 法人或其他组织, 商业企业 …),
 // however extraction broke them, so a row label can never be taken for a header word.
-struct header_char
-    : utf8::one<U'自', U'然', U'人', U'法', U'或', U'其', U'他', U'组', U'织', U'商', U'业', U'企', U'科', U'研', U'机',
-                U'构', U'社', U'会', U'公', U'益', U'律', U'服', U'务', U'总', U'计'> {};
+struct header_char : one_char<U'自', U'然', U'人', U'法', U'或', U'其', U'他', U'组', U'织', U'商', U'业', U'企', U'科',
+                              U'研', U'机', U'构', U'社', U'会', U'公', U'益', U'律', U'服', U'务', U'总', U'计'> {};
 // A word with cells after it on its line is a row's label (`其他 0 0 0 …`, the row 其他 written
 // without numbering after a repeated header that ends with the column 其他).
 struct header_word : seq<plus<header_char>, not_at<hspaces, cell_start>> {};
@@ -194,10 +193,10 @@ struct header_word : seq<plus<header_char>, not_at<hspaces, cell_start>> {};
 // It starts with the corner note's bracket or with 申请人情况: a row's gap tries a repeated header
 // after each cell, and looks at that character first.
 struct header
-    : seq<at<sor<one<'('>, utf8::one<U'申'>>>, sor<seq<corner_note_cut, opt<gap>, label<"申请人情况">,
-                                                       rep_opt<40, opt<gap>, sor<header_word, corner_note_rest>>>,
-                                                   seq<opt<corner_note, opt<gap>>, label<"申请人情况">,
-                                                       rep_opt<40, opt<gap>, sor<corner_note, header_word>>>>> {};
+    : seq<at<sor<one<'('>, one_char<U'申'>>>, sor<seq<corner_note_cut, opt<gap>, label<"申请人情况">,
+                                                      rep_opt<40, opt<gap>, sor<header_word, corner_note_rest>>>,
+                                                  seq<opt<corner_note, opt<gap>>, label<"申请人情况">,
+                                                      rep_opt<40, opt<gap>, sor<corner_note, header_word>>>>> {};
 
 struct repeated_header : header {};
 struct item_gap : plus<sor<ws_run, page_furniture, page_number_between_rows>> {};

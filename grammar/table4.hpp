@@ -8,8 +8,8 @@ namespace xxgk::grammar::table4 {
 
 // The header's words, in whatever order and breaks extraction left them (in PDF text one
 // character a line). Lowering checks that the expected column labels are all there.
-struct header_char : utf8::one<U'行', U'政', U'复', U'议', U'诉', U'讼', U'结', U'果', U'维', U'持', U'纠', U'正',
-                               U'其', U'他', U'尚', U'未', U'审', U'总', U'计', U'经', U'直', U'接', U'起', U'后'> {};
+struct header_char : one_char<U'行', U'政', U'复', U'议', U'诉', U'讼', U'结', U'果', U'维', U'持', U'纠', U'正', U'其',
+                              U'他', U'尚', U'未', U'审', U'总', U'计', U'经', U'直', U'接', U'起', U'后'> {};
 // A number alone on its line with header words on the next line is a page number: the row's cells
 // come after all of the header (PDF text without blank lines around its footers: pdftotext -raw).
 struct page_number_in_header : seq<at_line_indent, digits, hspaces, at<newline, opt_ws, header_char>> {};
