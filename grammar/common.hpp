@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstring>
 #include <string_view>
+#include <type_traits>
 
 #include "xxgk/keys.hpp"
 
@@ -402,29 +403,57 @@ struct item_number : seq<range<'1', '9'>, hspaces, list_comma, opt_ws> {};
 struct level0_number : seq<plus<chinese_numeral>, hspaces, list_comma, opt_ws> {};
 struct numbering : sor<paren_numeral, item_number, level0_number> {};
 
-// Whether the text starts with the first character of one of the labels' words (their names<>
-// Text). It consumes nothing.
+// Whether the text may start a label rule: it starts with the first character of one of the
+// rule's label<> texts. Read from the rule's structure (a label, a sor of rules, a seq whose first
+// rule is a numbering, which the caller has skipped), so a wording added as a sor alternative is
+// looked for too. Consumes nothing.
+namespace detail {
+template <typename Rule, typename = void>
+struct lead {
+  static_assert(!std::is_same_v<Rule, typename Rule::rule_t>, "no first character known for this rule");
+  static bool test(const char* p, std::size_t rest) { return lead<typename Rule::rule_t>::test(p, rest); }
+};
+template <text L>
+struct lead<label<L>> {
+  static constexpr std::string_view first = L.view().substr(0, utf8_length(static_cast<unsigned char>(L.chars[0])));
+  static_assert(!is_quote(first), "a label that starts with a quotation mark may start without it");
+  static bool test(const char* p, std::size_t rest) { return rest >= first.size() && same_bytes(p, first); }
+};
+template <typename... Rules>
+struct lead<internal::sor<Rules...>> {
+  static bool test(const char* p, std::size_t rest) { return (lead<Rules>::test(p, rest) || ...); }
+};
+template <typename First, typename Second, typename... Rest>
+struct lead<internal::seq<First, Second, Rest...>> {
+  static constexpr bool numbering_first =
+      std::is_same_v<First, opt<numbering>> || std::is_same_v<First, paren_numeral> || std::is_same_v<First, numbering>;
+  static bool test(const char* p, std::size_t rest) {
+    if constexpr (numbering_first) {
+      return lead<Second>::test(p, rest);
+    } else {
+      return lead<First>::test(p, rest);
+    }
+  }
+};
+}  // namespace detail
 template <typename... Labels>
 struct starts_like_one_of : primitive<starts_like_one_of<Labels...>> {
-  static_assert(((!Labels::words.view().empty() &&
-                  !detail::is_quote(Labels::words.view().substr(
-                      0, detail::utf8_length(static_cast<unsigned char>(Labels::words.chars[0]))))) &&
-                 ...),
-                "a label that starts with a quotation mark may start without it: no first character to look for");
   template <typename ParseInput>
   static bool test(ParseInput& in) {
     const auto rest = static_cast<std::size_t>(in.end() - in.current());
-    const auto starts = [&](std::string_view words) {
-      const std::size_t len = detail::utf8_length(static_cast<unsigned char>(words[0]));
-      return rest >= len && detail::same_bytes(in.current(), words.substr(0, len));
-    };
-    return (starts(Labels::words.view()) || ...);
+    return (detail::lead<Labels>::test(in.current(), rest) || ...);
   }
 };
-// One of several numbered labels (`seq<opt<numbering>, label<…>, …>` each). Table labels are tried
-// at every word of a table (a word is no row's label, no cell …), and each label would read the
-// numbering again only to fail on its first character: one look after the numbering first tells
-// whether any of them can match. It is a necessary condition of each, so the result is the same.
+// One of several labels. Table labels are tried at every word of a table (a word is no row's
+// label, no cell …), each a rule that makes a tree node: one look at the first character first
+// tells whether any of them can match. It is a necessary condition of each, so the result is the
+// same.
+template <typename... Labels>
+struct one_of_labels : seq<at<starts_like_one_of<Labels...>>, sor<Labels...>> {
+  using labels = type_list<Labels...>;  // for the tables of wordings (src/keys.cpp)
+};
+// One of several numbered labels (`seq<opt<numbering>, label<…>, …>` each): the numbering is read
+// once before the look at the first character, not again by each label only to fail.
 template <typename... Labels>
 struct one_of_numbered_labels : seq<at<opt<numbering>, starts_like_one_of<Labels...>>, sor<Labels...>> {
   using labels = type_list<Labels...>;  // for the tables of wordings (src/keys.cpp)

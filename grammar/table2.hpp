@@ -27,8 +27,8 @@ struct label_fees : row_label_of<"行政事业性收费", t2_fees> {};
 struct label_other_services : row_label_of<"其他对外管理服务事项", t2_other_services> {};
 struct label_procurement : row_label_of<"政府集中采购", t2_procurement> {};
 
-struct row_label : sor<label_regulations, label_normative_documents, label_licensing, label_other_services,
-                       label_punishment, label_coercion, label_fees, label_procurement> {};
+struct row_label : one_of_labels<label_regulations, label_normative_documents, label_licensing, label_other_services,
+                                 label_punishment, label_coercion, label_fees, label_procurement> {};
 
 struct row_label;
 struct run_together_cells : run_together<row_label> {};
