@@ -80,7 +80,7 @@ expect "killed batch keeps finished chunks" 0 "yes" -- sqlite3 "$tmp/killed.sqli
 expect "killed batch: the run says it did not finish" 0 "running|1" -- sqlite3 "$tmp/killed.sqlite" "select state, finished is null from runs"
 "$xxgk" batch "$good" -o "$tmp/killed.sqlite" 2>/dev/null
 expect "killed batch: the next run marks it" 0 "killed" -- sqlite3 "$tmp/killed.sqlite" "select state from runs where id = 1"
-expect "killed batch: the next run builds the key index" 0 "cells_by_key" -- sqlite3 "$tmp/killed.sqlite" "select name from sqlite_master where type = 'index'"
+expect "killed batch: the next run builds the rule index" 0 "findings_by_rule" -- sqlite3 "$tmp/killed.sqlite" "select name from sqlite_master where type = 'index'"
 
 
 # Identity: one row per file, keyed by path; identical files are not merged, and the SHA-256 finds
