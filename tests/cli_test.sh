@@ -141,6 +141,19 @@ expect "review: the index links both pages" 0 "2" -- bash -c "grep -o 'class=\"p
 mkdir -p "$tmp/in" && cp "$good" "$tmp/in/"
 expect "review: no folder inside an input folder" 2 "lies inside the input folder" -- "$xxgk" review "$tmp/in" -o "$tmp/in/pages"
 expect "review: a folder that cannot be made" 2 "xxgk: error: cannot write $tmp/review/index.html/x" -- "$xxgk" review "$good" -o "$tmp/review/index.html/x"
+# Start-up (issue #17): a text file loads no module and none of the libraries of the other readers
+# or of the batch (each costs every start); a PDF, a Word file and a page each load their module.
+loaded() {  # the modules and such libraries a command loads, on one line
+  LD_DEBUG=files "$@" 2>&1 >/dev/null |
+    grep -oE '(xxgk_[a-z]+\.so|lib(poppler|zip|xml2|sqlite3|crypto|xlsxwriter|icui18n)[^ /]*\.so)' | sort -u | tr '\n' ' '
+}
+text_loads=$(loaded "$xxgk" check "$good")
+expect "a text file loads no module and no reader's library" 0 "" -- test -z "$text_loads"
+[ -z "$text_loads" ] || echo "  loaded: $text_loads"
+expect "a PDF loads its module" 0 "xxgk_pdf.so" -- echo "$(loaded "$xxgk" cells "$docs/212_generated_pdf_narrow_labels.pdf")"
+expect "a Word file loads its module" 0 "xxgk_docx.so" -- echo "$(loaded "$xxgk" cells "$docs/220_generated_docx_injected_a6.docx")"
+expect "a web page loads its module" 0 "xxgk_html.so" -- echo "$(loaded "$xxgk" cells "$docs/200_pingtan_2023_shs.html")"
+expect "a GB18030 file loads the detector" 0 "xxgk_detect.so" -- echo "$(loaded "$xxgk" cells "$docs/../encodings/000_gb18030.txt")"
 expect "--version" 0 "xxgk 0." -- "$xxgk" --version
 expect "--help lists the exit codes" 0 "Exit status:" -- "$xxgk" --help
 

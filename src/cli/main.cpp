@@ -1,4 +1,11 @@
 // xxgk: the command line. Thin: each subcommand reads files, calls the library, prints.
+//
+// Built twice: `xxgk`, and `xxgk-batch` (XXGK_BATCH) with the batch runner and the libraries of its
+// outputs (SQLite, OpenSSL, libxlsxwriter). `xxgk batch` and `xxgk review` run xxgk-batch in place
+// of themselves, so that one report from the command line does not pay for loading those.
+#include <cerrno>
+#include <climits>
+#include <cstring>
 #include <functional>
 #include <iostream>
 #include <string>
@@ -33,6 +40,7 @@ struct Options {
   bool lossy = false;
   double timeout_seconds = xxgk::BatchOptions{}.timeout_seconds;
   std::string arguments;  // the command line, as a JSON array
+  char** argv = nullptr;  // the command line as given: xxgk-batch gets it as it is
 
   [[nodiscard]] xxgk::InvalidBytes invalid_bytes() const {
     return lossy ? xxgk::InvalidBytes::replace : xxgk::InvalidBytes::refuse;
@@ -133,6 +141,7 @@ int run_text(const Options& o) {
   return for_each_source(o, [](const xxgk::Source& s) { std::cout << s.text(); });
 }
 
+#ifdef XXGK_BATCH
 int run_batch(const Options& o) {
   xxgk::BatchOptions batch;
   batch.inputs = o.files;
@@ -151,6 +160,18 @@ int run_batch(const Options& o) {
   xxgk::run_batch(batch, std::cerr);
   return kExitOk;
 }
+#else
+// The batch commands: xxgk-batch, from this program's folder, with the same command line (and the
+// same argv[0], so runs.arguments records what the user typed). Returns only when it cannot start.
+int run_batch(const Options& o) {
+  char self[PATH_MAX];
+  const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+  std::string program = n > 0 ? std::string(self, static_cast<std::size_t>(n)) : std::string();
+  program = program.substr(0, program.rfind('/') + 1) + "xxgk-batch";
+  execv(program.c_str(), o.argv);
+  throw std::runtime_error(fmt::format("cannot run {}, installed beside xxgk: {}", program, std::strerror(errno)));
+}
+#endif
 
 // Review pages alone: the batch with no table output, so folders, -j and the statuses work alike.
 int run_review(const Options& o) {
@@ -190,6 +211,7 @@ int main(int argc, char** argv) {
       "  2  a file could not be read (a message with its position), bad arguments, or a batch output that\n"
       "     cannot be written (the message names it and the system's reason)");
   Options options;
+  options.argv = argv;
   {
     auto arguments = nlohmann::json::array();
     for (int i = 0; i < argc; ++i) arguments.push_back(xxgk::printable_path(argv[i]));

@@ -7,9 +7,9 @@
 
 #include <fmt/format.h>
 #include <unicode/ucnv.h>
-#include <unicode/ucsdet.h>
 #include <unicode/unistr.h>
 
+#include "src/module.hpp"
 #include "src/text.hpp"
 #include "xxgk/source.hpp"
 
@@ -67,24 +67,13 @@ bool says_information(const std::string& utf8) {
   return utf8.find("信息") != std::string::npos || utf8.find("資訊") != std::string::npos;
 }
 
-// The encoding of a file that is not UTF-8 (and has no UTF-16 byte order mark), by ICU's
-// detection among the Chinese encodings; GB18030 (a superset of GBK and GB2312) when unsure.
+// The encoding of a file that is not UTF-8 (and has no UTF-16 byte order mark): ICU's detection,
+// in the module xxgk_detect.so (detect_encoding.cpp), loaded with the first such file.
 std::string detect_encoding(const std::string& bytes) {
-  UErrorCode status = U_ZERO_ERROR;
-  UCharsetDetector* detector = ucsdet_open(&status);
-  ucsdet_setText(detector, bytes.data(), static_cast<int32_t>(bytes.size()), &status);
-  int32_t found = 0;
-  const UCharsetMatch** matches = ucsdet_detectAll(detector, &found, &status);
-  std::string best = "GB18030";
-  for (int32_t k = 0; U_SUCCESS(status) && k < found; ++k) {
-    const std::string name = ucsdet_getName(matches[k], &status);
-    if (name == "GB18030" || name == "Big5") {
-      best = name;
-      break;
-    }
-  }
-  ucsdet_close(detector);
-  return best;
+  static const auto entry = reinterpret_cast<DetectEncodingEntry>(module_symbol(kDetectModule, kDetectEncodingSymbol));
+  std::string out;
+  entry(bytes, out);
+  return out;
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace xxgk {
 
@@ -21,5 +22,12 @@ Decoded decode(std::string bytes, const std::string& encoding);
 // those Chinese reports come in, GB18030 first, when they convert and read as a report; else left
 // as they are, for the first byte that is not UTF-8 to be reported.
 Decoded decode_undeclared(std::string bytes);
+
+// The detection is in a module (detect_encoding.cpp): ICU's libicui18n, loaded at every start when
+// linked in, is needed for nothing else. Its entry point: the encoding of `bytes`, GB18030 when
+// unsure.
+using DetectEncodingEntry = void (*)(std::string_view bytes, std::string& out);
+inline constexpr const char* kDetectModule = "xxgk_detect";
+inline constexpr const char* kDetectEncodingSymbol = "xxgk_detect_encoding";
 
 }  // namespace xxgk

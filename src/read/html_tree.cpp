@@ -15,10 +15,12 @@
 #include <mutex>
 #include <new>
 #include <optional>
+#include <type_traits>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "src/module.hpp"
 #include "src/text.hpp"
 #include "xxgk/deadline.hpp"
 #include "xxgk/source.hpp"
@@ -94,7 +96,8 @@ std::optional<std::size_t> reference_ending_at(std::string_view page, std::size_
 
 class Builder {
  public:
-  Builder(std::string_view page, htmlParserCtxtPtr parser) : page_(page), parser_(parser) {
+  Builder(std::string_view page, htmlParserCtxtPtr parser, void (*check_deadline)())
+      : page_(page), parser_(parser), check_deadline_(check_deadline) {
     tree_.nodes.emplace_back();
     open_.push_back(0);
   }
@@ -105,7 +108,7 @@ class Builder {
   }
 
   void start(std::string_view name, const xmlChar** attributes) {
-    poll_deadline();
+    poll();
     if (skipped_ > 0) {
       open_.push_back(kNoNode), ++skipped_;
       return;
@@ -145,7 +148,7 @@ class Builder {
   }
 
   void text(std::string_view run) {
-    poll_deadline();
+    poll();
     if (skipped_ > 0 || run.empty()) return;
     const std::size_t from = tree_.text.size();
     tree_.text.append(run);
@@ -217,6 +220,17 @@ class Builder {
 
   std::string_view page_;
   htmlParserCtxtPtr parser_;
+  // poll_deadline() of the program, counted here: the time limit lives in the program, this file
+  // in the module (the first call checks, as after a ScopedDeadline starts).
+  void poll() {
+    if (--polls_left_ == 0) {
+      polls_left_ = detail::kPollsPerCheck;
+      check_deadline_();
+    }
+  }
+
+  void (*check_deadline_)();
+  std::uint32_t polls_left_ = 1;
   Tree tree_;
   std::vector<std::uint32_t> open_;  // the open elements: a node, or kNoNode for one left out
   std::size_t skipped_ = 0;          // elements left out that are open (their content is too)
@@ -249,28 +263,13 @@ struct FreeParser {
   }
 };
 
-}  // namespace
-
-SourcePos position_in(std::string_view utf8, std::size_t offset) {
-  SourcePos pos{1, 1};
-  for (std::size_t i = 0; i < offset && i < utf8.size(); ++i) {
-    const char c = utf8[i];
-    if (c == '\n' || (c == '\r' && (i + 1 == utf8.size() || utf8[i + 1] != '\n'))) {
-      ++pos.line, pos.column = 1;
-    } else if (c != '\r' && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-      ++pos.column;
-    }
-  }
-  return pos;
-}
-
-Tree parse_page(std::string_view page) {
+Tree page_tree(std::string_view page, void (*check_deadline)()) {
   static std::once_flag initialised;
   std::call_once(initialised, [] { xmlInitParser(); });
   if (page.size() > static_cast<std::size_t>(INT_MAX) || page.size() >= UINT32_MAX) {
     throw InputError("web page too large (over 2 GiB)", {1, 1});
   }
-  if (page.empty()) return Builder(page, nullptr).finish();
+  if (page.empty()) return Builder(page, nullptr, check_deadline).finish();
   const std::unique_ptr<htmlParserCtxt, FreeParser> parser(
       htmlCreateMemoryParserCtxt(page.data(), static_cast<int>(page.size())));
   if (!parser) throw std::bad_alloc();
@@ -283,7 +282,7 @@ Tree parse_page(std::string_view page) {
   handler.cdataBlock = on_text;
   *parser->sax = handler;
   parser->userData = parser.get();
-  Builder builder(page, parser.get());
+  Builder builder(page, parser.get(), check_deadline);
   parser->_private = &builder;
   htmlCtxtUseOptions(parser.get(), HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                        HTML_PARSE_IGNORE_ENC);
@@ -292,4 +291,10 @@ Tree parse_page(std::string_view page) {
   return builder.finish();
 }
 
+}  // namespace
 }  // namespace xxgk::html
+
+XXGK_MODULE_ENTRY void xxgk_html_parse_page(std::string_view page, void (*check_deadline)(), xxgk::html::Tree& out) {
+  static_assert(std::is_same_v<decltype(&xxgk_html_parse_page), xxgk::html::ParsePageEntry>);
+  out = xxgk::html::page_tree(page, check_deadline);
+}

@@ -55,7 +55,15 @@ inline constexpr std::size_t kMaxDepth = 256;
 // Parses UTF-8 with libxml2's HTML parser (recovering from bad markup, no network, no external
 // entities, the page's own charset declaration ignored: the bytes are already UTF-8). Scripts,
 // styles, <noscript>, <template>, <head> and comments are left out with everything inside them.
+// Parsed by the module xxgk_html.so (html_tree.cpp, loaded by src/module.hpp with the first page a
+// process reads): libxml2 cost every start of xxgk 0.4 ms when linked in. std::runtime_error when
+// the module cannot be loaded.
 Tree parse_page(std::string_view utf8_page);
+
+// The module's entry point: parse_page, with the caller's check of the thread's time limit.
+using ParsePageEntry = void (*)(std::string_view utf8_page, void (*check_deadline)(), Tree& out);
+inline constexpr const char* kHtmlModule = "xxgk_html";
+inline constexpr const char* kParsePageSymbol = "xxgk_html_parse_page";
 
 // The line and character column of a byte offset in UTF-8 text (a line ends at LF, CR LF or CR).
 SourcePos position_in(std::string_view utf8, std::size_t offset);

@@ -3,13 +3,13 @@
 // (full-width digits, letters and punctuation become ASCII).
 #include "src/read/normalise_character.hpp"
 
-#include <memory>
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
 
 #include <unicode/normalizer2.h>
-#include <unicode/translit.h>
 #include <unicode/unistr.h>
 
 namespace xxgk {
@@ -23,26 +23,26 @@ const icu::Normalizer2& nfkc() {
 }
 
 // Traditional characters (mirror sites) read as simplified ones, character by character, so the
-// labels match; one character in, one (or a few) out, so positions still map back.
-std::string simplified(char32_t cp) {
-  thread_local std::unique_ptr<icu::Transliterator> to_simplified = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> t(
-        icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
-    return U_FAILURE(status) ? nullptr : std::move(t);
-  }();
-  thread_local std::unordered_map<char32_t, std::string> cache;
-  if (const auto it = cache.find(cp); it != cache.end()) return it->second;
-  std::string out;
-  if (to_simplified) {
-    icu::UnicodeString s(static_cast<UChar32>(cp));
-    to_simplified->transliterate(s);
-    s.toUTF8String(out);
+// labels match; one character in, one (or a few) out, so positions still map back. The answers of
+// ICU's Traditional-Simplified transliterator are a table made at build time
+// (tools/simplified_table.cpp): building the transliterator at run time cost ~13 ms of CPU, most of
+// what one report from the command line took.
+struct SimplifiedEntry {
+  char32_t from;
+  std::uint32_t offset;  // of the result in kSimplifiedText
+  std::uint8_t size;     // of the result, in bytes
+};
+#include "simplified_table.inc"
+
+void append_simplified(std::string& out, char32_t cp) {
+  const auto* end = std::end(kSimplifiedEntries);
+  const auto* it = std::lower_bound(std::begin(kSimplifiedEntries), end, cp,
+                                    [](const SimplifiedEntry& e, char32_t c) { return e.from < c; });
+  if (it != end && it->from == cp) {
+    out.append(kSimplifiedText + it->offset, it->size);
   } else {
     append_utf8(out, cp);
   }
-  cache.emplace(cp, out);
-  return out;
 }
 
 bool is_han(char32_t cp) {
@@ -84,7 +84,10 @@ std::string normalise_code_point(char32_t cp) {
   if (cp >= 0x2460 && cp <= 0x2473) return std::to_string(cp - 0x2460 + 1) + ".";
   // Box-drawing characters are table rules drawn by text browsers (w3m): layout, not text.
   if (cp >= 0x2500 && cp <= 0x257F) return " ";
-  if (is_han(cp)) return simplified(cp);
+  if (is_han(cp)) {
+    append_simplified(out, cp);
+    return out;
+  }
   const auto& n = nfkc();
   if (n.isInert(static_cast<UChar32>(cp))) {
     append_utf8(out, cp);

@@ -1,18 +1,21 @@
 // Poppler's text layer: pages, words, and each character's box. Poppler does the PDF (fonts,
-// encodings, ToUnicode maps, content streams); this file only copies out what it found.
+// encodings, ToUnicode maps, content streams); this file only copies out what it found. It is the
+// module xxgk_pdf.so, loaded when a PDF is read (pdf_words_loader.cpp): linking poppler into the
+// program cost every start of xxgk 2.3 ms.
 #include "src/read/pdf_words.hpp"
 
 #include <algorithm>
 #include <limits>
 #include <memory>
 #include <string>
+#include <type_traits>
 
 #include <fmt/format.h>
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
 
-#include "xxgk/deadline.hpp"
+#include "src/module.hpp"
 #include "xxgk/source.hpp"
 
 namespace xxgk::pdf {
@@ -72,9 +75,7 @@ Word to_word(const poppler::text_box& box) {
   return word;
 }
 
-}  // namespace
-
-std::vector<Page> read_words(std::string_view bytes) {
+std::vector<Page> words_of(std::string_view bytes, void (*check_deadline)()) {
   silence_poppler();
   // A file cut off in a download loses its end: the `%%EOF` a PDF writer puts last. Poppler would
   // rebuild what it can of the rest, and a report read in part is worse than none.
@@ -143,4 +144,11 @@ std::vector<Page> read_words(std::string_view bytes) {
   return out;
 }
 
+}  // namespace
 }  // namespace xxgk::pdf
+
+XXGK_MODULE_ENTRY void xxgk_pdf_read_words(std::string_view bytes, void (*check_deadline)(),
+                                           std::vector<xxgk::pdf::Page>& out) {
+  static_assert(std::is_same_v<decltype(&xxgk_pdf_read_words), xxgk::pdf::ReadWordsEntry>);
+  out = xxgk::pdf::words_of(bytes, check_deadline);
+}

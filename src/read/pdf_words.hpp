@@ -43,6 +43,14 @@ inline constexpr std::size_t kMaxWordsPerPage = 10'000;
 // open (truncated, corrupt), a file locked by a password, one with more than kMaxPages pages or
 // kMaxWords words or a page of more than kMaxWordsPerPage, and one whose pages have no text at
 // all (a scan).
+// Poppler is loaded only when a PDF is read: this asks the module xxgk_pdf.so (pdf_words.cpp, loaded
+// by src/module.hpp) for the words. std::runtime_error when the module cannot be loaded.
 std::vector<Page> read_words(std::string_view bytes);
+
+// The module's entry point: read_words, with the caller's check of the thread's time limit (the
+// limit lives in the program, not in the module). Throws as read_words does.
+using ReadWordsEntry = void (*)(std::string_view bytes, void (*check_deadline)(), std::vector<Page>& out);
+inline constexpr const char* kPdfModule = "xxgk_pdf";
+inline constexpr const char* kReadWordsSymbol = "xxgk_pdf_read_words";
 
 }  // namespace xxgk::pdf

@@ -1,9 +1,13 @@
 // Word files: the parts out of the zip archive (docx_archive), parsed (docx_xml), numbering
-// counted (docx_numbering) and the body written as lines with places (docx_text).
+// counted (docx_numbering) and the body written as lines with places (docx_text). The module
+// xxgk_docx.so, loaded with the first Word file a process reads (word_document_loader.cpp).
 #include "src/read/word_document.hpp"
+
+#include <type_traits>
 
 #include <fmt/format.h>
 
+#include "src/module.hpp"
 #include "src/read/docx_archive.hpp"
 #include "src/read/docx_numbering.hpp"
 #include "src/read/docx_text.hpp"
@@ -12,20 +16,12 @@
 namespace xxgk {
 namespace {
 
-constexpr std::string_view kZipMagic = "PK\x03\x04";
-
 docx::XmlDoc optional_part(const docx::Archive& archive, const char* name) {
   const std::optional<std::string> bytes = archive.part(name);
   return bytes ? docx::parse_part(*bytes, name) : nullptr;
 }
 
-}  // namespace
-
-bool is_word_document(std::string_view bytes) {
-  return bytes.substr(0, kZipMagic.size()) == kZipMagic && bytes.find("word/document.xml") != std::string_view::npos;
-}
-
-ExtractedText read_word_document(std::string_view bytes) {
+ExtractedText word_document_text(std::string_view bytes) {
   const docx::Archive archive(bytes);
   const std::optional<std::string> main = archive.part("word/document.xml");
   if (!main) {
@@ -68,4 +64,10 @@ ExtractedText read_word_document(std::string_view bytes) {
   return out;
 }
 
+}  // namespace
 }  // namespace xxgk
+
+XXGK_MODULE_ENTRY void xxgk_docx_read(std::string_view bytes, xxgk::ExtractedText& out) {
+  static_assert(std::is_same_v<decltype(&xxgk_docx_read), xxgk::ReadWordDocumentEntry>);
+  out = xxgk::word_document_text(bytes);
+}
