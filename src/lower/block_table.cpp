@@ -108,32 +108,71 @@ std::vector<TextBlock> blocks_of(std::string_view text, std::size_t begin, std::
 }
 
 // The two streams of numbers: those inside paragraphs with text (a row's first cells, set close to
-// its label), and those that stand alone. A number before `年` (a running head's year) is no cell.
-// A paragraph of numbers one a line is one number wrapped in its narrow cell (`1334` `2`).
+// its label), and those that stand alone. A number before `年` (a running head's year) or after a
+// caption's `表` (`附表 3`) is no cell. A paragraph of numbers on two lines with as many on each
+// is numbers wrapped in their narrow cells (`1334` `2`, `434 3878` `8 6`), joined pairwise; on more
+// lines the halves may stand around whole numbers (`259` `14` `1`) in an order the text does not
+// show, and the table is not read.
+struct Anchor {
+  std::vector<Token> numbers;  // numbers side by side on a line of a label's paragraph
+  std::u32string around;       // the label text from the previous such numbers to the next
+  // The last numbers of a paragraph: their label may go on in the paragraphs after it (past the
+  // row's other numbers, or a page break), up to the next paragraph with numbers in its text.
+  std::u32string further;
+};
 struct Streams {
   std::vector<Token> leads, rests;
+  std::vector<std::vector<Anchor>> anchors;  // by paragraph with label text
 };
 
-Streams streams_of(const std::vector<TextBlock>& paragraphs) {
+void append_text(const Token& t, std::u32string& out) {
+  for (const char32_t cp : code_points(t.text)) out.push_back(cp);
+}
+
+std::optional<Streams> streams_of(const std::vector<TextBlock>& paragraphs) {
   Streams s;
   for (const TextBlock& p : paragraphs) {
     const bool text = p.has_text();
-    const bool wrapped = !text && p.lines.size() > 1 &&
-                         std::all_of(p.lines.begin(), p.lines.end(), [](const auto& l) { return l.size() == 1; });
-    if (wrapped) {
-      Token joined = p.lines.front().front();
-      for (std::size_t l = 1; l < p.lines.size(); ++l) joined.text += p.lines[l].front().text;
-      if (!is_number(joined.text)) return {};
-      s.rests.push_back(std::move(joined));
+    if (!text && p.lines.size() > 2) return std::nullopt;
+    if (!text && p.lines.size() == 2) {
+      if (p.lines[0].size() != p.lines[1].size()) return std::nullopt;
+      for (std::size_t k = 0; k < p.lines[0].size(); ++k) {
+        Token joined = p.lines[0][k];
+        joined.text += p.lines[1][k].text;
+        s.rests.push_back(std::move(joined));
+      }
       continue;
     }
+    std::vector<Anchor> anchors;
+    std::u32string since, before_first;  // label text since the last numbers
     for (const auto& line : p.lines) {
+      bool in_anchor = false;
       for (std::size_t k = 0; k < line.size(); ++k) {
-        if (!line[k].number) continue;
-        if (k + 1 < line.size() && line[k + 1].text.rfind("年", 0) == 0) continue;
+        const bool cell = line[k].number && !(k + 1 < line.size() && line[k + 1].text.rfind("年", 0) == 0) &&
+                          !(k > 0 && line[k - 1].text.size() >= 3 && line[k - 1].text.ends_with("表"));
+        if (!cell) {
+          if (!line[k].number) append_text(line[k], since);
+          in_anchor = false;
+          continue;
+        }
         (text ? s.leads : s.rests).push_back(line[k]);
+        if (!text) continue;
+        if (!in_anchor) {
+          if (!anchors.empty()) anchors.back().around += since;
+          if (anchors.empty()) before_first = since;
+          anchors.push_back({{}, since, {}});
+          since.clear();
+        }
+        anchors.back().numbers.push_back(line[k]);
+        in_anchor = true;
       }
     }
+    // The text before this paragraph's first numbers goes on the label of the last numbers before.
+    if (!s.anchors.empty()) s.anchors.back().back().further += anchors.empty() ? since : before_first;
+    if (anchors.empty()) continue;
+    anchors.back().around += since;
+    anchors.back().further = anchors.back().around;
+    s.anchors.push_back(std::move(anchors));
   }
   return s;
 }
@@ -146,75 +185,168 @@ std::vector<double> values_of(const std::vector<Token>& cells) {
 
 using Reading = std::vector<std::vector<Token>>;  // a row's cells, row by row
 
-// A row's possible cells at state (r, i) (r rows read, i first cells taken, r·7 − i other
-// numbers): the next k first cells and 7 − k other numbers, or, with no first cell, the seven
-// other numbers with the last as the first (a row's first cell set apart from its label comes
-// after the rest of its row); only those that keep the row's total (A1).
+// A step of a reading: a row's cells, and the state after it.
 struct Step {
-  std::size_t next_i;
+  std::size_t next;
   std::vector<Token> cells;
 };
 
-std::vector<Step> steps(const Streams& s, std::size_t r, std::size_t i) {
+// The row's cells as `first` and the next 7 − |first| other numbers from `j`, if they keep the
+// row's total (A1); with no first cell also the seven with the last as the first (a row's first
+// cell set apart from its label comes after the rest of its row).
+// With `may_break`, a row whose total does not hold is a step too, to a state one more (a table
+// whose one row breaks A1 is still read, if its columns prove every other number).
+void add_steps(const std::vector<Token>& first, const Streams& s, std::size_t j, std::size_t next_first,
+               std::vector<Step>& out, bool may_break = false) {
   constexpr std::size_t width = kTable3Columns.size();
-  std::vector<Step> out;
-  if (r * width < i) return out;
-  const std::size_t j = r * width - i;
-  for (std::size_t k = 0; k <= width; ++k) {
-    if (i + k > s.leads.size() || j + width - k > s.rests.size()) continue;
-    std::vector<Token> c(s.leads.begin() + static_cast<long>(i), s.leads.begin() + static_cast<long>(i + k));
-    c.insert(c.end(), s.rests.begin() + static_cast<long>(j), s.rests.begin() + static_cast<long>(j + width - k));
-    if (relations::table3_row_holds(values_of(c))) out.push_back({i + k, c});
-    if (k == 0) {
-      std::rotate(c.begin(), c.end() - 1, c.end());
-      if (c.front().text != c.back().text && relations::table3_row_holds(values_of(c))) out.push_back({i, c});
+  const std::size_t k = first.size();
+  if (k > width || j + width - k > s.rests.size()) return;
+  std::vector<Token> c = first;
+  c.insert(c.end(), s.rests.begin() + static_cast<long>(j), s.rests.begin() + static_cast<long>(j + width - k));
+  const std::size_t next = next_first + (j + width - k) * (s.leads.size() + 1);
+  const auto add = [&](const std::vector<Token>& cells) {
+    if (relations::table3_row_holds(values_of(cells))) {
+      out.push_back({may_break ? next * 2 : next, cells});
+    } else if (may_break) {
+      out.push_back({next * 2 + 1, cells});
     }
+  };
+  add(c);
+  if (k == 0) {
+    std::rotate(c.begin(), c.end() - 1, c.end());
+    if (c.front().text != c.back().text) add(c);
   }
-  return out;
 }
 
-// Every reading of the whole table by these steps that uses every number, as the numbers' text
-// (readings that differ only in which of two equal numbers went where are one); nothing when more
-// than kMaxReadings remain at any point: so many prove nothing.
+// Every reading of the whole table by `steps_at(r, state)` from state 0 to `final_state` that uses
+// every number, as the numbers' text (readings that differ only in which of two equal numbers went
+// where are one); nothing when more than kMaxReadings remain at any point: so many prove nothing.
 constexpr std::size_t kMaxReadings = 256;
 using Texts = std::vector<std::string>;  // a reading of rows r.. as the numbers' text, row after row
 
-std::optional<std::vector<Reading>> readings_of(const Streams& s, std::size_t rows) {
-  constexpr std::size_t width = kTable3Columns.size();
-  const std::size_t leads = s.leads.size();
-  if (leads + s.rests.size() != rows * width) return std::nullopt;
-  // suffix[r][i]: the distinct readings of rows r.. from state (r, i), each with its cells.
-  std::vector<std::vector<std::optional<std::map<Texts, Reading>>>> suffix(
-      rows + 1, std::vector<std::optional<std::map<Texts, Reading>>>(leads + 1));
-  suffix[rows][leads] = std::map<Texts, Reading>{{Texts{}, Reading{}}};
-  for (std::size_t r = rows; r-- > 0;) {
-    for (std::size_t i = 0; i <= leads; ++i) {
-      std::map<Texts, Reading> here;
-      for (Step& step : steps(s, r, i)) {
-        const auto& rest = suffix[r + 1][step.next_i];
-        if (!rest) continue;
-        for (const auto& [texts, reading] : *rest) {
-          Texts t;
-          for (const Token& c : step.cells) t.push_back(c.text);
-          t.insert(t.end(), texts.begin(), texts.end());
-          if (here.count(t)) continue;
-          Reading whole{step.cells};
-          whole.insert(whole.end(), reading.begin(), reading.end());
-          here.emplace(std::move(t), std::move(whole));
-          if (here.size() > kMaxReadings) return std::nullopt;
+template <typename StepsAt>
+std::optional<std::vector<Reading>> readings_of(std::size_t rows, std::size_t final_state, StepsAt steps_at) {
+  // suffix[r][state]: the distinct readings of rows r.. from that state, each with its cells;
+  // only the states a reading reaches are worked out.
+  std::vector<std::map<std::size_t, std::map<Texts, Reading>>> suffix(rows + 1);
+  suffix[rows][final_state] = std::map<Texts, Reading>{{Texts{}, Reading{}}};
+  bool too_many = false;
+  const auto from = [&](const auto& self, std::size_t r, std::size_t state) -> const std::map<Texts, Reading>* {
+    if (const auto known = suffix[r].find(state); known != suffix[r].end()) return &known->second;
+    if (r == rows || too_many) return nullptr;
+    std::map<Texts, Reading> here;
+    for (Step& step : steps_at(r, state)) {
+      const auto* rest = self(self, r + 1, step.next);
+      if (rest == nullptr) continue;
+      for (const auto& [texts, reading] : *rest) {
+        Texts t;
+        for (const Token& c : step.cells) t.push_back(c.text);
+        t.insert(t.end(), texts.begin(), texts.end());
+        if (here.count(t)) continue;
+        Reading whole{step.cells};
+        whole.insert(whole.end(), reading.begin(), reading.end());
+        here.emplace(std::move(t), std::move(whole));
+        if (here.size() > kMaxReadings) {
+          too_many = true;
+          return nullptr;
         }
       }
-      if (!here.empty()) suffix[r][i] = std::move(here);
     }
-  }
-  if (!suffix[0][0]) return std::vector<Reading>{};
+    return &(suffix[r][state] = std::move(here));
+  };
+  const auto* whole = from(from, 0, 0);
+  if (too_many) return std::nullopt;
   std::vector<Reading> out;
-  for (auto& [texts, reading] : *suffix[0][0]) out.push_back(std::move(reading));
+  if (whole != nullptr) {
+    for (const auto& [texts, reading] : *whole) out.push_back(reading);
+  }
   return out;
 }
 
+// The first cells of each row by the label around them: in each paragraph with label text, the
+// label matcher names the row of each group of numbers from the text between them, rows in order.
+// Nothing when a group names no row, or two groups the same row.
+std::optional<std::vector<std::vector<Token>>> first_cells_by_label(const Streams& s, std::span<const RowSpec> specs) {
+  std::vector<std::vector<Token>> out(specs.size());
+  for (const auto& paragraph : s.anchors) {
+    // The label between the numbers first; the one that goes on past the paragraph only where
+    // that names no row (it would reach the next row's label too).
+    std::vector<std::vector<std::u32string>> windows, further;
+    for (const Anchor& a : paragraph) {
+      windows.push_back({a.around});
+      further.push_back({a.further.empty() ? a.around : a.further});
+    }
+    auto labels = match_labels_in_order(windows, specs);
+    const auto labels_further = match_labels_in_order(further, specs);
+    for (std::size_t n = 0; n < paragraph.size(); ++n) {
+      if (labels[n].row == nullptr) labels[n] = labels_further[n];
+    }
+    for (std::size_t n = 0; n < paragraph.size(); ++n) {
+      if (labels[n].row == nullptr || !out[static_cast<std::size_t>(labels[n].row - specs.data())].empty()) {
+        return std::nullopt;
+      }
+      auto& first = out[static_cast<std::size_t>(labels[n].row - specs.data())];
+      first = paragraph[n].numbers;
+    }
+  }
+  return out;
+}
+
+// The readings of the table: the first cells by the labels around them, else by their order.
+// A state is (first cells taken) + (other numbers taken) · (first cells + 1).
+struct TableReadings {
+  std::vector<Reading> readings;
+  bool one_row_broken = false;  // each reading has one row whose total does not hold
+};
+
+std::optional<TableReadings> table_readings(const Streams& s, std::span<const RowSpec> specs) {
+  const std::size_t rows = specs.size(), leads = s.leads.size(), stride = leads + 1;
+  const std::size_t final_state = leads + s.rests.size() * stride;
+  if (leads + s.rests.size() != rows * kTable3Columns.size()) return std::nullopt;
+  const auto by_label = first_cells_by_label(s, specs);
+  if (by_label) {
+    std::vector<std::size_t> taken(rows + 1, 0);  // first cells taken before each row
+    for (std::size_t r = 0; r < rows; ++r) taken[r + 1] = taken[r] + (*by_label)[r].size();
+    auto readings = readings_of(rows, final_state, [&](std::size_t r, std::size_t state) {
+      std::vector<Step> out;
+      if (state % stride == taken[r]) add_steps((*by_label)[r], s, state / stride, taken[r + 1], out);
+      return out;
+    });
+    if (readings && !readings->empty()) return TableReadings{std::move(*readings), false};
+    // One row that breaks its total (a report's own error): the state counts the rows broken.
+    readings = readings_of(rows, final_state * 2 + 1, [&](std::size_t r, std::size_t state) {
+      std::vector<Step> out;
+      const std::size_t broken = state % 2, at = state / 2;
+      if (at % stride != taken[r]) return out;
+      std::vector<Step> steps;
+      add_steps((*by_label)[r], s, at / stride, taken[r + 1], steps, true);
+      for (Step& step : steps) {
+        if (broken + step.next % 2 > 1) continue;
+        step.next += broken;
+        out.push_back(std::move(step));
+      }
+      return out;
+    });
+    if (readings && !readings->empty()) return TableReadings{std::move(*readings), true};
+  }
+  auto in_order = readings_of(rows, final_state, [&](std::size_t, std::size_t state) {
+    std::vector<Step> out;
+    const std::size_t i = state % stride, j = state / stride;
+    for (std::size_t k = 0; k <= kTable3Columns.size() && i + k <= leads; ++k) {
+      const std::vector<Token> first(s.leads.begin() + static_cast<long>(i),
+                                     s.leads.begin() + static_cast<long>(i + k));
+      add_steps(first, s, j, i + k, out);
+    }
+    return out;
+  });
+  if (!in_order) return std::nullopt;
+  return TableReadings{std::move(*in_order), false};
+}
+
 // A2 and A3 column by column: the reading is taken only when the table's own sums prove it.
-bool columns_hold(const Reading& cells, std::span<const RowSpec> specs, FormatVersion version) {
+// With `parts_only`, the six applicant columns only: a row's total that breaks A1 breaks its column too.
+bool columns_hold(const Reading& cells, std::span<const RowSpec> specs, FormatVersion version,
+                  bool parts_only = false) {
   const auto row = [&](std::string_view key) -> const std::vector<Token>* {
     for (std::size_t r = 0; r < specs.size(); ++r)
       if (specs[r].key == key) return &cells[r];
@@ -223,7 +355,7 @@ bool columns_hold(const Reading& cells, std::span<const RowSpec> specs, FormatVe
   const auto* total = row("total");
   const auto *received = row("new_received"), *carried_over = row("carried_over"), *forward = row("carried_forward");
   if (!total || !received || !carried_over || !forward) return false;
-  for (std::size_t c = 0; c < kTable3Columns.size(); ++c) {
+  for (std::size_t c = 0; c + (parts_only ? 1 : 0) < kTable3Columns.size(); ++c) {
     double sum = 0;
     for (const auto leaf : table3_result_leaves(version)) {
       const auto* r = row(leaf);
@@ -263,18 +395,20 @@ bool labels_in_order(const std::vector<TextBlock>& paragraphs, std::span<const R
 std::optional<LayoutTable3> find_block_table3(std::size_t begin, std::size_t end, const LowerContext& cx) {
   const std::string_view text = cx.source.text();
   const std::vector<TextBlock> paragraphs = blocks_of(text, begin, end);
-  const Streams streams = streams_of(paragraphs);
+  const auto split = streams_of(paragraphs);
+  if (!split) return std::nullopt;
+  const Streams& streams = *split;
   const std::size_t numbers = streams.leads.size() + streams.rests.size();
   for (const FormatVersion version : {FormatVersion::v2021, FormatVersion::v2019}) {
     const auto specs = table3_rows(version);
     if (numbers != specs.size() * kTable3Columns.size()) continue;
     if (!labels_in_order(paragraphs, specs)) return std::nullopt;
     // The readings the table's column sums (A2, A3) accept: one, or all alike, is the table.
-    const auto readings = readings_of(streams, specs.size());
+    const auto readings = table_readings(streams, specs);
     if (!readings) return std::nullopt;
     std::optional<Reading> proved;
-    for (const Reading& reading : *readings) {
-      if (!columns_hold(reading, specs, version)) continue;
+    for (const Reading& reading : readings->readings) {
+      if (!columns_hold(reading, specs, version, readings->one_row_broken)) continue;
       if (proved) return std::nullopt;
       proved = reading;
     }
