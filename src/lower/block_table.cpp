@@ -307,26 +307,44 @@ std::optional<TableReadings> table_readings(const Streams& s, std::span<const Ro
   if (by_label) {
     std::vector<std::size_t> taken(rows + 1, 0);  // first cells taken before each row
     for (std::size_t r = 0; r < rows; ++r) taken[r + 1] = taken[r] + (*by_label)[r].size();
-    auto readings = readings_of(rows, final_state, [&](std::size_t r, std::size_t state) {
-      std::vector<Step> out;
-      if (state % stride == taken[r]) add_steps((*by_label)[r], s, state / stride, taken[r + 1], out);
-      return out;
-    });
+    // A state: the numbers taken (as above), whether a first cell of 0 is owed, whether a row broke.
+    const auto by_label_steps = [&](bool may_break) {
+      return [&, may_break](std::size_t r, std::size_t state) {
+        std::vector<Step> out;
+        const std::size_t broken = state % 2, owed = state / 2 % 2, at = state / 4;
+        if (at % stride != taken[r]) return out;
+        const std::size_t j = at / stride;
+        const auto to = [&](std::size_t next_at, std::size_t next_owed, std::size_t next_broken) {
+          return (next_at * 2 + next_owed) * 2 + next_broken;
+        };
+        // A first cell set apart from its label may come further down, a 0 alone in its
+        // paragraph: a row whose other six keep its total owes it, and a later 0 pays.
+        std::vector<std::pair<std::size_t, std::size_t>> starts{{j, owed}};
+        if (owed == 1 && j < s.rests.size() && s.rests[j].text == "0") starts.push_back({j + 1, 0});
+        for (const auto& [from, owing] : starts) {
+          std::vector<Step> steps;
+          add_steps((*by_label)[r], s, from, taken[r + 1], steps, may_break);
+          for (Step& step : steps) {
+            const std::size_t b = may_break ? step.next % 2 : 0, next_at = may_break ? step.next / 2 : step.next;
+            if (broken + b > 1) continue;
+            out.push_back({to(next_at, owing, broken + b), std::move(step.cells)});
+          }
+          constexpr std::size_t others = kTable3Columns.size() - 1;
+          if (!(*by_label)[r].empty() || owing == 1 || from + others > s.rests.size()) continue;
+          std::vector<Token> cells{{"0", s.rests[from].offset, true}};
+          cells.insert(cells.end(), s.rests.begin() + static_cast<long>(from),
+                       s.rests.begin() + static_cast<long>(from + others));
+          if (relations::table3_row_holds(values_of(cells))) {
+            out.push_back({to(taken[r + 1] + (from + others) * stride, 1, broken), std::move(cells)});
+          }
+        }
+        return out;
+      };
+    };
+    auto readings = readings_of(rows, final_state * 4, by_label_steps(false));
     if (readings && !readings->empty()) return TableReadings{std::move(*readings), false};
-    // One row that breaks its total (a report's own error): the state counts the rows broken.
-    readings = readings_of(rows, final_state * 2 + 1, [&](std::size_t r, std::size_t state) {
-      std::vector<Step> out;
-      const std::size_t broken = state % 2, at = state / 2;
-      if (at % stride != taken[r]) return out;
-      std::vector<Step> steps;
-      add_steps((*by_label)[r], s, at / stride, taken[r + 1], steps, true);
-      for (Step& step : steps) {
-        if (broken + step.next % 2 > 1) continue;
-        step.next += broken;
-        out.push_back(std::move(step));
-      }
-      return out;
-    });
+    // One row that breaks its total (a report's own error).
+    readings = readings_of(rows, final_state * 4 + 1, by_label_steps(true));
     if (readings && !readings->empty()) return TableReadings{std::move(*readings), true};
   }
   auto in_order = readings_of(rows, final_state, [&](std::size_t, std::size_t state) {
