@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "src/lower/block_table.hpp"
 #include "src/lower/html2text_tables.hpp"
 #include "src/lower/layout_table.hpp"
 #include "src/text.hpp"
@@ -93,6 +94,8 @@ class DocumentLowering {
     if (first == nullptr || count.read() == table3_rows(count.format).size()) return;
     region_begin_ = cx_.offset(*first);
     table3_in_layout_ = find_layout_table3(region_begin_, region_end_, count.read(), cx_);
+    // PDF text in reading order: labels in one block, numbers in another (src/lower/block_table.cpp).
+    if (!table3_in_layout_) table3_in_layout_ = find_block_table3(region_begin_, region_end_, cx_);
   }
 
   bool in_table3_region(const TreeNode& node) const {

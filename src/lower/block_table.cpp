@@ -1,0 +1,454 @@
+#include "src/lower/block_table.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "src/lower/label_match.hpp"
+#include "src/lower/number.hpp"
+#include "src/rules/relations.hpp"
+#include "src/text.hpp"
+
+namespace xxgk {
+namespace {
+
+struct Token {
+  std::string text;
+  std::size_t offset;
+  bool number;
+};
+
+bool is_number(std::string_view s) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (s.empty() || !digit(s.front()) || !digit(s.back())) return false;
+  return std::all_of(s.begin(), s.end(), [&](char c) { return digit(c) || c == '.'; }) &&
+         std::count(s.begin(), s.end(), '.') <= 1;
+}
+
+// The tokens of a line: runs of characters between blanks.
+std::vector<Token> tokens_of(std::string_view text, std::size_t begin, std::size_t end) {
+  std::vector<Token> out;
+  for (std::size_t i = begin; i < end;) {
+    if (text[i] == ' ' || text[i] == '\t' || text[i] == '\f' || text[i] == '\r') {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < end && text[j] != ' ' && text[j] != '\t' && text[j] != '\f' && text[j] != '\r') ++j;
+    const std::string_view t = text.substr(i, j - i);
+    out.push_back({std::string(t), i, is_number(t)});
+    i = j;
+  }
+  return out;
+}
+
+// A page's footer as PDF text keeps it (`- 2 -`, `— 2 —`, `第 2 页 共 5 页`): no cell of the table.
+// A bare number is one only as the page's last line, when it is the page's number.
+bool is_page_number(const std::vector<Token>& line, bool last_of_page, std::size_t page) {
+  std::string joined;
+  for (const Token& t : line) joined += t.text;
+  std::string digits, rest;
+  for (const char c : joined) (c >= '0' && c <= '9' ? digits : rest) += c;
+  if (digits.empty()) return false;
+  if (rest.empty()) return last_of_page && digits == std::to_string(page);
+  for (const std::string_view dash : {"—", "–", "-"}) {
+    for (std::size_t at; (at = rest.find(dash)) != std::string::npos;) rest.erase(at, dash.size());
+  }
+  const bool dashes = rest.empty();
+  const bool chinese = joined.rfind("第", 0) == 0 && joined.find("页") != std::string::npos;
+  return dashes || chinese;
+}
+
+// A paragraph of the text: lines up to a blank line or a page break.
+struct TextBlock {
+  std::vector<std::vector<Token>> lines;
+  [[nodiscard]] bool has_text() const {
+    return std::any_of(lines.begin(), lines.end(), [](const auto& line) {
+      return std::any_of(line.begin(), line.end(), [](const Token& t) { return !t.number; });
+    });
+  }
+};
+
+std::vector<TextBlock> blocks_of(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t page = static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(begin), '\f'));
+  struct Line {
+    std::vector<Token> tokens;
+    bool page_starts = false;  // a form feed opens it
+  };
+  std::vector<Line> lines;
+  for (std::size_t i = begin; i < end;) {
+    std::size_t nl = text.find('\n', i);
+    if (nl == std::string_view::npos || nl > end) nl = end;
+    const std::string_view line = text.substr(i, nl - i);
+    lines.push_back({tokens_of(text, i, nl), line.find('\f') != std::string_view::npos});
+    i = nl + 1;
+  }
+  std::vector<TextBlock> out;
+  TextBlock current;
+  const auto close = [&] {
+    if (!current.lines.empty()) out.push_back(std::move(current));
+    current = {};
+  };
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    if (lines[l].page_starts) close(), ++page;
+    if (lines[l].tokens.empty()) {
+      close();
+      continue;
+    }
+    std::size_t next = l + 1;
+    while (next < lines.size() && lines[next].tokens.empty() && !lines[next].page_starts) ++next;
+    const bool last_of_page = next < lines.size() && lines[next].page_starts;
+    if (is_page_number(lines[l].tokens, last_of_page, page + 1)) continue;
+    current.lines.push_back(std::move(lines[l].tokens));
+  }
+  close();
+  return out;
+}
+
+// The two streams of numbers: those inside paragraphs with text (a row's first cells, set close to
+// its label), and those that stand alone. A number before `年` (a running head's year) or after a
+// caption's `表` (`附表 3`) is no cell. A paragraph of numbers on two lines with as many on each
+// is numbers wrapped in their narrow cells (`1334` `2`, `434 3878` `8 6`), joined pairwise; on more
+// lines the halves may stand around whole numbers (`259` `14` `1`) in an order the text does not
+// show, and the table is not read.
+struct Anchor {
+  std::vector<Token> numbers;  // numbers side by side on a line of a label's paragraph
+  std::u32string around;       // the label text from the previous such numbers to the next
+  // The last numbers of a paragraph: their label may go on in the paragraphs after it (past the
+  // row's other numbers, or a page break), up to the next paragraph with numbers in its text.
+  std::u32string further;
+};
+struct Streams {
+  std::vector<Token> leads, rests;
+  std::vector<std::vector<Anchor>> anchors;  // by paragraph with label text
+};
+
+void append_text(const Token& t, std::u32string& out) {
+  for (const char32_t cp : code_points(t.text)) out.push_back(cp);
+}
+
+std::optional<Streams> streams_of(const std::vector<TextBlock>& paragraphs) {
+  Streams s;
+  for (const TextBlock& p : paragraphs) {
+    const bool text = p.has_text();
+    if (!text && p.lines.size() > 2) return std::nullopt;
+    if (!text && p.lines.size() == 2) {
+      if (p.lines[0].size() != p.lines[1].size()) return std::nullopt;
+      for (std::size_t k = 0; k < p.lines[0].size(); ++k) {
+        Token joined = p.lines[0][k];
+        joined.text += p.lines[1][k].text;
+        s.rests.push_back(std::move(joined));
+      }
+      continue;
+    }
+    std::vector<Anchor> anchors;
+    std::u32string since, before_first;  // label text since the last numbers
+    for (const auto& line : p.lines) {
+      bool in_anchor = false;
+      for (std::size_t k = 0; k < line.size(); ++k) {
+        const bool cell = line[k].number && !(k + 1 < line.size() && line[k + 1].text.rfind("年", 0) == 0) &&
+                          !(k > 0 && line[k - 1].text.size() >= 3 && line[k - 1].text.ends_with("表"));
+        if (!cell) {
+          if (!line[k].number) append_text(line[k], since);
+          in_anchor = false;
+          continue;
+        }
+        (text ? s.leads : s.rests).push_back(line[k]);
+        if (!text) continue;
+        if (!in_anchor) {
+          if (!anchors.empty()) anchors.back().around += since;
+          if (anchors.empty()) before_first = since;
+          anchors.push_back({{}, since, {}});
+          since.clear();
+        }
+        anchors.back().numbers.push_back(line[k]);
+        in_anchor = true;
+      }
+    }
+    // The text before this paragraph's first numbers goes on the label of the last numbers before.
+    if (!s.anchors.empty()) s.anchors.back().back().further += anchors.empty() ? since : before_first;
+    if (anchors.empty()) continue;
+    anchors.back().around += since;
+    anchors.back().further = anchors.back().around;
+    s.anchors.push_back(std::move(anchors));
+  }
+  return s;
+}
+
+std::vector<double> values_of(const std::vector<Token>& cells) {
+  std::vector<double> v;
+  for (const Token& t : cells) v.push_back(number_value(t.text));
+  return v;
+}
+
+using Reading = std::vector<std::vector<Token>>;  // a row's cells, row by row
+
+// A step of a reading: a row's cells, and the state after it.
+struct Step {
+  std::size_t next;
+  std::vector<Token> cells;
+};
+
+// The row's cells as `first` and the next 7 − |first| other numbers from `j`, if they keep the
+// row's total (A1); with no first cell also the seven with the last as the first (a row's first
+// cell set apart from its label comes after the rest of its row).
+// With `may_break`, a row whose total does not hold is a step too, to a state one more (a table
+// whose one row breaks A1 is still read, if its columns prove every other number).
+void add_steps(const std::vector<Token>& first, const Streams& s, std::size_t j, std::size_t next_first,
+               std::vector<Step>& out, bool may_break = false) {
+  constexpr std::size_t width = kTable3Columns.size();
+  const std::size_t k = first.size();
+  if (k > width || j + width - k > s.rests.size()) return;
+  std::vector<Token> c = first;
+  c.insert(c.end(), s.rests.begin() + static_cast<long>(j), s.rests.begin() + static_cast<long>(j + width - k));
+  const std::size_t next = next_first + (j + width - k) * (s.leads.size() + 1);
+  const auto add = [&](const std::vector<Token>& cells) {
+    if (relations::table3_row_holds(values_of(cells))) {
+      out.push_back({may_break ? next * 2 : next, cells});
+    } else if (may_break) {
+      out.push_back({next * 2 + 1, cells});
+    }
+  };
+  add(c);
+  if (k == 0) {
+    std::rotate(c.begin(), c.end() - 1, c.end());
+    if (c.front().text != c.back().text) add(c);
+  }
+}
+
+// Every reading of the whole table by `steps_at(r, state)` from state 0 to `final_state` that uses
+// every number, as the numbers' text (readings that differ only in which of two equal numbers went
+// where are one); nothing when more than kMaxReadings remain at any point: so many prove nothing.
+constexpr std::size_t kMaxReadings = 256;
+using Texts = std::vector<std::string>;  // a reading of rows r.. as the numbers' text, row after row
+
+template <typename StepsAt>
+std::optional<std::vector<Reading>> readings_of(std::size_t rows, std::size_t final_state, StepsAt steps_at) {
+  // suffix[r][state]: the distinct readings of rows r.. from that state, each with its cells;
+  // only the states a reading reaches are worked out.
+  std::vector<std::map<std::size_t, std::map<Texts, Reading>>> suffix(rows + 1);
+  suffix[rows][final_state] = std::map<Texts, Reading>{{Texts{}, Reading{}}};
+  bool too_many = false;
+  const auto from = [&](const auto& self, std::size_t r, std::size_t state) -> const std::map<Texts, Reading>* {
+    if (const auto known = suffix[r].find(state); known != suffix[r].end()) return &known->second;
+    if (r == rows || too_many) return nullptr;
+    std::map<Texts, Reading> here;
+    for (Step& step : steps_at(r, state)) {
+      const auto* rest = self(self, r + 1, step.next);
+      if (rest == nullptr) continue;
+      for (const auto& [texts, reading] : *rest) {
+        Texts t;
+        for (const Token& c : step.cells) t.push_back(c.text);
+        t.insert(t.end(), texts.begin(), texts.end());
+        if (here.count(t)) continue;
+        Reading whole{step.cells};
+        whole.insert(whole.end(), reading.begin(), reading.end());
+        here.emplace(std::move(t), std::move(whole));
+        if (here.size() > kMaxReadings) {
+          too_many = true;
+          return nullptr;
+        }
+      }
+    }
+    return &(suffix[r][state] = std::move(here));
+  };
+  const auto* whole = from(from, 0, 0);
+  if (too_many) return std::nullopt;
+  std::vector<Reading> out;
+  if (whole != nullptr) {
+    for (const auto& [texts, reading] : *whole) out.push_back(reading);
+  }
+  return out;
+}
+
+// The first cells of each row by the label around them: in each paragraph with label text, the
+// label matcher names the row of each group of numbers from the text between them, rows in order.
+// Nothing when a group names no row, or two groups the same row.
+std::optional<std::vector<std::vector<Token>>> first_cells_by_label(const Streams& s, std::span<const RowSpec> specs) {
+  std::vector<std::vector<Token>> out(specs.size());
+  for (const auto& paragraph : s.anchors) {
+    // The label between the numbers first; the one that goes on past the paragraph only where
+    // that names no row (it would reach the next row's label too).
+    std::vector<std::vector<std::u32string>> windows, further;
+    for (const Anchor& a : paragraph) {
+      windows.push_back({a.around});
+      further.push_back({a.further.empty() ? a.around : a.further});
+    }
+    auto labels = match_labels_in_order(windows, specs);
+    const auto labels_further = match_labels_in_order(further, specs);
+    for (std::size_t n = 0; n < paragraph.size(); ++n) {
+      if (labels[n].row == nullptr) labels[n] = labels_further[n];
+    }
+    for (std::size_t n = 0; n < paragraph.size(); ++n) {
+      if (labels[n].row == nullptr || !out[static_cast<std::size_t>(labels[n].row - specs.data())].empty()) {
+        return std::nullopt;
+      }
+      auto& first = out[static_cast<std::size_t>(labels[n].row - specs.data())];
+      first = paragraph[n].numbers;
+    }
+  }
+  return out;
+}
+
+// The readings of the table: the first cells by the labels around them, else by their order.
+// A state is (first cells taken) + (other numbers taken) · (first cells + 1).
+struct TableReadings {
+  std::vector<Reading> readings;
+  bool one_row_broken = false;  // each reading has one row whose total does not hold
+};
+
+std::optional<TableReadings> table_readings(const Streams& s, std::span<const RowSpec> specs) {
+  const std::size_t rows = specs.size(), leads = s.leads.size(), stride = leads + 1;
+  const std::size_t final_state = leads + s.rests.size() * stride;
+  if (leads + s.rests.size() != rows * kTable3Columns.size()) return std::nullopt;
+  const auto by_label = first_cells_by_label(s, specs);
+  if (by_label) {
+    std::vector<std::size_t> taken(rows + 1, 0);  // first cells taken before each row
+    for (std::size_t r = 0; r < rows; ++r) taken[r + 1] = taken[r] + (*by_label)[r].size();
+    // A state: the numbers taken (as above), whether a first cell of 0 is owed, whether a row broke.
+    const auto by_label_steps = [&](bool may_break) {
+      return [&, may_break](std::size_t r, std::size_t state) {
+        std::vector<Step> out;
+        const std::size_t broken = state % 2, owed = state / 2 % 2, at = state / 4;
+        if (at % stride != taken[r]) return out;
+        const std::size_t j = at / stride;
+        const auto to = [&](std::size_t next_at, std::size_t next_owed, std::size_t next_broken) {
+          return (next_at * 2 + next_owed) * 2 + next_broken;
+        };
+        // A first cell set apart from its label may come further down, a 0 alone in its
+        // paragraph: a row whose other six keep its total owes it, and a later 0 pays.
+        std::vector<std::pair<std::size_t, std::size_t>> starts{{j, owed}};
+        if (owed == 1 && j < s.rests.size() && s.rests[j].text == "0") starts.push_back({j + 1, 0});
+        for (const auto& [from, owing] : starts) {
+          std::vector<Step> steps;
+          add_steps((*by_label)[r], s, from, taken[r + 1], steps, may_break);
+          for (Step& step : steps) {
+            const std::size_t b = may_break ? step.next % 2 : 0, next_at = may_break ? step.next / 2 : step.next;
+            if (broken + b > 1) continue;
+            out.push_back({to(next_at, owing, broken + b), std::move(step.cells)});
+          }
+          constexpr std::size_t others = kTable3Columns.size() - 1;
+          if (!(*by_label)[r].empty() || owing == 1 || from + others > s.rests.size()) continue;
+          std::vector<Token> cells{{"0", s.rests[from].offset, true}};
+          cells.insert(cells.end(), s.rests.begin() + static_cast<long>(from),
+                       s.rests.begin() + static_cast<long>(from + others));
+          if (relations::table3_row_holds(values_of(cells))) {
+            out.push_back({to(taken[r + 1] + (from + others) * stride, 1, broken), std::move(cells)});
+          }
+        }
+        return out;
+      };
+    };
+    auto readings = readings_of(rows, final_state * 4, by_label_steps(false));
+    if (readings && !readings->empty()) return TableReadings{std::move(*readings), false};
+    // One row that breaks its total (a report's own error).
+    readings = readings_of(rows, final_state * 4 + 1, by_label_steps(true));
+    if (readings && !readings->empty()) return TableReadings{std::move(*readings), true};
+  }
+  auto in_order = readings_of(rows, final_state, [&](std::size_t, std::size_t state) {
+    std::vector<Step> out;
+    const std::size_t i = state % stride, j = state / stride;
+    for (std::size_t k = 0; k <= kTable3Columns.size() && i + k <= leads; ++k) {
+      const std::vector<Token> first(s.leads.begin() + static_cast<long>(i),
+                                     s.leads.begin() + static_cast<long>(i + k));
+      add_steps(first, s, j, i + k, out);
+    }
+    return out;
+  });
+  if (!in_order) return std::nullopt;
+  return TableReadings{std::move(*in_order), false};
+}
+
+// A2 and A3 column by column: the reading is taken only when the table's own sums prove it.
+// With `parts_only`, the six applicant columns only: a row's total that breaks A1 breaks its column too.
+bool columns_hold(const Reading& cells, std::span<const RowSpec> specs, FormatVersion version,
+                  bool parts_only = false) {
+  const auto row = [&](std::string_view key) -> const std::vector<Token>* {
+    for (std::size_t r = 0; r < specs.size(); ++r)
+      if (specs[r].key == key) return &cells[r];
+    return nullptr;
+  };
+  const auto* total = row("total");
+  const auto *received = row("new_received"), *carried_over = row("carried_over"), *forward = row("carried_forward");
+  if (!total || !received || !carried_over || !forward) return false;
+  for (std::size_t c = 0; c + (parts_only ? 1 : 0) < kTable3Columns.size(); ++c) {
+    double sum = 0;
+    for (const auto leaf : table3_result_leaves(version)) {
+      const auto* r = row(leaf);
+      if (r == nullptr) return false;
+      sum += number_value((*r)[c].text);
+    }
+    const auto v = [&](const std::vector<Token>* r) { return number_value((*r)[c].text); };
+    if (!relations::agree(sum, v(total)) ||
+        !relations::balance_holds(v(received), v(carried_over), v(total), v(forward)))
+      return false;
+  }
+  return true;
+}
+
+// Whether every row of the format has its label in the region's text, in order (the label
+// matcher's reading of the whole text for each row).
+bool labels_in_order(const std::vector<TextBlock>& paragraphs, std::span<const RowSpec> specs) {
+  std::u32string text;
+  for (const TextBlock& p : paragraphs) {
+    for (const auto& line : p.lines) {
+      for (const Token& t : line) {
+        if (t.number) continue;
+        for (const char32_t cp : code_points(t.text)) text.push_back(cp);
+      }
+    }
+  }
+  const std::vector<std::vector<std::u32string>> windows(specs.size(), std::vector<std::u32string>{text});
+  const auto labels = match_labels_in_order(windows, specs);
+  for (std::size_t r = 0; r < specs.size(); ++r) {
+    if (labels[r].row != &specs[r]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<LayoutTable3> find_block_table3(std::size_t begin, std::size_t end, const LowerContext& cx) {
+  const std::string_view text = cx.source.text();
+  const std::vector<TextBlock> paragraphs = blocks_of(text, begin, end);
+  const auto split = streams_of(paragraphs);
+  if (!split) return std::nullopt;
+  const Streams& streams = *split;
+  const std::size_t numbers = streams.leads.size() + streams.rests.size();
+  for (const FormatVersion version : {FormatVersion::v2021, FormatVersion::v2019}) {
+    const auto specs = table3_rows(version);
+    if (numbers != specs.size() * kTable3Columns.size()) continue;
+    if (!labels_in_order(paragraphs, specs)) return std::nullopt;
+    // The readings the table's column sums (A2, A3) accept: one, or all alike, is the table.
+    const auto readings = table_readings(streams, specs);
+    if (!readings) return std::nullopt;
+    std::optional<Reading> proved;
+    for (const Reading& reading : readings->readings) {
+      if (!columns_hold(reading, specs, version, readings->one_row_broken)) continue;
+      if (proved) return std::nullopt;
+      proved = reading;
+    }
+    if (!proved) return std::nullopt;
+    const Reading* cells = &*proved;
+    LayoutTable3 found;
+    for (std::size_t r = 0; r < specs.size(); ++r) {
+      LayoutTable3::FoundRow row;
+      row.spec = &specs[r];
+      row.written.label = std::string(specs[r].label);  // found in order in the region, other text between
+      std::size_t first = std::string::npos;
+      for (const Token& t : (*cells)[r]) {
+        row.written.cells.push_back({CellState::number, t.text, t.offset});
+        first = std::min(first, t.offset);
+      }
+      row.written.offset = first;
+      row.written.label_end = first;
+      found.rows.push_back(std::move(row));
+    }
+    return found;
+  }
+  return std::nullopt;
+}
+
+}  // namespace xxgk
