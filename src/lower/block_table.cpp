@@ -222,7 +222,10 @@ void add_steps(const std::vector<Token>& first, const Streams& s, std::size_t j,
 // every number, as the numbers' text (readings that differ only in which of two equal numbers went
 // where are one); nothing when more than kMaxReadings remain at any point: so many prove nothing.
 constexpr std::size_t kMaxReadings = 256;
-using Texts = std::vector<std::string>;  // a reading of rows r.. as the numbers' text, row after row
+// A reading of rows r.. as the numbers' text, row after row, each number ended by a line break:
+// one string, compared and copied at once (the same order as a list of the numbers' texts, as a
+// line break sorts before every character a number has).
+using Texts = std::string;
 
 template <typename StepsAt>
 std::optional<std::vector<Reading>> readings_of(std::size_t rows, std::size_t final_state, StepsAt steps_at) {
@@ -240,8 +243,8 @@ std::optional<std::vector<Reading>> readings_of(std::size_t rows, std::size_t fi
       if (rest == nullptr) continue;
       for (const auto& [texts, reading] : *rest) {
         Texts t;
-        for (const Token& c : step.cells) t.push_back(c.text);
-        t.insert(t.end(), texts.begin(), texts.end());
+        for (const Token& c : step.cells) t.append(c.text).push_back('\n');
+        t += texts;
         if (here.count(t)) continue;
         Reading whole{step.cells};
         whole.insert(whole.end(), reading.begin(), reading.end());
