@@ -270,6 +270,7 @@ std::vector<WrittenCell> read_run_together(const DigitRun& run, std::size_t colu
   }
   note_readings(resolved ? "X1" : "X2", written, std::move(readings), key_prefix, column_keys, cx);
   cx.report.extraction_notes.back().by_rule = check != nullptr;
+  if (!resolved && !column_keys.empty()) cx.run_digit_offsets[key_prefix + std::string(column_keys.front())] = run.offsets;
   // Fewer digits than cells: some cells are blank, and the row may keep its rule; nothing shows which.
   const bool digits_enough = static_cast<std::size_t>(std::count_if(run.digits.begin(), run.digits.end(), [](char c) {
                                return c >= '0' && c <= '9';
