@@ -1,19 +1,23 @@
 // Table 三's rows read together (issue #15): a row whose cells ran together has several readings
 // its own total (A1) accepts, or too many to list (a row of wide numbers: 新收, 总计); the table's
 // column relations tie the rows to each other, A2 (the result rows add up to (七)总计) and A3
-// (新收 + 上年结转 = 总计 + 结转下年度), column by column. Every choice of one reading a row is
-// tried; a row whose readings were too many to list is derived from the others by a relation
-// and kept only when the derived numbers are its digits. The cells every choice that keeps all
-// the relations fills alike are read (X1); the others stay open (X2). A relation no choice keeps
-// is broken whatever the digits: it is not used to read anything, and it is reported.
+// (新收 + 上年结转 = 总计 + 结转下年度), column by column. Every choice of one listed reading a
+// row is tried; a row whose readings were too many to list is derived from the others, cell by
+// cell, by the relations, and kept only when the derived numbers are its digits. The cells that
+// every choice keeping all the relations fills alike are read (X1); the others stay open (X2).
+//
+// A report with an error breaks a relation, and then no choice keeps them all. A relation is only
+// used to read cells when some choice keeps it: when exactly one relation, left out, lets choices
+// keep all the others, it is broken whatever the digits, and the table is read by the others (the
+// error is then reported on the cells read). When several could be the broken one, nothing is read.
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <optional>
 #include <sstream>
 
 #include "src/lower/lower.hpp"
 #include "src/lower/number.hpp"
+#include "src/lower/split_cells.hpp"
 #include "src/rules/findings.hpp"
 #include "src/rules/relations.hpp"
 #include "xxgk/deadline.hpp"
@@ -22,6 +26,12 @@ namespace xxgk {
 namespace {
 
 constexpr std::size_t kColumns = kTable3Columns.size();
+// How many choices one search tries at most: beyond, the rows are left as their own totals read them.
+constexpr std::size_t kMaxChoices = std::size_t{1} << 15;
+// A row whose readings were too many to list is listed when the relations cannot derive it and its
+// digits have at most this many readings (its total then keeps few of them).
+constexpr std::size_t kMaxListedReadings = 200000;
+constexpr std::size_t kMaxKeptReadings = 64;
 
 // One reading of a row: each cell as written ("" a blank) and its value (a blank as 0, as a blank
 // placed by a row's total reads).
@@ -32,18 +42,18 @@ struct Candidate {
 
 // A row of the table as a variable of the search.
 struct RowVar {
-  std::string key;
   Row* row = nullptr;
   ExtractionNote* note = nullptr;
   std::vector<Candidate> candidates;  // the readings listed (one for a row read whole)
   std::string digits;                 // a row whose readings were too many to list: its digits
-  bool open = false;                  // readings not listed: any reading of `digits`
+  bool open = false;                  // readings not listed: any reading of `digits` its total keeps
   bool unknown = false;               // nothing to read it by: relations with it are not used
 };
 
-// A relation, the same in every column: the rows added minus the rows taken away make 0.
+// A relation in one column: the rows added minus the rows taken away make 0.
 struct Relation {
   std::string rule;
+  std::size_t column;
   std::vector<std::size_t> plus, minus;  // indexes of RowVar
 };
 
@@ -64,9 +74,28 @@ bool digits_only(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+Candidate candidate_of(const std::vector<std::string>& raw) {
+  Candidate c{raw, {}};
+  for (auto& r : c.raw) {
+    if (r == "_") r.clear();
+    c.values.push_back(r.empty() ? 0 : number_value(r));
+  }
+  return c;
+}
+
+// Every reading of `digits` as a row (with `check`), when they are few enough to list.
+bool list_readings(RowVar& v, ReadingCheck check, std::size_t bound) {
+  const RunTogetherFits fits = run_together_fits(v.digits, kColumns, check, kMaxCellDigits, bound);
+  if (!fits.complete || fits.readings.size() > kMaxKeptReadings) return false;
+  v.candidates.clear();
+  for (const auto& r : fits.readings) v.candidates.push_back(candidate_of(r));
+  v.open = false;
+  v.unknown = false;
+  return true;
+}
+
 RowVar variable_of(std::string_view key, Report& report) {
   RowVar v;
-  v.key = std::string(key);
   for (Row& r : report.table3.rows) {
     if (r.key == key) v.row = &r;
   }
@@ -89,147 +118,237 @@ RowVar variable_of(std::string_view key, Report& report) {
     return v;
   }
   v.note = note_of(*v.row, report);
-  if (v.note == nullptr || !v.note->broken_rule.empty()) {
+  if (v.note == nullptr) {
     v.unknown = true;
     return v;
   }
+  for (const char c : v.note->written) {
+    if (c != ' ') v.digits.push_back(c);
+  }
+  if (!v.note->broken_rule.empty()) {
+    // The row breaks its total whatever its digits say: its cells may still be read by the columns,
+    // from every reading of its digits.
+    v.unknown = !digits_only(v.digits) || !list_readings(v, nullptr, kMaxReadings);
+    return v;
+  }
   for (const std::string& reading : v.note->readings) {
-    Candidate c;
+    std::vector<std::string> raw;
     std::istringstream in(reading);
-    for (std::string token; in >> token;) {
-      c.raw.push_back(token == "_" ? "" : token);
-      c.values.push_back(token == "_" ? 0 : number_value(token));
-    }
-    if (c.raw.size() != kColumns) continue;
+    for (std::string token; in >> token;) raw.push_back(token);
+    if (raw.size() != kColumns) continue;
+    Candidate c = candidate_of(raw);
     // A cell already read (every reading agreed on it) rules out readings that differ there.
     bool fits = true;
     for (std::size_t i = 0; i < kColumns && fits; ++i) {
-      const Cell& cell = v.row->cells[i];
-      fits = cell.state == CellState::unresolved || c.raw[i] == as_read.raw[i];
+      fits = v.row->cells[i].state == CellState::unresolved || c.raw[i] == as_read.raw[i];
     }
     if (fits) v.candidates.push_back(std::move(c));
   }
   if (!v.candidates.empty()) return v;
   // No reading listed and the rule not shown broken: too many readings to list. Any reading of
   // the digits as written (the pieces' spaces may or may not stand between cells).
-  for (const char c : v.note->written) {
-    if (c != ' ') v.digits.push_back(c);
-  }
   v.open = digits_only(v.digits);
   v.unknown = !v.open;
   return v;
 }
 
-// The numbers of a derived row as a table writes them, or nothing when one is no count.
-std::optional<Candidate> as_counts(const std::vector<double>& values) {
-  Candidate c;
-  for (const double v : values) {
-    if (v < -relations::kTolerance || std::fabs(v - std::round(v)) > relations::kTolerance || v > 1e12) {
+// A count as a table writes it, or nothing when the value is none.
+std::optional<std::string> count_text(double v) {
+  if (v < -relations::kTolerance || std::fabs(v - std::round(v)) > relations::kTolerance || v > 1e12) {
+    return std::nullopt;
+  }
+  return std::to_string(std::llround(v));
+}
+
+// An open row from the cells the relations derived: every cell, or all but one, which the digits
+// then give; kept only when the cells are the row's digits and keep its total.
+std::optional<Candidate> complete_row(const std::string& digits, const std::vector<std::optional<double>>& cells) {
+  std::vector<std::string> raw(kColumns);
+  std::size_t missing = kColumns;
+  for (std::size_t c = 0; c < kColumns; ++c) {
+    if (!cells[c]) {
+      if (missing != kColumns) return std::nullopt;  // two cells not derived
+      missing = c;
+      continue;
+    }
+    const auto text = count_text(*cells[c]);
+    if (!text) return std::nullopt;
+    raw[c] = *text;
+  }
+  std::string before, after;
+  for (std::size_t c = 0; c < kColumns; ++c) (c < missing ? before : after) += raw[c];
+  if (missing == kColumns) {
+    if (before != digits) return std::nullopt;
+  } else {
+    if (digits.size() <= before.size() + after.size() || digits.compare(0, before.size(), before) != 0 ||
+        digits.compare(digits.size() - after.size(), after.size(), after) != 0) {
       return std::nullopt;
     }
-    const auto n = static_cast<long long>(std::llround(v));
-    c.raw.push_back(std::to_string(n));
-    c.values.push_back(static_cast<double>(n));
+    raw[missing] = digits.substr(before.size(), digits.size() - before.size() - after.size());
+    if (raw[missing].size() > 1 && raw[missing][0] == '0') return std::nullopt;
   }
+  Candidate c = candidate_of(raw);
+  if (!relations::table3_row_holds(c.values)) return std::nullopt;
   return c;
 }
 
 struct Search {
-  std::vector<RowVar>& vars;
-  const std::vector<Relation>& relations;
-  std::vector<const Candidate*> chosen;  // per var, in the choice being tried
-  std::vector<Candidate> derived;        // storage for rows derived in this choice
-  std::vector<std::vector<const Candidate*>> solutions;
-  std::vector<std::vector<Candidate>> solution_storage;
+  const std::vector<RowVar>& vars;
+  std::vector<Relation> relations;  // those in use
+  std::vector<const Candidate*> chosen;
+  std::vector<Candidate> derived;
+  std::vector<std::vector<std::optional<Candidate>>> solutions;  // per var: its reading, or open
 
   bool usable(const Relation& r) const {
-    const auto any_unknown = [&](const std::vector<std::size_t>& idx) {
-      return std::any_of(idx.begin(), idx.end(), [&](std::size_t i) { return vars[i].unknown; });
-    };
-    return !any_unknown(r.plus) && !any_unknown(r.minus);
+    const auto known = [&](std::size_t i) { return !vars[i].unknown; };
+    return std::all_of(r.plus.begin(), r.plus.end(), known) && std::all_of(r.minus.begin(), r.minus.end(), known);
   }
 
-  // Derives open rows from relations whose other rows are chosen; false when a derived row is not
-  // a reading of its digits or its total, or a relation with every row chosen fails.
+  // Derives open rows from the relations whose other cells are chosen; false when a derived row is
+  // not a reading of its digits, or a relation whose cells are all known fails.
   bool settle_choice() {
     derived.clear();
     derived.reserve(vars.size());
     std::vector<const Candidate*> now = chosen;
+    std::vector<std::vector<std::optional<double>>> part(vars.size(), std::vector<std::optional<double>>(kColumns));
+    const auto value = [&](std::size_t i, std::size_t c) -> std::optional<double> {
+      if (now[i] != nullptr) return now[i]->values[c];
+      return part[i][c];
+    };
     for (bool progress = true; progress;) {
       progress = false;
       for (const Relation& r : relations) {
-        if (!usable(r)) continue;
         std::size_t missing = 0, which = 0;
         bool which_plus = false;
+        double sum = 0;
         for (const std::size_t i : r.plus) {
-          if (now[i] == nullptr) ++missing, which = i, which_plus = true;
+          if (const auto v = value(i, r.column))
+            sum += *v;
+          else
+            ++missing, which = i, which_plus = true;
         }
         for (const std::size_t i : r.minus) {
-          if (now[i] == nullptr) ++missing, which = i, which_plus = false;
+          if (const auto v = value(i, r.column))
+            sum -= *v;
+          else
+            ++missing, which = i, which_plus = false;
         }
-        if (missing == 0) {
-          for (std::size_t c = 0; c < kColumns; ++c) {
-            double sum = 0;
-            for (const std::size_t i : r.plus) sum += now[i]->values[c];
-            for (const std::size_t i : r.minus) sum -= now[i]->values[c];
-            if (!relations::agree(sum, 0)) return false;
-          }
-          continue;
-        }
+        if (missing == 0 && !relations::agree(sum, 0)) return false;
         if (missing != 1) continue;
-        // The one row not chosen is what the others make it.
-        std::vector<double> values(kColumns, 0);
-        for (std::size_t c = 0; c < kColumns; ++c) {
-          double sum = 0;
-          for (const std::size_t i : r.plus) sum += i == which ? 0 : now[i]->values[c];
-          for (const std::size_t i : r.minus) sum -= i == which ? 0 : now[i]->values[c];
-          values[c] = which_plus ? -sum : sum;
-        }
-        auto row = as_counts(values);
-        if (!row || !relations::table3_row_holds(row->values)) return false;
-        std::string digits;
-        for (const auto& n : row->raw) digits += n;
-        if (digits != vars[which].digits) return false;
+        part[which][r.column] = which_plus ? -sum : sum;
+        progress = true;
+      }
+      for (std::size_t i = 0; i < vars.size(); ++i) {
+        if (now[i] != nullptr || !vars[i].open) continue;
+        const std::size_t known = static_cast<std::size_t>(
+            std::count_if(part[i].begin(), part[i].end(), [](const auto& v) { return v.has_value(); }));
+        if (known + 1 < kColumns) continue;
+        auto row = complete_row(vars[i].digits, part[i]);
+        if (!row) return false;
         derived.push_back(std::move(*row));
-        now[which] = &derived.back();
+        now[i] = &derived.back();
         progress = true;
       }
     }
-    solutions.push_back(now);
+    std::vector<std::optional<Candidate>> solution;
+    for (const Candidate* c : now) solution.push_back(c ? std::optional<Candidate>(*c) : std::nullopt);
+    solutions.push_back(std::move(solution));
     return true;
   }
 
-  void go(std::size_t i, std::size_t& budget) {
-    if (budget == 0) return;
+  void go(std::size_t i) {
     if (i == vars.size()) {
-      --budget;
-      if (settle_choice()) {
-        // Derived rows live in `derived`: keep a copy with the solution.
-        solution_storage.push_back(derived);
-        auto& kept = solutions.back();
-        for (auto& p : kept) {
-          for (std::size_t d = 0; d < derived.size(); ++d) {
-            if (p == &derived[d]) p = &solution_storage.back()[d];
-          }
-        }
-      }
+      settle_choice();
       return;
     }
     poll_deadline();
     if (vars[i].open || vars[i].unknown) {
       chosen[i] = nullptr;
-      go(i + 1, budget);
+      go(i + 1);
       return;
     }
     for (const Candidate& c : vars[i].candidates) {
       chosen[i] = &c;
-      go(i + 1, budget);
+      go(i + 1);
     }
   }
 };
 
-// How many choices the search tries at most: beyond, the rows are left as their own totals read them.
-constexpr std::size_t kMaxChoices = std::size_t{1} << 16;
+std::size_t choices_of(const std::vector<RowVar>& vars) {
+  std::size_t choices = 1;
+  for (const RowVar& v : vars) {
+    if (!v.open && !v.unknown) choices = std::min(choices * v.candidates.size(), kMaxChoices + 1);
+  }
+  return choices;
+}
+
+// The choices that keep every relation but `left_out` (none: all of them).
+std::vector<std::vector<std::optional<Candidate>>> solve(const std::vector<RowVar>& vars,
+                                                         const std::vector<Relation>& relations,
+                                                         std::optional<std::size_t> left_out) {
+  Search search{vars, {}, std::vector<const Candidate*>(vars.size(), nullptr), {}, {}};
+  for (std::size_t k = 0; k < relations.size(); ++k) {
+    if (k != left_out && search.usable(relations[k])) search.relations.push_back(relations[k]);
+  }
+  search.go(0);
+  return std::move(search.solutions);
+}
+
+// Reads the cells every solution fills alike, and narrows the rows' notes to the readings used.
+void read_agreed(std::vector<RowVar>& vars, const std::vector<std::vector<std::optional<Candidate>>>& solutions,
+                 LowerContext& cx) {
+  for (std::size_t i = 0; i < vars.size(); ++i) {
+    RowVar& v = vars[i];
+    if (v.note == nullptr || v.row == nullptr) continue;
+    std::vector<const Candidate*> kept;
+    bool any_open = false;
+    for (const auto& s : solutions) {
+      if (!s[i]) {
+        any_open = true;
+        continue;
+      }
+      if (std::none_of(kept.begin(), kept.end(), [&](const Candidate* k) { return k->raw == s[i]->raw; }))
+        kept.push_back(&*s[i]);
+    }
+    if (any_open || kept.empty()) continue;
+    const auto offsets = cx.run_digit_offsets.find(v.row->cells.front().key);
+    for (std::size_t c = 0; c < kColumns; ++c) {
+      Cell& cell = v.row->cells[c];
+      const bool agreed =
+          std::all_of(kept.begin(), kept.end(), [&](const Candidate* k) { return k->raw[c] == kept.front()->raw[c]; });
+      if (cell.state != CellState::unresolved || !agreed) continue;
+      cell.raw = kept.front()->raw[c];
+      cell.state = cell.raw.empty() ? CellState::blank : CellState::number;
+      if (cell.raw.empty()) continue;
+      cell.value = number_value(cell.raw);
+      // The cell stands at its first digit in the run.
+      std::size_t digit = 0;
+      for (std::size_t before = 0; before < c; ++before) digit += kept.front()->raw[before].size();
+      if (offsets != cx.run_digit_offsets.end() && digit < offsets->second.size())
+        cell.pos = cx.source.position(offsets->second[digit]);
+    }
+    std::vector<std::string> readings;
+    for (const Candidate* k : kept) {
+      std::string text;
+      for (std::size_t c = 0; c < kColumns; ++c) text += (c ? " " : "") + (k->raw[c].empty() ? "_" : k->raw[c]);
+      readings.push_back(std::move(text));
+    }
+    v.note->readings = std::move(readings);
+    if (v.note->readings.size() == 1) v.note->rule = "X1";
+  }
+}
+
+// Open rows the relations did not derive in some solution.
+std::vector<std::size_t> stuck_rows(const std::vector<RowVar>& vars,
+                                    const std::vector<std::vector<std::optional<Candidate>>>& solutions) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < vars.size(); ++i) {
+    if (!vars[i].open) continue;
+    if (solutions.empty() || std::any_of(solutions.begin(), solutions.end(), [&](const auto& s) { return !s[i]; }))
+      out.push_back(i);
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -244,73 +363,51 @@ void settle_by_column_sums(LowerContext& cx) {
   for (const std::string_view key : {"total", "new_received", "carried_over", "carried_forward"}) {
     vars.push_back(variable_of(key, report));
   }
-  const std::size_t received = total + 1, carried_over = total + 2, carried_forward = total + 3;
-  std::vector<Relation> relations;
-  Relation a2{"A2", {total}, {}};
-  for (std::size_t i = 0; i < leaves.size(); ++i) a2.minus.push_back(i);
-  relations.push_back(std::move(a2));
-  relations.push_back({"A3", {received, carried_over}, {total, carried_forward}});
-
   const bool anything_open = std::any_of(vars.begin(), vars.end(), [](const RowVar& v) {
-    return v.open || v.candidates.size() > 1;
+    return v.open || v.candidates.size() > 1 || (v.note != nullptr && !v.note->broken_rule.empty());
   });
   if (!anything_open) return;
-  std::size_t choices = 1;
-  for (const RowVar& v : vars) {
-    if (!v.open && !v.unknown) choices = std::min(choices * v.candidates.size(), kMaxChoices + 1);
+  const std::size_t received = total + 1, carried_over = total + 2, carried_forward = total + 3;
+  std::vector<Relation> relations;
+  for (std::size_t c = 0; c < kColumns; ++c) {
+    Relation a2{"A2", c, {total}, {}};
+    for (std::size_t i = 0; i < leaves.size(); ++i) a2.minus.push_back(i);
+    relations.push_back(std::move(a2));
+    relations.push_back({"A3", c, {received, carried_over}, {total, carried_forward}});
   }
-  if (choices > kMaxChoices) return;
-  Search search{vars, relations, std::vector<const Candidate*>(vars.size(), nullptr), {}, {}, {}};
-  search.solutions.reserve(choices);
-  search.solution_storage.reserve(choices);
-  std::size_t budget = kMaxChoices;
-  search.go(0, budget);
-  if (search.solutions.empty()) return;
-
-  for (std::size_t i = 0; i < vars.size(); ++i) {
-    RowVar& v = vars[i];
-    if (v.note == nullptr || v.row == nullptr) continue;
-    // The readings of this row that some choice keeping every relation uses.
-    std::vector<const Candidate*> kept;
-    bool any_open = false;
-    for (const auto& s : search.solutions) {
-      if (s[i] == nullptr) {
-        any_open = true;
-        continue;
+  if (choices_of(vars) > kMaxChoices) return;
+  auto solutions = solve(vars, relations, std::nullopt);
+  // Rows the relations leave open are listed by their totals when their digits allow it, one at a
+  // time, the one with fewest readings first, while the choices stay few enough to try.
+  for (auto stuck = stuck_rows(vars, solutions); !stuck.empty(); stuck = stuck_rows(vars, solutions)) {
+    bool listed = false;
+    for (const std::size_t i : stuck) {
+      RowVar trial = vars[i];
+      if (!list_readings(trial, relations::table3_row_holds, kMaxListedReadings) || trial.candidates.empty()) continue;
+      std::swap(vars[i], trial);
+      if (choices_of(vars) <= kMaxChoices) {
+        listed = true;
+        break;
       }
-      if (std::none_of(kept.begin(), kept.end(), [&](const Candidate* k) { return k->raw == s[i]->raw; }))
-        kept.push_back(s[i]);
+      std::swap(vars[i], trial);
     }
-    if (any_open || kept.empty()) continue;
-    bool changed = false;
-    for (std::size_t c = 0; c < kColumns; ++c) {
-      Cell& cell = v.row->cells[c];
-      const bool agreed = std::all_of(kept.begin(), kept.end(), [&](const Candidate* k) {
-        return k->raw[c] == kept.front()->raw[c];
-      });
-      if (cell.state != CellState::unresolved || !agreed) continue;
-      cell.raw = kept.front()->raw[c];
-      cell.state = cell.raw.empty() ? CellState::blank : CellState::number;
-      if (!cell.raw.empty()) cell.value = number_value(cell.raw);
-      // The cell stands at its first digit in the run.
-      if (const auto at = cx.run_digit_offsets.find(v.row->cells.front().key);
-          !cell.raw.empty() && at != cx.run_digit_offsets.end()) {
-        std::size_t digit = 0;
-        for (std::size_t before = 0; before < c; ++before) digit += kept.front()->raw[before].size();
-        if (digit < at->second.size()) cell.pos = cx.source.position(at->second[digit]);
-      }
-      changed = true;
-    }
-    if (!changed && kept.size() == v.note->readings.size()) continue;
-    std::vector<std::string> readings;
-    for (const Candidate* k : kept) {
-      std::string text;
-      for (std::size_t c = 0; c < kColumns; ++c) text += (c ? " " : "") + (k->raw[c].empty() ? "_" : k->raw[c]);
-      readings.push_back(std::move(text));
-    }
-    v.note->readings = std::move(readings);
-    if (v.note->readings.size() == 1) v.note->rule = "X1";
+    if (!listed) break;
+    solutions = solve(vars, relations, std::nullopt);
   }
+  if (solutions.empty()) {
+    // No choice keeps every relation: one is broken. Read the table by the others only when just
+    // one relation, left out, lets choices keep the rest.
+    std::optional<std::size_t> broken;
+    for (std::size_t k = 0; k < relations.size(); ++k) {
+      auto without = solve(vars, relations, k);
+      if (without.empty()) continue;
+      if (broken) return;  // more than one relation could be the broken one
+      broken = k;
+      solutions = std::move(without);
+    }
+    if (!broken) return;
+  }
+  read_agreed(vars, solutions, cx);
 }
 
 }  // namespace xxgk
