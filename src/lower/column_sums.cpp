@@ -11,6 +11,8 @@
 // keep all the others, it is broken whatever the digits, and the table is read by the others (the
 // error is then reported on the cells read). When several could be the broken one, nothing is read.
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <cmath>
 #include <optional>
 #include <sstream>
@@ -282,13 +284,14 @@ std::size_t choices_of(const std::vector<RowVar>& vars) {
   return choices;
 }
 
-// The choices that keep every relation but `left_out` (none: all of them).
+// The choices that keep every relation but those `left_out`.
 std::vector<std::vector<std::optional<Candidate>>> solve(const std::vector<RowVar>& vars,
                                                          const std::vector<Relation>& relations,
-                                                         std::optional<std::size_t> left_out) {
+                                                         const std::vector<std::size_t>& left_out = {}) {
   Search search{vars, {}, std::vector<const Candidate*>(vars.size(), nullptr), {}, {}};
   for (std::size_t k = 0; k < relations.size(); ++k) {
-    if (k != left_out && search.usable(relations[k])) search.relations.push_back(relations[k]);
+    const bool out = std::find(left_out.begin(), left_out.end(), k) != left_out.end();
+    if (!out && search.usable(relations[k])) search.relations.push_back(relations[k]);
   }
   search.go(0);
   return std::move(search.solutions);
@@ -376,7 +379,11 @@ void settle_by_column_sums(LowerContext& cx) {
     relations.push_back({"A3", c, {received, carried_over}, {total, carried_forward}});
   }
   if (choices_of(vars) > kMaxChoices) return;
-  auto solutions = solve(vars, relations, std::nullopt);
+  auto solutions = solve(vars, relations);
+  if (getenv("XXGK_DEBUG")) {
+    for (std::size_t i = 0; i < vars.size(); ++i) fprintf(stderr, "var %zu open=%d unknown=%d cands=%zu digits=%s\n", i, vars[i].open, vars[i].unknown, vars[i].candidates.size(), vars[i].digits.c_str());
+    fprintf(stderr, "solutions %zu\n", solutions.size());
+  }
   // Rows the relations leave open are listed by their totals when their digits allow it, one at a
   // time, the one with fewest readings first, while the choices stay few enough to try.
   for (auto stuck = stuck_rows(vars, solutions); !stuck.empty(); stuck = stuck_rows(vars, solutions)) {
@@ -392,20 +399,28 @@ void settle_by_column_sums(LowerContext& cx) {
       std::swap(vars[i], trial);
     }
     if (!listed) break;
-    solutions = solve(vars, relations, std::nullopt);
+    solutions = solve(vars, relations);
   }
   if (solutions.empty()) {
-    // No choice keeps every relation: one is broken. Read the table by the others only when just
-    // one relation, left out, lets choices keep the rest.
-    std::optional<std::size_t> broken;
-    for (std::size_t k = 0; k < relations.size(); ++k) {
-      auto without = solve(vars, relations, k);
-      if (without.empty()) continue;
-      if (broken) return;  // more than one relation could be the broken one
-      broken = k;
-      solutions = std::move(without);
+    // No choice keeps every relation: one is broken. A cell changed in an applicant column breaks
+    // its rule there and, the rows' totals kept, in the total column too (the total column's
+    // relation is the sum of the others'). So the relations left out are one relation, or failing
+    // that a rule in one column with the same rule in the total column. The table is read by the
+    // rest only when just one such choice, the fewest left out, lets readings keep it.
+    std::vector<std::vector<std::size_t>> singles, pairs;
+    for (std::size_t k = 0; k < relations.size(); ++k) singles.push_back({k});
+    for (std::size_t k = 0; k + 2 < relations.size(); ++k) pairs.push_back({k, relations.size() - 2 + k % 2});
+    for (const auto* choices_left_out : {&singles, &pairs}) {
+      std::size_t found = 0;
+      for (const auto& left_out : *choices_left_out) {
+        auto without = solve(vars, relations, left_out);
+        if (without.empty()) continue;
+        if (++found > 1) return;  // more than one relation could be the broken one
+        solutions = std::move(without);
+      }
+      if (found == 1) break;
     }
-    if (!broken) return;
+    if (solutions.empty()) return;
   }
   read_agreed(vars, solutions, cx);
 }
