@@ -150,7 +150,13 @@ struct unrecognised_row
 // The words stop at the first digit only: 无 starts a cell elsewhere but is a word here (申请人无正当理由…).
 struct unrecognised_run_word : plus<not_at<hspaces, digit>, not_at<row_label>, not_at<group_label>, not_at<one<'('>>,
                                     utf8::not_one<'\t', '\f', '\n'>> {};
-struct unrecognised_run_label : seq<numbering, unrecognised_run_word> {};
+// Without a numbering (tables whose labels have none): a label's length of words, no sentence and
+// no heading, right before the digits.
+struct unnumbered_run_char : seq<not_at<hspaces, digit>, not_at<row_label>, not_at<group_label>, not_at<one<'(', ':'>>,
+                                 not_at<utf8::one<U'。'>>, utf8::not_one<'\t', '\f', '\n', ' '>> {};
+struct unnumbered_run_words : seq<not_at<section_heading>, not_at<numbering>, rep_min_max<2, 48, unnumbered_run_char>,
+                                  at<hspaces, digit>> {};
+struct unrecognised_run_label : sor<seq<numbering, unrecognised_run_word>, unnumbered_run_words> {};
 struct unrecognised_run_row : seq<unrecognised_run_label, hspaces, run_together_cells> {
 };  // A known label may be the start of a longer one that a page break cut: `(2)其他` and its numbers at
 // the foot of a page, `法律行政法规禁止公开` after the repeated header (其他法律行政法规禁止公开).
