@@ -154,8 +154,8 @@ struct unrecognised_run_word : plus<not_at<hspaces, digit>, not_at<row_label>, n
 // no heading, right before the digits.
 struct unnumbered_run_char : seq<not_at<hspaces, digit>, not_at<row_label>, not_at<group_label>, not_at<one<'(', ':'>>,
                                  not_at<utf8::one<U'。'>>, utf8::not_one<'\t', '\f', '\n', ' '>> {};
-struct unnumbered_run_words : seq<not_at<section_heading>, not_at<numbering>, rep_min_max<2, 48, unnumbered_run_char>,
-                                  at<hspaces, digit>> {};
+struct unnumbered_run_words
+    : seq<not_at<section_heading>, not_at<numbering>, rep_min_max<2, 48, unnumbered_run_char>, at<hspaces, digit>> {};
 struct unrecognised_run_label : sor<seq<numbering, unrecognised_run_word>, unnumbered_run_words> {};
 struct unrecognised_run_row : seq<unrecognised_run_label, hspaces, run_together_cells> {
 };  // A known label may be the start of a longer one that a page break cut: `(2)其他` and its numbers at

@@ -28,8 +28,8 @@ struct row_cells : cells<15, cell_gap, page_number_after_row> {};
 // Cells followed on their line by more digits (`20114202 0 41021 4附件下载`: a crawler's stray
 // spaces) ran together: the whole run is read as one.
 
-struct table : seq<at_line_start, hspaces, header, opt<page_number_before_cells, opt<gap>>,
-                   sor<seq<row_cells, not_at<hspaces, digit>>, run_together_cells>,
-                   opt<opt<gap>, page_number_after_row>> {};
+struct table
+    : seq<at_line_start, hspaces, header, opt<page_number_before_cells, opt<gap>>,
+          sor<seq<row_cells, not_at<hspaces, digit>>, run_together_cells>, opt<opt<gap>, page_number_after_row>> {};
 
 }  // namespace xxgk::grammar::table4

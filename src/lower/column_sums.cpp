@@ -11,8 +11,6 @@
 // keep all the others, it is broken whatever the digits, and the table is read by the others (the
 // error is then reported on the cells read). When several could be the broken one, nothing is read.
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <cmath>
 #include <optional>
 #include <sstream>
@@ -380,10 +378,6 @@ void settle_by_column_sums(LowerContext& cx) {
   }
   if (choices_of(vars) > kMaxChoices) return;
   auto solutions = solve(vars, relations);
-  if (getenv("XXGK_DEBUG")) {
-    for (std::size_t i = 0; i < vars.size(); ++i) fprintf(stderr, "var %zu open=%d unknown=%d cands=%zu digits=%s\n", i, vars[i].open, vars[i].unknown, vars[i].candidates.size(), vars[i].digits.c_str());
-    fprintf(stderr, "solutions %zu\n", solutions.size());
-  }
   // Rows the relations leave open are listed by their totals when their digits allow it, one at a
   // time, the one with fewest readings first, while the choices stay few enough to try.
   for (auto stuck = stuck_rows(vars, solutions); !stuck.empty(); stuck = stuck_rows(vars, solutions)) {
