@@ -330,6 +330,23 @@ Row make_row(std::string_view table, const RowSpec& spec, WrittenRow as_written,
   return row;
 }
 
+namespace {
+
+// Table 四's line has no blank placed by columns or by empty lines: fewer plain-digit pieces than
+// cells on one line, with digits enough for every cell (`0 20 2 4 10214 200 0 2`), are a run a
+// crawler's stray spaces cut, read with the pieces as cells and blanks among its readings.
+bool run_on_one_line(const std::vector<WrittenCell>& written, std::size_t columns, const LowerContext& cx) {
+  if (written.empty() || written.size() >= columns) return false;
+  std::size_t digits = 0;
+  for (const WrittenCell& w : written) {
+    if (w.state != CellState::number || !is_digits(w.raw)) return false;
+    digits += w.raw.size();
+  }
+  return digits >= columns && same_line(cx.source.text(), written.front().offset, written.back().offset);
+}
+
+}  // namespace
+
 std::vector<Cell> table4_cells(const TreeNode& node, std::span<const std::string_view> keys, LowerContext& cx) {
   const WrittenRow row = written_row(node, written_cells(node, cx), cx);
   auto cells_written = row.cells;
@@ -338,7 +355,7 @@ std::vector<Cell> table4_cells(const TreeNode& node, std::span<const std::string
   std::vector<WrittenCell> written;
   if (run) {
     written = read_pieces(*run, keys.size(), check, "table4.", keys, cx);
-  } else if (spaced_run_together(cells_written, keys.size(), cx)) {
+  } else if (spaced_run_together(cells_written, keys.size(), cx) || run_on_one_line(cells_written, keys.size(), cx)) {
     written = read_pieces(cells_written, keys.size(), check, "table4.", keys, cx);
   } else {
     written = fit_cells(std::move(cells_written), keys.size(), check, "table4.", keys, cx);
