@@ -129,8 +129,15 @@ struct group
 // A table's caption (`附表 3`, `表三`) above the next table is no word of a label.
 struct table_caption
     : seq<opt<one_char<U'附'>>, one_char<U'表'>, hspaces, sor<digits, chinese_numeral>, at<sor<ws, eof>>> {};
+// A word of such a label: digits right after its Chinese characters are no part of it but the
+// row's cells, run on to the label where a crawler collapsed the space between (`另行制作14 00000 14`).
+struct label_ascii_char : seq<not_at<ws>, range<'!', '~'>> {};
+struct label_ascii_text_char : seq<not_at<digit>, label_ascii_char> {};
+struct label_wide_char : utf8::range<0x80, 0x10FFFF> {};
+struct label_word : seq<at<not_char<' ', '\t', '\f', '\n'>>, star<label_ascii_char>,
+                        star<plus<label_wide_char>, star<label_ascii_text_char>>> {};
 struct unrecognised_word : seq<not_at<row_label>, not_at<group_label>, not_at<cell>, not_at<section_heading>,
-                               not_at<page_furniture>, not_at<label<"行政复议">>, not_at<table_caption>, word> {};
+                               not_at<page_furniture>, not_at<label<"行政复议">>, not_at<table_caption>, label_word> {};
 struct unrecognised_label : seq<unrecognised_word, rep_opt<11, gap, unrecognised_word>> {};
 // The rest of a label that PDF text put after the row's numbers (below them, or past a page break).
 // It stops where a numbering starts the next label. A page break also cuts the group label beside
@@ -146,9 +153,16 @@ struct unrecognised_row
     : seq<unrecognised_label, gap, row_cells, opt<row_cell_gap, label_continuation, opt<gap, number_rest>>> {};
 // The same in a crawler's collapsed text: a numbering, words up to the first digit, and the row's
 // digits run together (`3.求提供公开出版物0000000`, a typo for 要求…).
-struct unrecognised_run_word : plus<not_at<hspaces, cell_start>, not_at<row_label>, not_at<group_label>,
-                                    not_at<one<'('>>, not_char<'\t', '\f', '\n'>> {};
-struct unrecognised_run_label : seq<numbering, unrecognised_run_word> {};
+// The words stop at the first digit only: 无 starts a cell elsewhere but is a word here (申请人无正当理由…).
+struct unrecognised_run_word : plus<not_at<hspaces, digit>, not_at<row_label>, not_at<group_label>, not_at<one<'('>>,
+                                    not_char<'\t', '\f', '\n'>> {};
+// Without a numbering (tables whose labels have none): a label's length of words, no sentence and
+// no heading, right before the digits.
+struct unnumbered_run_char : seq<not_at<hspaces, digit>, not_at<row_label>, not_at<group_label>, not_at<one<'(', ':'>>,
+                                 not_at<one_char<U'。'>>, not_char<'\t', '\f', '\n', ' '>> {};
+struct unnumbered_run_words
+    : seq<not_at<section_heading>, not_at<numbering>, rep_min_max<2, 48, unnumbered_run_char>, at<hspaces, digit>> {};
+struct unrecognised_run_label : sor<seq<numbering, unrecognised_run_word>, unnumbered_run_words> {};
 struct unrecognised_run_row : seq<unrecognised_run_label, hspaces, run_together_cells> {
 };  // A known label may be the start of a longer one that a page break cut: `(2)其他` and its numbers at
 // the foot of a page, `法律行政法规禁止公开` after the repeated header (其他法律行政法规禁止公开).

@@ -25,8 +25,11 @@ struct whole_row_line : seq<hspaces, cell, rep<14, plus<hspace>, cell>> {};
 struct page_number_before_cells : bare_page_number<whole_row_line> {};
 struct page_number_after_row : bare_page_number<section_heading> {};
 struct row_cells : cells<15, cell_gap, page_number_after_row> {};
+// Cells followed on their line by more digits (`20114202 0 41021 4附件下载`: a crawler's stray
+// spaces) ran together: the whole run is read as one.
 
-struct table : seq<at_line_start, hspaces, header, opt<page_number_before_cells, opt<gap>>,
-                   sor<row_cells, run_together_cells>, opt<opt<gap>, page_number_after_row>> {};
+struct table
+    : seq<at_line_start, hspaces, header, opt<page_number_before_cells, opt<gap>>,
+          sor<seq<row_cells, not_at<hspaces, digit>>, run_together_cells>, opt<opt<gap>, page_number_after_row>> {};
 
 }  // namespace xxgk::grammar::table4

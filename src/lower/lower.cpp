@@ -59,7 +59,7 @@ class DocumentLowering {
       set_title("", report().metadata.title, report().metadata.pos);
       report().title_after_first_section = false;
     }
-    settle_by_column_sums(report());
+    settle_by_column_sums(cx_);
     detect_format();
   }
 

@@ -1,6 +1,7 @@
 // Lowering: parse tree → typed AST (internal to the library). Tables in lower_tables.cpp.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,10 @@ struct LowerContext {
   // Where the columns of the table being lowered stand, in display columns of the normalised
   // text (text aligned by runs of spaces); empty when the table is not laid out that way.
   std::vector<double> column_centers;
+
+  // The offset of each digit of a row whose cells ran together, by the key of the row's first cell:
+  // a cell read later from the table's column sums stands at its first digit.
+  std::map<std::string, std::vector<std::size_t>, std::less<>> run_digit_offsets;
 
   // Display column (East Asian wide characters count 2) of a byte offset in its line of the
   // normalised text. Cells are asked for in reading order, so counting goes on from the offset
@@ -56,7 +61,8 @@ void lower_table4(const TreeNode& table, LowerContext& cx);
 std::vector<Row> table4_rows(std::vector<Cell> cells);
 // Rows of table 三 left open (X2) whose readings the other rows' column sums (A2, A3) narrow:
 // the cells the remaining readings agree on are read; one reading left is used (X1).
-void settle_by_column_sums(Report& report);
+// Rows whose readings were too many to list are derived from the others (src/lower/column_sums.cpp).
+void settle_by_column_sums(LowerContext& cx);
 // The statistics a pre-2019 report states in its prose (src/lower_pre2019.cpp).
 void extract_pre2019_statistics(LowerContext& cx);
 

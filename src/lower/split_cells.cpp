@@ -136,7 +136,7 @@ std::optional<std::vector<std::size_t>> columns_by_position(const std::vector<do
 }
 
 RunTogetherFits run_together_fits(const std::string& digits, std::size_t columns, ReadingCheck check,
-                                  std::size_t max_digits) {
+                                  std::size_t max_digits, std::size_t max_readings) {
   RunTogetherFits fits;
   const std::size_t n = digits.size();
   // Too few digits, or too many: no reading at all, and nothing to search.
@@ -154,12 +154,12 @@ RunTogetherFits run_together_fits(const std::string& digits, std::size_t columns
     for (std::size_t k = 1; k <= columns; ++k) {
       std::size_t sum = 0;
       for (std::size_t take = 1; take <= max_digits && number_at(i, take); ++take) {
-        sum = std::min(sum + ways[(i + take) * stride + k - 1], kMaxReadings + 1);
+        sum = std::min(sum + ways[(i + take) * stride + k - 1], max_readings + 1);
       }
       ways[i * stride + k] = sum;
     }
   }
-  if (ways[columns] > kMaxReadings) {
+  if (ways[columns] > max_readings) {
     fits.complete = false;
     return fits;
   }

@@ -53,8 +53,10 @@ struct RunTogetherFits {
   // show that bound in tests without timing anything.
   std::size_t steps = 0;
 };
+// `max_readings` raises the bound for a caller that has more relations to narrow what it lists
+// (src/lower/column_sums.cpp).
 RunTogetherFits run_together_fits(const std::string& digits, std::size_t columns, ReadingCheck check,
-                                  std::size_t max_digits = kMaxCellDigits);
+                                  std::size_t max_digits = kMaxCellDigits, std::size_t max_readings = kMaxReadings);
 // Every reading (no check), as above; `complete` (when given) tells whether they were listed.
 std::vector<std::vector<std::string>> run_together_readings(const std::string& digits, std::size_t columns,
                                                             std::size_t max_digits = kMaxCellDigits,

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "src/lower/number.hpp"
+#include "src/lower/run_together.hpp"
 #include "src/lower/split_cells.hpp"
 #include "src/lower/written_row.hpp"
 #include "src/rules/findings.hpp"
@@ -19,8 +20,6 @@ namespace xxgk {
 namespace {
 
 using RowCheck = ReadingCheck;
-void note_readings(std::string rule, const std::vector<WrittenCell>& written, std::vector<std::string> readings,
-                   const std::string& key_prefix, std::span<const std::string_view> column_keys, LowerContext& cx);
 
 void parse_number(std::string_view raw, Cell& cell) {
   const WrittenNumber number = read_number(raw);
@@ -33,47 +32,6 @@ void parse_number(std::string_view raw, Cell& cell) {
 bool is_label_part(NodeKind kind) {
   return kind == NodeKind::label || kind == NodeKind::label_note || kind == NodeKind::table3_unrecognised_label ||
          kind == NodeKind::table3_label_continuation;
-}
-
-bool same_line(std::string_view text, std::size_t a, std::size_t b) {
-  return text.substr(std::min(a, b), (a < b ? b - a : a - b)).find('\n') == std::string_view::npos;
-}
-
-// Every placement of the written cells in the row's columns, in order, the others blank, that the
-// row's rule accepts with a blank read as 0; with each, the reading as text (`1 _ 0 …`).
-struct Placements {
-  std::vector<std::vector<WrittenCell>> cells;
-  std::vector<std::string> readings;
-};
-Placements blank_placements_that_hold(const std::vector<WrittenCell>& written, std::size_t columns, RowCheck check) {
-  Placements out;
-  // Which columns hold the written cells: every choice of written.size() of them, in order.
-  std::vector<bool> filled(columns, false);
-  std::fill(filled.begin(), filled.begin() + static_cast<long>(written.size()), true);
-  std::sort(filled.begin(), filled.end());
-  do {
-    std::vector<WrittenCell> placed;
-    std::vector<double> values;
-    std::string reading;
-    bool numbers = true;
-    for (std::size_t c = 0, w = 0; c < columns; ++c) {
-      if (filled[c]) {
-        placed.push_back(written[w++]);
-        numbers = numbers && placed.back().state == CellState::number;
-        values.push_back(numbers ? number_value(placed.back().raw) : 0);
-        reading += (c ? " " : "") + placed.back().raw;
-      } else {
-        placed.push_back({CellState::blank, "", written.front().offset});
-        values.push_back(0);
-        reading += c ? " _" : "_";
-      }
-    }
-    if (check != nullptr && numbers && check(values)) {
-      out.cells.push_back(std::move(placed));
-      out.readings.push_back(std::move(reading));
-    }
-  } while (std::next_permutation(filled.begin(), filled.end()));
-  return out;
 }
 
 // Without evidence of where the blanks are, the row's rule decides: each placement is tried with
@@ -155,10 +113,6 @@ std::vector<WrittenCell> place_blanks(std::vector<WrittenCell> written, const st
   return place_blanks_by_rule(written, columns, check, key_prefix, column_keys, cx);
 }
 
-bool is_digits(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // More numbers than columns: extraction split some. Finds the readings the row's rule accepts;
 // one → used, with an X1 note; several → the cells are left unresolved, with an X2 note. Never a
 // silent change: the note shows the text and the reading.
@@ -197,6 +151,48 @@ std::vector<WrittenCell> fit_cells(std::vector<WrittenCell> written, std::size_t
   return fitted;
 }
 
+}  // namespace
+
+bool same_line(std::string_view text, std::size_t a, std::size_t b) {
+  return text.substr(std::min(a, b), (a < b ? b - a : a - b)).find('\n') == std::string_view::npos;
+}
+
+bool is_digits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+Placements blank_placements_that_hold(const std::vector<WrittenCell>& written, std::size_t columns,
+                                      ReadingCheck check) {
+  Placements out;
+  // Which columns hold the written cells: every choice of written.size() of them, in order.
+  std::vector<bool> filled(columns, false);
+  std::fill(filled.begin(), filled.begin() + static_cast<long>(written.size()), true);
+  std::sort(filled.begin(), filled.end());
+  do {
+    std::vector<WrittenCell> placed;
+    std::vector<double> values;
+    std::string reading;
+    bool numbers = true;
+    for (std::size_t c = 0, w = 0; c < columns; ++c) {
+      if (filled[c]) {
+        placed.push_back(written[w++]);
+        numbers = numbers && placed.back().state == CellState::number;
+        values.push_back(numbers ? number_value(placed.back().raw) : 0);
+        reading += (c ? " " : "") + placed.back().raw;
+      } else {
+        placed.push_back({CellState::blank, "", written.front().offset});
+        values.push_back(0);
+        reading += c ? " _" : "_";
+      }
+    }
+    if (check != nullptr && numbers && check(values)) {
+      out.cells.push_back(std::move(placed));
+      out.readings.push_back(std::move(reading));
+    }
+  } while (std::next_permutation(filled.begin(), filled.end()));
+  return out;
+}
+
 void note_readings(std::string rule, const std::vector<WrittenCell>& written, std::vector<std::string> readings,
                    const std::string& key_prefix, std::span<const std::string_view> column_keys, LowerContext& cx) {
   ExtractionNote note;
@@ -207,153 +203,6 @@ void note_readings(std::string rule, const std::vector<WrittenCell>& written, st
   note.pos = cx.source.position(written.front().offset);
   cx.report.extraction_notes.push_back(std::move(note));
 }
-
-// The digits of a row whose cells ran together, each with its offset in the text: a cell read out
-// of them stands at its first digit.
-struct DigitRun {
-  std::string digits;
-  std::vector<std::size_t> offsets;  // one a byte of digits
-};
-
-DigitRun digit_run(const std::vector<WrittenCell>& written) {
-  DigitRun run;
-  for (const WrittenCell& w : written) {
-    run.digits += w.raw;
-    for (std::size_t i = 0; i < w.raw.size(); ++i) run.offsets.push_back(w.offset + i);
-  }
-  return run;
-}
-
-// A run of digits whose cells ran together when whitespace was collapsed: the readings the
-// row's rule accepts, and, when `placements` are given, the cells as written with blanks placed
-// that it accepts too (a crawler's spaces may stand between cells or not: both are readings).
-// One in all → used (X1); several, or no rule to decide → unresolved (X2); none → the row breaks
-// its rule whatever the digits were.
-std::vector<WrittenCell> read_run_together(const DigitRun& run, std::size_t columns, RowCheck check,
-                                           const std::string& key_prefix, std::span<const std::string_view> column_keys,
-                                           LowerContext& cx, const std::vector<WrittenCell>& written,
-                                           const Placements& placements = {}) {
-  const std::size_t offset = run.offsets.front();
-  if (columns == 1) return {WrittenCell{CellState::number, run.digits, offset}};
-  const RunTogetherFits fits = run.digits.find('.') == std::string::npos ? run_together_fits(run.digits, columns, check)
-                                                                         : decimal_run_fits(run.digits, columns, check);
-  const bool complete = fits.complete;
-  const std::vector<std::vector<std::string>>& consistent = fits.readings;
-  std::vector<std::string> readings;
-  for (const auto& r : consistent) {
-    std::string text;
-    for (std::size_t i = 0; i < r.size(); ++i) text += (i ? " " : "") + r[i];
-    readings.push_back(std::move(text));
-  }
-  readings.insert(readings.end(), placements.readings.begin(), placements.readings.end());
-  // No reading fills every cell: with a cell left empty on the page (a blank, read as 0) one may
-  // keep the rule. Which cell is empty the digits do not show: the row is left open (X2), not
-  // reported as breaking its rule.
-  if (complete && readings.empty() && check != nullptr && columns > 2 && run.digits.find('.') == std::string::npos) {
-    add_readings_with_a_blank(run.digits, columns, check, readings);
-  }
-  const bool no_reading = readings.empty();
-  std::vector<WrittenCell> cells;
-  // A search cut short proves nothing: neither that one reading is the only one nor that none fits.
-  const bool resolved = complete && consistent.size() + placements.cells.size() == 1;
-  if (resolved && !placements.cells.empty()) {
-    cells = placements.cells.front();
-  } else {
-    for (std::size_t c = 0, start = 0; c < columns; ++c) {
-      if (resolved) {
-        cells.push_back(WrittenCell{CellState::number, consistent[0][c], run.offsets[start]});
-        start += consistent[0][c].size();
-      } else {
-        cells.push_back(WrittenCell{CellState::unresolved, "", offset});
-      }
-    }
-  }
-  note_readings(resolved ? "X1" : "X2", written, std::move(readings), key_prefix, column_keys, cx);
-  cx.report.extraction_notes.back().by_rule = check != nullptr;
-  // Fewer digits than cells: some cells are blank, and the row may keep its rule; nothing shows which.
-  const bool digits_enough = static_cast<std::size_t>(std::count_if(run.digits.begin(), run.digits.end(), [](char c) {
-                               return c >= '0' && c <= '9';
-                             })) >= columns;
-  if (complete && no_reading && check != nullptr && digits_enough) {
-    cx.report.extraction_notes.back().broken_rule = check == relations::table3_row_holds ? "A1" : "A5–A7";
-  }
-  return cells;
-}
-
-// Cells a crawler ran together with a space here and there (`2100000 21`, `1 0 00 0 0 1`): plain
-// digits on one line, fewer cells than columns, and either a cell no table writes (`00`) or
-// digits enough for every column. The spaces may or may not stand between cells. Text whose
-// columns are known (aligned by runs of spaces) places its blank cells by them instead.
-bool spaced_run_together(const std::vector<WrittenCell>& written, std::size_t columns, const LowerContext& cx) {
-  if (written.empty() || written.size() >= columns || columns < 2) return false;
-  std::size_t digits = 0;
-  bool zero_led = false;
-  for (const WrittenCell& w : written) {
-    if (w.state != CellState::number || !is_digits(w.raw)) return false;
-    digits += w.raw.size();
-    zero_led = zero_led || (w.raw.size() > 1 && w.raw[0] == '0');
-  }
-  // Pieces that are numbers as they stand, nearly one a column (`7 5 0 0 0 12`), are a row with a
-  // blank cell, placed by the columns or by the row's total; a run cut by stray spaces leaves
-  // few pieces (`2100000 21`) or pieces no table writes (`00`).
-  if (!zero_led && (cx.column_centers.size() == columns || written.size() * 2 > columns)) return false;
-  return (zero_led || digits >= columns) && same_line(cx.source.text(), written.front().offset, written.back().offset);
-}
-
-// The digits of a row whose cells ran together: a run_together_cells node, each space-separated
-// piece a written cell (a space may stand between two cells, or not).
-std::optional<std::vector<WrittenCell>> run_together_node(const TreeNode& node, const LowerContext& cx) {
-  for (const auto& child : node.children) {
-    if (child->kind != NodeKind::run_together_cells) continue;
-    const std::string_view run = child->string_view();
-    std::vector<WrittenCell> pieces;
-    for (std::size_t i = 0; i < run.size();) {
-      if (run[i] == ' ' || run[i] == '\t' || run[i] == '\f') {
-        ++i;
-        continue;
-      }
-      std::size_t end = i;
-      while (end < run.size() && run[end] != ' ' && run[end] != '\t' && run[end] != '\f') ++end;
-      pieces.push_back({CellState::number, std::string(run.substr(i, end - i)), cx.offset(*child) + i});
-      i = end;
-    }
-    return pieces;
-  }
-  return std::nullopt;
-}
-
-// The digits of a row whose cells ran together as a reader found them, or a single number with
-// more digits than the row has columns and nothing else (it ended at a blank).
-std::optional<std::vector<WrittenCell>> run_together_of(const WrittenRow& row, std::size_t columns) {
-  if (row.run_together) return row.run_together;
-  const auto& written = row.cells;
-  if (columns > 1 && written.size() == 1 && is_digits(written[0].raw) && written[0].raw.size() >= columns) {
-    return written;
-  }
-  return std::nullopt;
-}
-
-std::vector<WrittenCell> read_pieces(const std::vector<WrittenCell>& pieces, std::size_t columns, RowCheck check,
-                                     const std::string& key_prefix, std::span<const std::string_view> column_keys,
-                                     LowerContext& cx) {
-  // Pieces as cells only when each is a number as a table writes it (`000000` is no cell).
-  const bool may_have_blanks = pieces.size() > 1 && pieces.size() < columns &&
-                               std::all_of(pieces.begin(), pieces.end(), [](const WrittenCell& w) {
-                                 return is_digits(w.raw) && (w.raw.size() == 1 || w.raw[0] != '0');
-                               });
-  const Placements placements = may_have_blanks ? blank_placements_that_hold(pieces, columns, check) : Placements{};
-  // A unit after the run (`547.9659万元`) is the last cell's.
-  std::vector<WrittenCell> numbers = pieces;
-  std::string& last = numbers.back().raw;
-  const std::size_t unit_at = last.find_first_not_of("0123456789.");
-  const std::string unit = unit_at == std::string::npos ? "" : trim(std::string_view(last).substr(unit_at));
-  if (unit_at != std::string::npos) last.resize(unit_at);
-  auto cells = read_run_together(digit_run(numbers), columns, check, key_prefix, column_keys, cx, pieces, placements);
-  if (!unit.empty() && cells.back().state == CellState::number) cells.back().raw += unit;
-  return cells;
-}
-
-}  // namespace
 
 std::vector<WrittenCell> written_cells(const TreeNode& row, const LowerContext& cx) {
   std::vector<WrittenCell> cells;
@@ -481,6 +330,23 @@ Row make_row(std::string_view table, const RowSpec& spec, WrittenRow as_written,
   return row;
 }
 
+namespace {
+
+// Table 四's line has no blank placed by columns or by empty lines: fewer plain-digit pieces than
+// cells on one line, with digits enough for every cell (`0 20 2 4 10214 200 0 2`), are a run a
+// crawler's stray spaces cut, read with the pieces as cells and blanks among its readings.
+bool run_on_one_line(const std::vector<WrittenCell>& written, std::size_t columns, const LowerContext& cx) {
+  if (written.empty() || written.size() >= columns) return false;
+  std::size_t digits = 0;
+  for (const WrittenCell& w : written) {
+    if (w.state != CellState::number || !is_digits(w.raw)) return false;
+    digits += w.raw.size();
+  }
+  return digits >= columns && same_line(cx.source.text(), written.front().offset, written.back().offset);
+}
+
+}  // namespace
+
 std::vector<Cell> table4_cells(const TreeNode& node, std::span<const std::string_view> keys, LowerContext& cx) {
   const WrittenRow row = written_row(node, written_cells(node, cx), cx);
   auto cells_written = row.cells;
@@ -489,7 +355,7 @@ std::vector<Cell> table4_cells(const TreeNode& node, std::span<const std::string
   std::vector<WrittenCell> written;
   if (run) {
     written = read_pieces(*run, keys.size(), check, "table4.", keys, cx);
-  } else if (spaced_run_together(cells_written, keys.size(), cx)) {
+  } else if (spaced_run_together(cells_written, keys.size(), cx) || run_on_one_line(cells_written, keys.size(), cx)) {
     written = read_pieces(cells_written, keys.size(), check, "table4.", keys, cx);
   } else {
     written = fit_cells(std::move(cells_written), keys.size(), check, "table4.", keys, cx);

@@ -42,6 +42,18 @@ inline bool table4_line_holds(const std::vector<double>& line) {
   return true;
 }
 
+// A5–A7 with group `skipped` left out: which group alone breaks its total, when no reading of the
+// line keeps all three (src/lower/run_together.cpp).
+template <std::size_t skipped>
+bool table4_line_holds_but(const std::vector<double>& line) {
+  const std::size_t width = kTable4Columns.size();
+  if (line.size() != kTable4Groups.size() * width) return false;
+  for (std::size_t g = 0; g < kTable4Groups.size(); ++g) {
+    if (g != skipped && !parts_make_total(std::span<const double>(line).subspan(g * width, width))) return false;
+  }
+  return true;
+}
+
 // A3, column by column: 新收 + 上年结转 = 总计 + 结转下年度.
 inline bool balance_holds(double received, double carried_over, double total, double carried_forward) {
   return agree(received + carried_over, total + carried_forward);

@@ -173,10 +173,12 @@ void check_extraction(const Report& r, std::vector<Finding>& out) {
           n.written, n.readings.size(), readings);
     }
     if (!n.broken_rule.empty()) {
-      const std::string rule = n.broken_rule == "A1" ? "A1" : "A5";
-      out.push_back(make_finding(
-          rule, n.keys,
-          fmt::format("the row was written '{}' and no reading of its numbers keeps its total", n.written), n.pos));
+      // A5–A7 without one group shown to be the broken one: reported as table 四's first rule.
+      const std::string rule = n.broken_rule == "A5–A7" ? "A5" : n.broken_rule;
+      out.push_back(make_finding(rule, n.keys,
+                                 fmt::format("the row was written '{}' and no reading of its numbers keeps {}",
+                                             n.written, n.broken_rule == "A1" ? "its total" : n.broken_rule),
+                                 n.pos));
       continue;
     }
     out.push_back(make_finding(n.rule, n.keys, message, n.pos));

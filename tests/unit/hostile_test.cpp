@@ -319,7 +319,8 @@ BOOST_AUTO_TEST_CASE(table3_rows_run_together_into_long_digit_runs_are_read_only
   };
   BOOST_TEST(cells("new_received") == "12 88 37 41 20 7 205");
   BOOST_TEST(finding_on(findings, "X1", "table3.new_received.natural_person") != nullptr);
-  BOOST_TEST(cells("granted") == "? ? ? ? ? ? ?");
+  // The two readings agree on four cells: those are read, the others left open.
+  BOOST_TEST(cells("granted") == "4 6 ? ? ? 91 393");
   const Finding* two = finding_on(findings, "X2", "table3.granted.natural_person");
   BOOST_REQUIRE(two != nullptr);
   BOOST_TEST(two->message.find("2 readings fit") != std::string::npos);
