@@ -149,8 +149,11 @@ struct label_continuation : seq<continuation_word, rep_opt<11, gap, continuation
 // A page number below them is none of them.
 struct number_piece : seq<not_at<page_number_between_rows>, cell> {};
 struct number_rest : seq<number_piece, rep_opt<2, gap, number_piece>> {};
-struct unrecognised_row
-    : seq<unrecognised_label, gap, row_cells, opt<row_cell_gap, label_continuation, opt<gap, number_rest>>> {};
+// Words followed by more numbers than a rest can hold (4 or more) are the next row, whose label
+// is unknown too (two typos in a row), not the rest of this one's.
+struct next_row_ahead : seq<label_continuation, gap, cell, gap, cell, gap, cell, gap, cell> {};
+struct unrecognised_row : seq<unrecognised_label, gap, row_cells,
+                              opt<row_cell_gap, not_at<next_row_ahead>, label_continuation, opt<gap, number_rest>>> {};
 // The same in a crawler's collapsed text: a numbering, words up to the first digit, and the row's
 // digits run together (`3.求提供公开出版物0000000`, a typo for 要求…).
 // The words stop at the first digit only: 无 starts a cell elsewhere but is a word here (申请人无正当理由…).
