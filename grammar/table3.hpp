@@ -150,7 +150,7 @@ struct label_continuation : seq<continuation_word, rep_opt<11, gap, continuation
 struct number_piece : seq<not_at<page_number_between_rows>, cell> {};
 struct number_rest : seq<number_piece, rep_opt<2, gap, number_piece>> {};
 // Words followed by more numbers than a rest can hold (4 or more) are the next row, whose label
-// is unknown too (two typos in a row), not the rest of this one's.
+// is unknown too (a typo), not the rest of this one's, after its cells or past a page turn.
 struct next_row_ahead : seq<label_continuation, gap, cell, gap, cell, gap, cell, gap, cell> {};
 struct unrecognised_row : seq<unrecognised_label, gap, row_cells,
                               opt<row_cell_gap, not_at<next_row_ahead>, label_continuation, opt<gap, number_rest>>> {};
@@ -173,7 +173,7 @@ struct unrecognised_run_row : seq<unrecognised_run_label, hspaces, run_together_
 // whole label, and when that is no label the row is the short one's and the rest text out of place.
 struct page_turn
     : seq<scan_while<false, ' ', '\t', '\n'>, sor<page_break, page_furniture, repeated_header>, opt<page_break_gap>> {};
-struct label_cut_by_page : seq<page_turn, label_continuation, opt<gap, number_rest>> {};
+struct label_cut_by_page : seq<page_turn, not_at<next_row_ahead>, label_continuation, opt<gap, number_rest>> {};
 
 // Pieces of a label cut apart by a page break (`(五)不` `予处` … `理`): short words without cells,
 // kept as nodes and checked by lowering against the labels they could come from.
