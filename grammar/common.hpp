@@ -198,6 +198,8 @@ struct last_line_of_page
 // Each kind stands on a line of its own: the look back over the line's blanks comes first, once,
 // as a gap between two cells of a row tries furniture after each.
 struct page_furniture : seq<at_line_indent, sor<page_number, running_head, last_line_of_page>> {};
+// A whole line of furniture, for a reader that takes text a line at a time (src/lower/block_table.cpp).
+struct furniture_line : seq<page_furniture, hspaces, at<sor<newline, eof>>> {};
 struct gap : plus<sor<ws_run, page_furniture>> {};
 
 // A page number without marks, `2` alone on its line. The same text is a cell wherever a cell may

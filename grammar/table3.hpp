@@ -151,7 +151,7 @@ struct number_piece : seq<not_at<page_number_between_rows>, cell> {};
 struct number_rest : seq<number_piece, rep_opt<2, gap, number_piece>> {};
 // Words followed by more numbers than a rest can hold (4 or more) are the next row, whose label
 // is unknown too (a typo), not the rest of this one's, after its cells or past a page turn.
-struct next_row_ahead : seq<label_continuation, gap, cell, gap, cell, gap, cell, gap, cell> {};
+struct next_row_ahead : seq<label_continuation, gap, cell, rep<3, gap, cell>> {};
 struct unrecognised_row : seq<unrecognised_label, gap, row_cells,
                               opt<row_cell_gap, not_at<next_row_ahead>, label_continuation, opt<gap, number_rest>>> {};
 // The same in a crawler's collapsed text: a numbering, words up to the first digit, and the row's

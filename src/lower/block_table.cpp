@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "grammar/sections.hpp"
 #include "src/lower/label_match.hpp"
 #include "src/lower/number.hpp"
 #include "src/rules/relations.hpp"
@@ -44,21 +45,12 @@ std::vector<Token> tokens_of(std::string_view text, std::size_t begin, std::size
   return out;
 }
 
-// A page's footer as PDF text keeps it (`- 2 -`, `— 2 —`, `第 2 页 共 5 页`): no cell of the table.
-// A bare number is one only as the page's last line, when it is the page's number.
-bool is_page_number(const std::vector<Token>& line, bool last_of_page, std::size_t page) {
-  std::string joined;
-  for (const Token& t : line) joined += t.text;
-  std::string digits, rest;
-  for (const char c : joined) (c >= '0' && c <= '9' ? digits : rest) += c;
-  if (digits.empty()) return false;
-  if (rest.empty()) return last_of_page && digits == std::to_string(page);
-  for (const std::string_view dash : {"—", "–", "-"}) {
-    for (std::size_t at; (at = rest.find(dash)) != std::string::npos;) rest.erase(at, dash.size());
-  }
-  const bool dashes = rest.empty();
-  const bool chinese = joined.rfind("第", 0) == 0 && joined.find("页") != std::string::npos;
-  return dashes || chinese;
+// A line of page furniture by the grammar's rules (a page number with its marks, a running head, a
+// bare number that continues the page sequence as a page's last line): no cell of the table.
+bool is_furniture(std::string_view text, std::size_t line_start) {
+  tao::pegtl::memory_input<tao::pegtl::tracking_mode::lazy> in(text.data(), text.data() + text.size(), "");
+  in.bump(line_start);
+  return tao::pegtl::parse<grammar::furniture_line>(in);
 }
 
 // A paragraph of the text: lines up to a blank line or a page break.
@@ -72,17 +64,19 @@ struct TextBlock {
 };
 
 std::vector<TextBlock> blocks_of(std::string_view text, std::size_t begin, std::size_t end) {
-  std::size_t page = static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(begin), '\f'));
   struct Line {
     std::vector<Token> tokens;
     bool page_starts = false;  // a form feed opens it
+    bool furniture = false;    // skipped, not a paragraph's end
   };
   std::vector<Line> lines;
   for (std::size_t i = begin; i < end;) {
     std::size_t nl = text.find('\n', i);
     if (nl == std::string_view::npos || nl > end) nl = end;
     const std::string_view line = text.substr(i, nl - i);
-    lines.push_back({tokens_of(text, i, nl), line.find('\f') != std::string_view::npos});
+    const bool furniture = is_furniture(text, i);
+    lines.push_back({furniture ? std::vector<Token>{} : tokens_of(text, i, nl),
+                     line.find('\f') != std::string_view::npos, furniture});
     i = nl + 1;
   }
   std::vector<TextBlock> out;
@@ -92,15 +86,12 @@ std::vector<TextBlock> blocks_of(std::string_view text, std::size_t begin, std::
     current = {};
   };
   for (std::size_t l = 0; l < lines.size(); ++l) {
-    if (lines[l].page_starts) close(), ++page;
+    if (lines[l].page_starts) close();
+    if (lines[l].furniture) continue;
     if (lines[l].tokens.empty()) {
       close();
       continue;
     }
-    std::size_t next = l + 1;
-    while (next < lines.size() && lines[next].tokens.empty() && !lines[next].page_starts) ++next;
-    const bool last_of_page = next < lines.size() && lines[next].page_starts;
-    if (is_page_number(lines[l].tokens, last_of_page, page + 1)) continue;
     current.lines.push_back(std::move(lines[l].tokens));
   }
   close();

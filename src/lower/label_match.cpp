@@ -30,8 +30,18 @@ std::vector<char32_t> comparable(std::string_view text) {
 // numbers once, and its characters that no wording has are dropped (they match nothing, so no
 // common subsequence changes), before it is compared with every wording.
 using Letters = std::vector<std::uint16_t>;
-struct DecodedWording;
-const std::vector<char32_t>& alphabet();
+const std::vector<char32_t>& alphabet() {
+  static const std::vector<char32_t> all = [] {
+    std::vector<char32_t> out;
+    for (const LabelWording& w : table3_label_wordings()) {
+      for (const char32_t c : comparable(w.words)) out.push_back(c);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }();
+  return all;
+}
 Letters letters_of(std::span<const char32_t> text) {
   const std::vector<char32_t>& all = alphabet();
   Letters out;
@@ -51,18 +61,6 @@ struct DecodedWording {
   Letters letters;
   std::vector<std::uint64_t> positions;  // by letter
 };
-const std::vector<char32_t>& alphabet() {
-  static const std::vector<char32_t> all = [] {
-    std::vector<char32_t> out;
-    for (const LabelWording& w : table3_label_wordings()) {
-      for (const char32_t c : comparable(w.words)) out.push_back(c);
-    }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-  }();
-  return all;
-}
 const std::vector<DecodedWording>& decoded_wordings() {
   static const std::vector<DecodedWording> decoded = [] {
     std::vector<DecodedWording> out;
