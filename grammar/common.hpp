@@ -12,6 +12,7 @@
 #include <type_traits>
 
 #include "grammar/characters.hpp"
+#include "grammar/first_bytes.hpp"
 #include "xxgk/keys.hpp"
 
 #include <tao/pegtl.hpp>
@@ -35,6 +36,11 @@ struct ws : one<' ', '\t', '\f', '\n'> {};
 // hold one.
 template <bool Within, bool AtLeastOne, char... Bytes>
 struct byte_scan : primitive<byte_scan<Within, AtLeastOne, Bytes...>> {
+  static constexpr first::Set first_bytes() {
+    first::Set s = first::bytes_of({static_cast<unsigned char>(Bytes)...}, !Within);
+    s.may_be_empty = !AtLeastOne;
+    return s;
+  }
   template <typename ParseInput>
   static bool test(ParseInput& in) {
     const char* p = in.current();
@@ -74,6 +80,7 @@ constexpr bool is_blank_byte(char c) {
 // Lookbehind, consuming nothing: only blanks stand before the current position on its line (a
 // gap's blanks may have taken the line's indentation already).
 struct at_line_indent : primitive<at_line_indent> {
+  static constexpr first::Set first_bytes() { return first::zero_width(); }
   template <typename ParseInput>
   static bool test(ParseInput& in) {
     const char* p = in.current();
@@ -84,6 +91,7 @@ struct at_line_indent : primitive<at_line_indent> {
 
 // Succeeds without consuming at the start of the input or right after a line break.
 struct at_line_start : primitive<at_line_start> {
+  static constexpr first::Set first_bytes() { return first::zero_width(); }
   template <typename ParseInput>
   static bool test(ParseInput& in) {
     return in.current() == in.begin() || in.current()[-1] == '\n';
@@ -95,6 +103,7 @@ struct digits : plus<digit> {};
 // Lookbehind, consuming nothing: only blanks stand before the current position on its line, and the
 // line above is blank (or there is none).
 struct after_blank_line : primitive<after_blank_line> {
+  static constexpr first::Set first_bytes() { return first::zero_width(); }
   template <typename ParseInput>
   static bool test(ParseInput& in) {
     const char* p = in.current();
@@ -114,6 +123,7 @@ template <typename... Rules>
 struct quiet_at {
   using rule_t = quiet_at;
   using subs_t = type_list<Rules...>;
+  static constexpr first::Set first_bytes() { return first::sequence<Rules...>(); }
   template <apply_mode, rewind_mode, template <typename...> class, template <typename...> class, typename ParseInput,
             typename... States>
   static bool match(ParseInput& in, States&&...) {
@@ -153,6 +163,7 @@ struct running_head;
 // above, `9` last), and stays a cell.
 struct page_break : one<'\f'> {};
 struct continues_page_sequence : primitive<continues_page_sequence> {
+  static constexpr first::Set first_bytes() { return first::zero_width(); }
   // How far to look for the neighbouring page's last line: a page of text is a few kilobytes, of
   // pdftotext -layout text (lines padded with spaces) up to some tens.
   static constexpr std::size_t page_within = 65536;
@@ -197,10 +208,10 @@ struct last_line_of_page
     : seq<at_line_indent, spaces, at<digits, spaces, newline, page_break>, continues_page_sequence, digits, spaces> {};
 // Each kind stands on a line of its own: the look back over the line's blanks comes first, once,
 // as a gap between two cells of a row tries furniture after each.
-struct page_furniture : seq<at_line_indent, sor<page_number, running_head, last_line_of_page>> {};
+struct page_furniture : seq<at_line_indent, first_byte_sor<page_number, running_head, last_line_of_page>> {};
 // A whole line of furniture, for a reader that takes text a line at a time (src/lower/block_table.cpp).
 struct furniture_line : seq<page_furniture, hspaces, at<sor<newline, eof>>> {};
-struct gap : plus<sor<ws_run, page_furniture>> {};
+struct gap : plus<first_byte_sor<ws_run, page_furniture>> {};
 
 // A page number without marks, `2` alone on its line. The same text is a cell wherever a cell may
 // come: PDF text drops blank cells and breaks rows over lines, and pdftotext -layout puts the halves
@@ -275,6 +286,14 @@ struct names {
 // space them out (`第二十条 第(一)项`). A quotation mark in the label matches any quotation mark or none.
 template <text Label>
 struct label : primitive<label<Label>> {
+  // Its first character, unless that is a quotation mark (which may be written otherwise, or not).
+  static constexpr first::Set first_bytes() {
+    constexpr std::string_view pattern = Label.view();
+    if (detail::is_quote(pattern.substr(0, detail::utf8_length(static_cast<unsigned char>(pattern[0]))))) {
+      return first::anything();
+    }
+    return first::bytes_of({static_cast<unsigned char>(pattern[0])});
+  }
   template <typename ParseInput>
   static bool test(ParseInput& in) {
     constexpr std::string_view pattern = Label.view();
@@ -353,28 +372,40 @@ struct lead<internal::seq<First, Second, Rest...>> {
   }
 };
 }  // namespace detail
-template <typename... Labels>
-struct starts_like_one_of : primitive<starts_like_one_of<Labels...>> {
-  template <typename ParseInput>
-  static bool test(ParseInput& in) {
-    const auto rest = static_cast<std::size_t>(in.end() - in.current());
-    return (detail::lead<Labels>::test(in.current(), rest) || ...);
+// One of several labels, in order. Table labels are tried at every word of a table (a word is no
+// row's label, no cell …), each a rule that makes a tree node: only the labels whose first
+// character stands after the numbering are tried. That character is a necessary condition of
+// each, so the result is sor<Labels...>'s. The numbering is read once for the look (it makes no
+// node), then by the label that matches.
+namespace detail {
+template <typename Skipped, typename... Labels>
+struct labels_by_lead {
+  using rule_t = labels_by_lead;
+  using subs_t = type_list<Labels...>;
+  using labels = type_list<Labels...>;  // for the tables of wordings (src/keys.cpp)
+  static constexpr first::Set first_bytes() { return first::choice<Labels...>(); }
+
+  template <apply_mode A, rewind_mode M, template <typename...> class Action, template <typename...> class Control,
+            typename ParseInput, typename... States>
+  static bool match(ParseInput& in, States&&... st) {
+    const char* words = nullptr;
+    {
+      auto saved = in.template mark<rewind_mode::required>();  // rewinds when it goes out of scope
+      (void)pegtl::match<Skipped, apply_mode::nothing, rewind_mode::active, nothing, normal>(in);
+      words = in.current();
+    }
+    const auto rest = static_cast<std::size_t>(in.end() - words);
+    return ((lead<Labels>::test(words, rest) &&
+             Control<Labels>::template match<A, rewind_mode::required, Action, Control>(in, st...)) ||
+            ...);
   }
 };
-// One of several labels. Table labels are tried at every word of a table (a word is no row's
-// label, no cell …), each a rule that makes a tree node: one look at the first character first
-// tells whether any of them can match. It is a necessary condition of each, so the result is the
-// same.
+}  // namespace detail
 template <typename... Labels>
-struct one_of_labels : seq<at<starts_like_one_of<Labels...>>, sor<Labels...>> {
-  using labels = type_list<Labels...>;  // for the tables of wordings (src/keys.cpp)
-};
-// One of several numbered labels (`seq<opt<numbering>, label<…>, …>` each): the numbering is read
-// once before the look at the first character, not again by each label only to fail.
+struct one_of_labels : detail::labels_by_lead<success, Labels...> {};
+// Numbered labels (`seq<opt<numbering>, label<…>, …>` each), in any numbering style.
 template <typename... Labels>
-struct one_of_numbered_labels : seq<at<opt<numbering>, starts_like_one_of<Labels...>>, sor<Labels...>> {
-  using labels = type_list<Labels...>;  // for the tables of wordings (src/keys.cpp)
-};
+struct one_of_numbered_labels : detail::labels_by_lead<opt<numbering>, Labels...> {};
 
 // A parenthesised note after a label, possibly broken across lines, on the label's line or on a
 // line of its own: `(区分处理的,只计这一情形,不计其他情形)`, `(设区的市、自治州人民政府应提供相关数据)`.
@@ -398,7 +429,8 @@ struct cell_end : at<sor<ws, eof, paren_numeral>> {};
 struct money_unit : sor<label<"万元">, label<"元">> {};
 struct count_unit : one_char<U'件', U'个', U'项', U'条', U'笔'> {};
 // A number as written: `0`, `13612`, `0.0235`, `-8`, `251000元`.
-struct cell_number : seq<opt<one<'-'>>, digits, opt<one<'.'>, digits>, opt<sor<money_unit, count_unit>>, cell_end> {};
+struct cell_number
+    : seq<opt<one<'-'>>, digits, opt<one<'.'>, digits>, opt<first_byte_sor<money_unit, count_unit>>, cell_end> {};
 struct cell_dash : seq<sor<plus<one_char<U'—', U'–', U'－'>>, plus<one<'-'>>>, cell_end> {};
 struct cell_slash : seq<plus<one<'/', '\\'>>, cell_end> {};
 struct cell_none : seq<one_char<U'无'>, cell_end> {};
@@ -452,6 +484,7 @@ template <typename Name, bool Within, char... Bytes>
 struct analyze_traits<Name, xxgk::grammar::byte_scan<Within, true, Bytes...>> : analyze_any_traits<> {};
 template <typename Name, typename... Rules>
 struct analyze_traits<Name, xxgk::grammar::quiet_at<Rules...>> : analyze_opt_traits<Rules...> {};
-template <typename Name, typename... Labels>
-struct analyze_traits<Name, xxgk::grammar::starts_like_one_of<Labels...>> : analyze_opt_traits<> {};
+template <typename Name, typename Skipped, typename... Labels>
+struct analyze_traits<Name, xxgk::grammar::detail::labels_by_lead<Skipped, Labels...>>
+    : analyze_traits<Name, internal::sor<Labels...>> {};
 }  // namespace tao::pegtl

@@ -23,9 +23,9 @@ struct unplaced_row
 struct unplaced_text : seq<not_at<at_line_start>, hspaces, not_one<'\n', ' ', '\t', '\f'>, line_rest, opt<newline>> {};
 
 // A page number is tried before unplaced_row: `- 2 -` and `- 2 / 6 -` are cells too.
-struct block : sor<blank_line, section_heading, table2_block, table3::table, table4::table,
-                   seq<may_be_title, report_title>, page_number, last_line_of_page, unplaced_row, unplaced_text,
-                   unknown_section_heading, subsection_heading, prose_line> {};
+struct block : first_byte_sor<blank_line, section_heading, table2_block, table3::table, table4::table,
+                              seq<may_be_title, report_title>, page_number, last_line_of_page, unplaced_row,
+                              unplaced_text, unknown_section_heading, subsection_heading, prose_line> {};
 
 // A crawler's header block may come first (grammar/page_header.hpp).
 struct report : seq<opt<page_header::block>, star<block>, eof> {};

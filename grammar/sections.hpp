@@ -53,6 +53,12 @@ struct may_be_title
 // below a blank line, only the agency's name as the title writes it. One rule in C++, not a tree
 // node: a gap tries it at every line of a table, and most tries end at the line's first characters.
 struct running_head : primitive<running_head> {
+  // After its indentation, a digit (of the year) or a character that is not ASCII.
+  static constexpr first::Set first_bytes() {
+    first::Set s = first::character_range(U'0', U'9').add(first::bytes_of({' ', '\t'}));
+    for (std::size_t b = 0x80; b < 256; ++b) s.bytes[b] = true;
+    return s;
+  }
   // The title is looked for in the report's first 32 lines and 2 KB (a bound on the work each
   // line of a table may cost).
   static constexpr std::size_t title_within = 2048;

@@ -82,7 +82,7 @@ struct group_label
 // A table that crosses a page repeats its header there (a Word or LibreOffice heading row), even
 // inside a row that the page break cut.
 struct repeated_header;
-struct page_break_gap : plus<sor<ws_run, page_furniture, repeated_header>> {};
+struct page_break_gap : plus<first_byte_sor<ws_run, page_furniture, repeated_header>> {};
 struct row_cell_gap : sor<blank_cells, page_break_gap> {};
 
 // A bare page number (grammar/common.hpp) between two rows: after a row's seven cells, before a
@@ -187,8 +187,8 @@ struct label_fragment : seq<fragment_word, rep_opt<2, gap, fragment_word>, quiet
 
 // A group before a row: `(六)其他` broken before `处理` is the group (六)其他处理, not the row 其他
 // (labels match across line breaks, and any numbering may stand before any label).
-struct item
-    : sor<group, row, row_numbered_apart, repeated_header, unrecognised_row, unrecognised_run_row, label_fragment> {};
+struct item : first_byte_sor<group, row, row_numbered_apart, repeated_header, unrecognised_row, unrecognised_run_row,
+                             label_fragment> {};
 
 // Header: the corner note on 勾稽关系, 申请人情况 and the column labels, up to the first row.
 // `(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)`.
@@ -216,7 +216,7 @@ struct header
                                                       rep_opt<40, opt<gap>, sor<corner_note, header_word>>>>> {};
 
 struct repeated_header : header {};
-struct item_gap : plus<sor<ws_run, page_furniture, page_number_between_rows>> {};
+struct item_gap : plus<first_byte_sor<ws_run, page_furniture, page_number_between_rows>> {};
 // A page number after the last row is the table's too, so that it is not read as prose.
 struct table : seq<at_line_start, hspaces, header, star<opt<item_gap>, item>, opt<opt<gap>, page_number_between_rows>> {
 };

@@ -355,7 +355,11 @@ std::vector<std::size_t> stuck_rows(const std::vector<RowVar>& vars,
 
 void settle_by_column_sums(LowerContext& cx) {
   Report& report = cx.report;
-  if (report.table3.rows.empty()) return;
+  // Only cells left open give the search something to settle; most tables have none.
+  const bool open_cells = std::any_of(report.table3.rows.begin(), report.table3.rows.end(), [](const Row& r) {
+    return std::any_of(r.cells.begin(), r.cells.end(), [](const Cell& c) { return c.state == CellState::unresolved; });
+  });
+  if (!open_cells) return;
   const bool v2019 = report.table3.row("other") != nullptr;
   const auto leaves = table3_result_leaves(v2019 ? FormatVersion::v2019 : FormatVersion::v2021);
   std::vector<RowVar> vars;

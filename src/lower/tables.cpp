@@ -22,6 +22,11 @@ void check_header(std::string_view table, const TreeNode& header, std::span<cons
                   LowerContext& cx) {
   const std::string_view text = header.string_view();
   const std::string compact = without_whitespace(text);
+  // Most headers hold every label: their words are only needed to name a changed one.
+  if (std::all_of(expected.begin(), expected.end(),
+                  [&](std::string_view expect) { return compact.find(expect) != std::string::npos; })) {
+    return;
+  }
   struct Word {
     std::string_view text;
     std::size_t offset;

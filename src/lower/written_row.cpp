@@ -242,21 +242,28 @@ std::vector<WrittenCell> written_cells(const TreeNode& row, const LowerContext& 
 std::vector<double> column_centers_of(const std::vector<std::vector<WrittenCell>>& rows, std::size_t columns,
                                       LowerContext& cx) {
   const std::string_view text = cx.source.text();
-  std::vector<std::vector<double>> xs(columns);
+  const auto full_row = [&](const std::vector<WrittenCell>& row) {
+    return row.size() == columns && same_line(text, row.front().offset, row.back().offset);
+  };
+  // Cells set apart by single spaces (PDF text) are not aligned: their positions say nothing. The
+  // gaps are counted first, so that such text costs no display column.
   std::size_t wide_gaps = 0, gaps = 0;
   for (const auto& row : rows) {
-    if (row.size() != columns || !same_line(text, row.front().offset, row.back().offset)) continue;
-    for (std::size_t c = 0; c < columns; ++c) {
-      xs[c].push_back(cx.display_x(row[c].offset) + static_cast<double>(code_point_count(row[c].raw)) / 2);
-      if (c > 0) {
-        const std::size_t end = row[c - 1].offset + row[c - 1].raw.size();
-        ++gaps;
-        wide_gaps += row[c].offset - end >= 2 ? 1 : 0;
-      }
+    if (!full_row(row)) continue;
+    for (std::size_t c = 1; c < columns; ++c) {
+      const std::size_t end = row[c - 1].offset + row[c - 1].raw.size();
+      ++gaps;
+      wide_gaps += row[c].offset - end >= 2 ? 1 : 0;
     }
   }
-  // Cells set apart by single spaces (PDF text) are not aligned: their positions say nothing.
   if (wide_gaps * 2 < gaps) return {};
+  std::vector<std::vector<double>> xs(columns);
+  for (const auto& row : rows) {
+    if (!full_row(row)) continue;
+    for (std::size_t c = 0; c < columns; ++c) {
+      xs[c].push_back(cx.display_x(row[c].offset) + static_cast<double>(code_point_count(row[c].raw)) / 2);
+    }
+  }
   std::vector<double> centers;
   for (auto& column : xs) {
     if (column.size() < 3) return {};  // too few full rows to trust

@@ -268,6 +268,10 @@ template <typename... Rules>
 constexpr bool undoes_nothing<tao::pegtl::internal::sor<Rules...>> = true;
 template <typename Rule>
 constexpr bool undoes_nothing<tao::pegtl::internal::plus<Rule>> = true;
+template <typename... Rules>
+constexpr bool undoes_nothing<g::first_byte_sor<Rules...>> = true;
+template <typename Skipped, typename... Labels>
+constexpr bool undoes_nothing<g::detail::labels_by_lead<Skipped, Labels...>> = true;
 // A seq fails with nothing to drop when only its last rule may add nodes: the rules before it
 // add none, and the last, failing, has removed its own (page_furniture's look at the line, then
 // its kinds; a label's look at its first character, then the labels).
