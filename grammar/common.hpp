@@ -98,7 +98,8 @@ struct at_line_start : primitive<at_line_start> {
   }
 };
 
-struct digits : plus<digit> {};
+// plus<digit> in one call: numbers are read in every row.
+struct digits : scan_while<true, '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'> {};
 
 // Lookbehind, consuming nothing: only blanks stand before the current position on its line, and the
 // line above is blank (or there is none).
@@ -436,8 +437,8 @@ struct cell_slash : seq<plus<one<'/', '\\'>>, cell_end> {};
 struct cell_none : seq<one_char<U'无'>, cell_end> {};
 // The first character of a cell, for lookahead that must not build tree nodes.
 struct cell_start : sor<digit, one<'-', '/', '\\'>, one_char<U'无', U'—', U'–'>> {};
-// A cell is tried at every word of a table: its first character is looked at before the kinds are.
-struct cell : seq<at<sor<cell_start, one_char<U'－'>>>, sor<cell_number, cell_dash, cell_slash, cell_none>> {};
+// A cell is tried at every word of a table: its first byte is looked at before the kinds are.
+struct cell : first_byte_sor<cell_number, cell_dash, cell_slash, cell_none> {};
 
 // Between two cells of one web-copied row, each extra tab is an empty cell: `0\t\t0` has a blank
 // between the zeros. Only counted when a cell follows on the same line, so trailing tabs are layout.

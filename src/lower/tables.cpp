@@ -271,7 +271,7 @@ void lower_table3(const TreeNode& node, LowerContext& cx, Table3Reading reading)
   if (reading == Table3Reading::grammar) cx.column_centers = column_centers_of(all_rows, kTable3Columns.size(), cx);
   for (std::size_t i = 0; i < node.children.size(); ++i) {
     const auto& child = node.children[i];
-    const std::vector<WrittenCell>& written = all_rows[i];
+    std::vector<WrittenCell>& written = all_rows[i];  // moved into the row read from it
     const NodeKind kind = child->kind;
     if (reading == Table3Reading::header_only && kind != NodeKind::table3_header) continue;
     if (kind == NodeKind::table3_header) {
@@ -286,7 +286,7 @@ void lower_table3(const TreeNode& node, LowerContext& cx, Table3Reading reading)
       const RowSpec* spec = label ? find_row(table3_rows(), label->label) : nullptr;
       if (spec == nullptr) continue;
       if (read_label_with_rest(table, *child, *label, written, cx)) continue;
-      Row row = make_row("table3", *spec, written_row(*child, written, cx), cx);
+      Row row = make_row("table3", *spec, written_row(*child, std::move(written), cx), cx);
       // A variant wording the grammar knows (grammar/table3.hpp): read as its row, reported (F4).
       if (label->wording != Wording::regulated) {
         cx.report.altered_labels.push_back(

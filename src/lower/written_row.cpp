@@ -206,6 +206,7 @@ void note_readings(std::string rule, const std::vector<WrittenCell>& written, st
 
 std::vector<WrittenCell> written_cells(const TreeNode& row, const LowerContext& cx) {
   std::vector<WrittenCell> cells;
+  cells.reserve(row.children.size());
   for (const auto& child : row.children) {
     const NodeKind kind = child->kind;
     const std::size_t offset = cx.offset(*child);
