@@ -219,9 +219,49 @@ struct first_byte_sor {
   }
 };
 
+// Where none of the rules matches (not_at<A>, not_at<B>, … in one): each is tried only where the
+// next byte may start it. Tried at every character of a label or a header.
+template <typename... Rules>
+struct none_of : tao::pegtl::not_at<first_byte_sor<Rules...>> {};
+
+// Text up to where Stop matches or one of the bytes stands: star<not_at<Stop>, not_one<Bytes...>>
+// (plus<…> when AtLeastOne) in one call, Stop tried only where its first byte stands.
+template <bool AtLeastOne, typename Stop, char... Bytes>
+struct text_until {
+  using rule_t = text_until;
+  using subs_t = tao::pegtl::type_list<Stop>;
+  static constexpr first::Set first_bytes() {
+    first::Set s = first::bytes_of({static_cast<unsigned char>(Bytes)...}, true);
+    s.may_be_empty = !AtLeastOne;
+    return s;
+  }
+
+  template <tao::pegtl::apply_mode, tao::pegtl::rewind_mode, template <typename...> class, template <typename...> class,
+            typename ParseInput, typename... States>
+  static bool match(ParseInput& in, States&&... /*st*/) {
+    const char* const start = in.current();
+    while (!in.empty()) {
+      const char c = *in.current();
+      if (((c == Bytes) || ...)) break;
+      if (first::of<Stop>::value.admits(static_cast<unsigned char>(c))) {
+        auto here = in.template mark<tao::pegtl::rewind_mode::required>();  // back here whatever Stop does
+        if (tao::pegtl::match<Stop, tao::pegtl::apply_mode::nothing, tao::pegtl::rewind_mode::active,
+                              tao::pegtl::nothing, tao::pegtl::normal>(in)) {
+          break;
+        }
+      }
+      in.bump(1);
+    }
+    return !AtLeastOne || in.current() != start;
+  }
+};
+
 }  // namespace xxgk::grammar
 
 namespace tao::pegtl {
 template <typename Name, typename... Rules>
 struct analyze_traits<Name, xxgk::grammar::first_byte_sor<Rules...>> : analyze_traits<Name, internal::sor<Rules...>> {};
+template <typename Name, bool AtLeastOne, typename Stop, char... Bytes>
+struct analyze_traits<Name, xxgk::grammar::text_until<AtLeastOne, Stop, Bytes...>>
+    : std::conditional_t<AtLeastOne, analyze_any_traits<>, analyze_opt_traits<>> {};
 }  // namespace tao::pegtl

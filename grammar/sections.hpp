@@ -14,9 +14,7 @@ struct title_suffix : sor<label<"政府信息公开工作年度报告">, label<"
 struct title_text : plus<not_at<title_suffix>, not_one<'\n'>, not_at<one_char<U'。', U'》'>>, not_at<one<','>>> {};
 struct title_line : seq<at_line_start, hspaces, opt<title_text>, title_suffix, line_end> {};
 // A short line holding only the agency's name, directly above the title line.
-struct title_agency
-    : seq<plus<not_at<one_char<U'。', U'、', U'('>>, not_at<one<',', ':'>>, not_one<'\n', ' ', '\t', '\f'>>, line_end> {
-};
+struct title_agency : seq<text_until<true, one_char<U'。', U'、'>, '(', ',', ':', '\n', ' ', '\t', '\f'>, line_end> {};
 struct title_agency_line : seq<at_line_start, hspaces, title_agency, star<blank_line>> {};
 struct report_title : sor<seq<title_agency_line, title_line>, title_line> {};
 

@@ -67,8 +67,8 @@ struct row : sor<row_regulations, row_normative_documents, row_licensing, row_ot
 // as 本年度止件数 occur), so the grammar takes the words up to the first row label.
 // Header text runs up to the first row label, article or cell, across lines and whether or not
 // whitespace separates it from them.
-struct header_char : seq<not_at<row_label>, not_at<article_item>, not_at<cell>, not_at<section_heading>,
-                         not_at<label<"信息内容">>, not_at<page_furniture>, not_char<' ', '\t', '\f', '\n', '('>> {};
+struct header_char : seq<none_of<row_label, article_item, cell, section_heading, label<"信息内容">, page_furniture>,
+                         not_char<' ', '\t', '\f', '\n', '('>> {};
 // A note in a header may hold numbers and blanks, `(单位:万元,保留 4 位小数)`, over lines; it is
 // short (90 bytes, 30 Chinese characters), so a lone bracket cannot take rows with it.
 struct header_note : seq<one<'('>, rep_max<90, not_at<label<"信息内容">>, not_one<')', '('>>, one<')'>> {};

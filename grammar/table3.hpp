@@ -99,7 +99,7 @@ struct run_together_cells : run_together<row_label> {};
 // A label's last characters that went past what its rule matches (a typo such as `稳定定”`, the
 // words wrapped onto a line of their own): up to 3 characters, no numbering, then the cells. Only
 // where no cell follows the label at once; lowering compares the whole label.
-struct label_overflow : seq<not_at<numbering>, not_at<cell>, not_at<group_label>, not_at<row_label>,
+struct label_overflow : seq<none_of<numbering, cell, group_label, row_label>,
                             rep_min_max<1, 3, not_char<' ', '\t', '\f', '\n'>>, at<sor<ws, eof>>> {};
 // A run of digits set a space after the label (`数量 690000069二、…`) is a run too: no cell ends
 // where the next label starts.
@@ -136,8 +136,9 @@ struct label_ascii_text_char : seq<not_at<digit>, label_ascii_char> {};
 struct label_wide_char : utf8::range<0x80, 0x10FFFF> {};
 struct label_word : seq<at<not_char<' ', '\t', '\f', '\n'>>, star<label_ascii_char>,
                         star<plus<label_wide_char>, star<label_ascii_text_char>>> {};
-struct unrecognised_word : seq<not_at<row_label>, not_at<group_label>, not_at<cell>, not_at<section_heading>,
-                               not_at<page_furniture>, not_at<label<"行政复议">>, not_at<table_caption>, label_word> {};
+struct unrecognised_word
+    : seq<none_of<row_label, group_label, cell, section_heading, page_furniture, label<"行政复议">, table_caption>,
+          label_word> {};
 struct unrecognised_label : seq<unrecognised_word, rep_opt<11, gap, unrecognised_word>> {};
 // The rest of a label that PDF text put after the row's numbers (below them, or past a page break).
 // It stops where a numbering starts the next label. A page break also cuts the group label beside
@@ -157,14 +158,14 @@ struct unrecognised_row : seq<unrecognised_label, gap, row_cells,
 // The same in a crawler's collapsed text: a numbering, words up to the first digit, and the row's
 // digits run together (`3.求提供公开出版物0000000`, a typo for 要求…).
 // The words stop at the first digit only: 无 starts a cell elsewhere but is a word here (申请人无正当理由…).
-struct unrecognised_run_word : plus<not_at<hspaces, digit>, not_at<row_label>, not_at<group_label>, not_at<one<'('>>,
-                                    not_char<'\t', '\f', '\n'>> {};
+struct unrecognised_run_word
+    : plus<none_of<seq<hspaces, digit>, row_label, group_label, one<'('>>, not_char<'\t', '\f', '\n'>> {};
 // Without a numbering (tables whose labels have none): a label's length of words, no sentence and
 // no heading, right before the digits.
-struct unnumbered_run_char : seq<not_at<hspaces, digit>, not_at<row_label>, not_at<group_label>, not_at<one<'(', ':'>>,
-                                 not_at<one_char<U'。'>>, not_char<'\t', '\f', '\n', ' '>> {};
+struct unnumbered_run_char : seq<none_of<seq<hspaces, digit>, row_label, group_label, one<'(', ':'>, one_char<U'。'>>,
+                                 not_char<'\t', '\f', '\n', ' '>> {};
 struct unnumbered_run_words
-    : seq<not_at<section_heading>, not_at<numbering>, rep_min_max<2, 48, unnumbered_run_char>, at<hspaces, digit>> {};
+    : seq<none_of<section_heading, numbering>, rep_min_max<2, 48, unnumbered_run_char>, at<hspaces, digit>> {};
 struct unrecognised_run_label : sor<seq<numbering, unrecognised_run_word>, unnumbered_run_words> {};
 struct unrecognised_run_row : seq<unrecognised_run_label, hspaces, run_together_cells> {
 };  // A known label may be the start of a longer one that a page break cut: `(2)其他` and its numbers at
@@ -177,9 +178,8 @@ struct label_cut_by_page : seq<page_turn, not_at<next_row_ahead>, label_continua
 
 // Pieces of a label cut apart by a page break (`(五)不` `予处` … `理`): short words without cells,
 // kept as nodes and checked by lowering against the labels they could come from.
-struct fragment_word
-    : seq<not_at<row_label>, not_at<group_label>, not_at<cell>, not_at<section_heading>, not_at<page_furniture>,
-          not_at<label<"行政复议">>, rep_min_max<1, 6, not_char<' ', '\t', '\f', '\n'>>, at<sor<ws, eof>>> {};
+struct fragment_word : seq<none_of<row_label, group_label, cell, section_heading, page_furniture, label<"行政复议">>,
+                           rep_min_max<1, 6, not_char<' ', '\t', '\f', '\n'>>, at<sor<ws, eof>>> {};
 struct label_fragment;
 // Only inside the table: more of it follows (so a short line after the table stays prose).
 struct fragment_continues : sor<group, row, row_numbered_apart, repeated_header, unrecognised_row, label_fragment> {};
@@ -192,7 +192,7 @@ struct item : first_byte_sor<group, row, row_numbered_apart, repeated_header, un
 
 // Header: the corner note on 勾稽关系, 申请人情况 and the column labels, up to the first row.
 // `(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)`.
-struct corner_note_start : seq<one<'('>, opt_ws, label<"本列数据">, star<not_at<label<"申请人情况">>, not_one<')'>>> {};
+struct corner_note_start : seq<one<'('>, opt_ws, label<"本列数据">, text_until<false, label<"申请人情况">, ')'>> {};
 struct corner_note : seq<corner_note_start, one<')'>> {};
 // Its first part, when the converter put 申请人情况 (and the column labels) on its line (pandoc,
 // pdftotext): its rest comes after them, a bracket closing it within 240 bytes. Only after such a
