@@ -207,13 +207,13 @@ struct header_char : one_char<U'自', U'然', U'人', U'法', U'或', U'其', U'
 // without numbering after a repeated header that ends with the column 其他).
 struct header_word : seq<plus<header_char>, not_at<hspaces, cell_start>> {};
 // Text browsers put the corner note beside the column labels, after 申请人情况.
-// It starts with the corner note's bracket or with 申请人情况: a row's gap tries a repeated header
-// after each cell, and looks at that character first.
-struct header
-    : seq<at<sor<one<'('>, one_char<U'申'>>>, sor<seq<corner_note_cut, opt<gap>, label<"申请人情况">,
-                                                      rep_opt<40, opt<gap>, sor<header_word, corner_note_rest>>>,
-                                                  seq<opt<corner_note, opt<gap>>, label<"申请人情况">,
-                                                      rep_opt<40, opt<gap>, sor<corner_note, header_word>>>>> {};
+// It starts with the corner note (`(本列数据`) or with 申请人情况: a row's gap tries a repeated
+// header after each cell and line, and looks at those words first (most rows start with a bracket).
+struct header_start : sor<seq<one<'('>, opt_ws, label<"本列数据">>, label<"申请人情况">> {};
+struct header : seq<at<header_start>, sor<seq<corner_note_cut, opt<gap>, label<"申请人情况">,
+                                              rep_opt<40, opt<gap>, sor<header_word, corner_note_rest>>>,
+                                          seq<opt<corner_note, opt<gap>>, label<"申请人情况">,
+                                              rep_opt<40, opt<gap>, sor<corner_note, header_word>>>>> {};
 
 struct repeated_header : header {};
 struct item_gap : plus<first_byte_sor<ws_run, page_furniture, page_number_between_rows>> {};

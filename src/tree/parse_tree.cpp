@@ -349,7 +349,11 @@ struct TreeControl<Selector, Control>::handler<Rule, true, NothingToUndo>
     }
     state.close();
     n->template success<Rule>(in, st...);
-    state.parent().emplace_back(std::move(n), st...);
+    TreeNode& parent = state.parent();
+    // A node with children mostly has a few (a row's label and cells): room for them at once,
+    // rather than growing one, two, four, eight.
+    if (parent.children.empty()) parent.children.reserve(8);
+    parent.emplace_back(std::move(n), st...);
     Control<Rule>::success(in, st...);
   }
   template <typename ParseInput, typename... States>
