@@ -1,6 +1,8 @@
 #include "src/text.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <utility>
 
 #include <unicode/uchar.h>
 
@@ -78,7 +80,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return edit_distance(code_points(a), code_points(b));
 }
 
-std::size_t edit_distance(const std::vector<char32_t>& x, const std::vector<char32_t>& y) {
+namespace {
+
+// Levenshtein distance by the dynamic programme, a row at a time.
+std::size_t edit_distance_by_rows(const std::vector<char32_t>& x, const std::vector<char32_t>& y) {
   std::vector<std::size_t> row(y.size() + 1);
   for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= x.size(); ++i) {
@@ -91,6 +96,48 @@ std::size_t edit_distance(const std::vector<char32_t>& x, const std::vector<char
     }
   }
   return row[y.size()];
+}
+
+}  // namespace
+
+// Labels are compared with every wording of a table (src/lower/label_match.cpp): for a text of
+// at most 64 characters, a column of the programme is one machine word (Myers' bit-parallel form,
+// as Hyyrö writes it for the whole distance), the same number in a fraction of the work.
+std::size_t edit_distance(const std::vector<char32_t>& x, const std::vector<char32_t>& y) {
+  const std::size_t m = x.size();
+  if (m == 0 || m > 64) return m == 0 ? y.size() : edit_distance_by_rows(x, y);
+  // For each character of x, where it stands in x, as bits.
+  std::vector<std::pair<char32_t, std::uint64_t>> where;
+  where.reserve(m);
+  for (std::size_t i = 0; i < m; ++i) {
+    const auto found = std::find_if(where.begin(), where.end(), [&](const auto& w) { return w.first == x[i]; });
+    if (found == where.end()) {
+      where.emplace_back(x[i], std::uint64_t{1} << i);
+    } else {
+      found->second |= std::uint64_t{1} << i;
+    }
+  }
+  const std::uint64_t last = std::uint64_t{1} << (m - 1);
+  std::uint64_t plus = ~std::uint64_t{0}, minus = 0;  // vertical deltas +1 and -1
+  std::size_t distance = m;
+  for (const char32_t c : y) {
+    const auto found = std::find_if(where.begin(), where.end(), [&](const auto& w) { return w.first == c; });
+    const std::uint64_t equal = found == where.end() ? 0 : found->second;
+    const std::uint64_t xv = equal | minus;
+    const std::uint64_t xh = (((equal & plus) + plus) ^ plus) | equal;
+    std::uint64_t h_plus = minus | ~(xh | plus);
+    std::uint64_t h_minus = plus & xh;
+    if ((h_plus & last) != 0) {
+      ++distance;
+    } else if ((h_minus & last) != 0) {
+      --distance;
+    }
+    h_plus = (h_plus << 1) | 1;  // the first row grows by one each column
+    h_minus <<= 1;
+    plus = h_minus | ~(xv | h_plus);
+    minus = h_plus & xv;
+  }
+  return distance;
 }
 
 namespace {

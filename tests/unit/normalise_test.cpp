@@ -1,11 +1,15 @@
 // Decoding, normalisation and the map back to original positions.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
@@ -233,4 +237,32 @@ BOOST_AUTO_TEST_CASE(seed_reports_in_utf16_without_a_byte_order_mark_give_the_sa
     ++seeds;
   }
   BOOST_TEST(seeds >= 5);
+}
+
+// The bit-parallel edit distance gives the dynamic programme's number, for texts up to 64
+// characters and past them (where the programme itself is used).
+BOOST_AUTO_TEST_CASE(edit_distance_matches_the_dynamic_programme) {
+  const auto by_table = [](const std::vector<char32_t>& x, const std::vector<char32_t>& y) {
+    std::vector<std::vector<std::size_t>> d(x.size() + 1, std::vector<std::size_t>(y.size() + 1));
+    for (std::size_t i = 0; i <= x.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= y.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= x.size(); ++i) {
+      for (std::size_t j = 1; j <= y.size(); ++j) {
+        d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      }
+    }
+    return d[x.size()][y.size()];
+  };
+  std::uint32_t state = 12345;  // a fixed sequence: the same cases on every run
+  const auto next = [&] { return state = state * 1103515245u + 12345u, (state >> 16) & 0x7FFF; };
+  const std::u32string letters = U"申请公开予以部分不处理其他";
+  for (int round = 0; round < 3000; ++round) {
+    std::vector<char32_t> x(next() % 70), y(next() % 90);
+    const std::size_t alphabet = 1 + next() % letters.size();
+    for (auto& c : x) c = letters[next() % alphabet];
+    for (auto& c : y) c = letters[next() % alphabet];
+    BOOST_TEST_REQUIRE(xxgk::edit_distance(x, y) == by_table(x, y));
+  }
+  BOOST_TEST(xxgk::edit_distance(std::vector<char32_t>{}, std::vector<char32_t>{U'a', U'b'}) == 2u);
+  BOOST_TEST(xxgk::edit_distance(std::string_view("予以公开"), std::string_view("予以公示")) == 1u);
 }
