@@ -205,6 +205,7 @@ template <typename... Rules>
 struct first_byte_sor {
   using rule_t = first_byte_sor;
   using subs_t = tao::pegtl::type_list<Rules...>;
+  static constexpr first::Set first_bytes() { return first::choice<Rules...>(); }
 
   template <tao::pegtl::apply_mode A, tao::pegtl::rewind_mode M, template <typename...> class Action,
             template <typename...> class Control, typename ParseInput, typename... States>
