@@ -96,7 +96,8 @@ std::optional<Normalised> normalise(const std::string& in, InvalidBytes invalid,
   if (in.size() >= 3 && in.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;
 
   s.text.reserve(in.size());
-  s.original_char.reserve(in.size() + 1);
+  PositionMap::Builder map;
+  map.reserve(in.size());
   // Characters of the original before a byte offset; asked for in increasing order.
   std::size_t counted_to = 0;
   std::uint32_t counted = 0;
@@ -106,8 +107,7 @@ std::optional<Normalised> normalise(const std::string& in, InvalidBytes invalid,
   };
   auto emit = [&](std::string_view piece, std::size_t from) {
     s.text.append(piece);
-    const std::uint32_t index = char_index(from);
-    for (std::size_t k = 0; k < piece.size(); ++k) s.original_char.push_back(index);
+    map.push(piece, char_index(from));
   };
 
   NormalisedCharacters& normalised = normalised_characters();  // one thread-local lookup, not one a character
@@ -166,13 +166,7 @@ std::optional<Normalised> normalise(const std::string& in, InvalidBytes invalid,
     const auto copy_to = [&](std::size_t end) __attribute__((always_inline)) {
       if (end == copied) return;
       s.text.append(in, copied, end - copied);
-      const std::size_t mapped = s.original_char.size();
-      s.original_char.resize(mapped + (end - copied));
-      std::uint32_t* out = s.original_char.data() + mapped;
-      for (std::size_t k = copied; k < end; ++k) {
-        index += (static_cast<unsigned char>(in[k]) & 0xC0) != 0x80;  // a byte maps to its character
-        out[k - copied] = index - 1;
-      }
+      map.push_copied(std::string_view(in).substr(copied, end - copied), index);  // a byte maps to its character
       copied = end;
     };
     std::size_t j = i;
@@ -190,7 +184,7 @@ std::optional<Normalised> normalise(const std::string& in, InvalidBytes invalid,
         copy_to(j);
         const std::string_view piece = normalised(run_cp);
         s.text.append(piece);
-        s.original_char.insert(s.original_char.end(), piece.size(), index);
+        map.push(piece, index);
         ++index;
         copied = j + run_len;
       }
@@ -213,7 +207,7 @@ std::optional<Normalised> normalise(const std::string& in, InvalidBytes invalid,
     emit("\uFFFD", i);
     ++i;
   }
-  s.original_char.push_back(char_index(in.size()));
+  s.original_char = std::move(map).finish(char_index(in.size()));
   assert(s.line_start_chars.size() == s.line_starts.size());  // a character index for each line start
 
   if (s.text.find_first_not_of(" \t\n") == std::string::npos) {

@@ -106,10 +106,14 @@ Source Source::from_extracted(ExtractedText document, std::string name) {
   s.kind_ = std::move(document.kind);
   s.encoding_ = std::move(document.encoding);
   s.text_ = std::move(normalised->text);
-  s.original_char_.reserve(normalised->original_char.size());
-  for (const std::uint32_t c : normalised->original_char) {
-    s.original_char_.push_back(document_char_of[std::min<std::size_t>(c, document_char_of.size() - 1)]);
-  }
+  const auto document_char = [&](std::uint32_t c) {
+    return document_char_of[std::min<std::size_t>(c, document_char_of.size() - 1)];
+  };
+  PositionMap::Builder map;
+  map.reserve(s.text_.size());
+  PositionMap::Reader extracted_char(normalised->original_char, s.text_);
+  for (const char byte : s.text_) map.push(static_cast<unsigned char>(byte), document_char(extracted_char.next()));
+  s.original_char_ = std::move(map).finish(document_char(extracted_char.next()));
   index_lines(document.original, s.line_starts_, s.line_start_chars_);
   s.original_ = std::move(document.original);
   s.places_ = std::move(document.places);
@@ -119,7 +123,7 @@ Source Source::from_extracted(ExtractedText document, std::string name) {
 }
 
 SourcePos Source::position(std::size_t text_offset) const {
-  const std::uint32_t c = original_char_[std::min(text_offset, original_char_.size() - 1)];
+  const std::uint32_t c = original_char_.at(text_, text_offset);
   const auto after = std::upper_bound(line_start_chars_.begin(), line_start_chars_.end(), c);
   const auto line = static_cast<std::uint32_t>(after - line_start_chars_.begin());
   SourcePos pos(line, c - line_start_chars_[line - 1] + 1);
