@@ -45,6 +45,22 @@ std::pair<std::size_t, std::size_t> heading_marks(std::string_view line) {
   return {before + 1, after + 1};
 }
 
+// Word-at-a-time tests on eight bytes of text (in memory order; the tests do not depend on it).
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+constexpr std::uint64_t kLowBits = 0x0101010101010101ULL;
+std::uint64_t load_word(const char* p) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, p, sizeof word);
+  return word;
+}
+// Whether a byte of the word is `c`: the bytes equal to it are zero after the XOR, and the
+// classic test for a zero byte (subtract one from each, keep the high bits that were clear) says
+// whether there is one, exactly.
+bool has_byte(std::uint64_t ascii_word, char c) {
+  const std::uint64_t x = ascii_word ^ (kLowBits * static_cast<unsigned char>(c));
+  return ((x - kLowBits) & ~x & kHighBits) != 0;
+}
+
 // The offset of the first '\n' or '\r' from `from` on, or the text's size. (Not find_first_of:
 // libstdc++ calls memchr on the set for every byte.) A '\r' is rare: it is looked for only
 // before the '\n'.
@@ -173,12 +189,28 @@ std::optional<Normalised> normalise(const std::string& in, InvalidBytes invalid,
     while (j < stop) {
       const unsigned char b = static_cast<unsigned char>(in[j]);
       if (b < 0x80) {
+        // Eight bytes at a time while they are ASCII and none means more ('[', '\f', '\v').
+        if (j > i && stop - j >= 8) {
+          const std::uint64_t word = load_word(in.data() + j);
+          if ((word & kHighBits) == 0 && !has_byte(word, '[') && !has_byte(word, '\f') && !has_byte(word, '\v')) {
+            j += 8;
+            continue;
+          }
+        }
         if ((b == '[' && j > i) || b == '\f' || b == '\v') break;
         ++j;
         continue;
       }
       char32_t run_cp = 0;
-      const std::size_t run_len = decode_utf8(in, j, run_cp);
+      std::size_t run_len = 0;
+      // A character of three bytes (the Chinese of a report) decoded here; others by decode_utf8.
+      if ((b & 0xF0) == 0xE0 && stop - j >= 3) {
+        const auto b1 = static_cast<unsigned char>(in[j + 1]), b2 = static_cast<unsigned char>(in[j + 2]);
+        run_cp = static_cast<char32_t>(((b & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F));
+        if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && run_cp >= 0x800 && (run_cp < 0xD800 || run_cp > 0xDFFF))
+          run_len = 3;
+      }
+      if (run_len == 0) run_len = decode_utf8(in, j, run_cp);
       if (run_len == 0) break;
       if (!normalised.unchanged(run_cp)) {
         copy_to(j);
