@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "src/text.hpp"
+
 namespace xxgk {
 namespace {
 
@@ -68,8 +70,7 @@ std::uint32_t PositionMap::at(std::string_view text, std::size_t offset) const {
     from = *(after - 1);
     c = jump_char_[static_cast<std::size_t>(after - 1 - jump_at_.begin())];
   }
-  for (std::size_t i = from + 1; i <= offset; ++i) c += starts_character(text[i]);
-  return c;
+  return c + static_cast<std::uint32_t>(code_point_count(text.substr(from + 1, offset - from)));
 }
 
 }  // namespace xxgk
