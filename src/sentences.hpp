@@ -3,6 +3,7 @@
 // the statistics of pre-2019 reports (internal to the library).
 #pragma once
 
+#include <algorithm>
 #include <cstdlib>
 #include <initializer_list>
 #include <optional>
@@ -14,9 +15,38 @@
 
 namespace xxgk {
 
+// The offset in the normalised text of each byte of a sentence, kept as runs of consecutive
+// offsets: a sentence is copied from the text with only blanks taken out, and one offset of 8 bytes
+// a byte of text was most of the memory of checking a report with a long paragraph.
+class SentenceOffsets {
+ public:
+  void push_back(std::size_t offset) {
+    if (size_ == 0 || offset != back() + 1) runs_.push_back({size_, offset});
+    ++size_;
+  }
+  [[nodiscard]] std::size_t operator[](std::size_t i) const {
+    const auto run = std::upper_bound(runs_.begin(), runs_.end(), i,
+                                      [](std::size_t at, const Run& r) { return at < r.first_byte; }) -
+                     1;
+    return run->offset + (i - run->first_byte);
+  }
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] std::size_t front() const { return runs_.front().offset; }
+  [[nodiscard]] std::size_t back() const { return runs_.back().offset + (size_ - 1 - runs_.back().first_byte); }
+
+ private:
+  struct Run {
+    std::size_t first_byte;  // of the sentence
+    std::size_t offset;      // of that byte in the text; the run's next bytes follow it
+  };
+  std::vector<Run> runs_;
+  std::size_t size_ = 0;
+};
+
 struct Sentence {
   std::string text;
-  std::vector<std::size_t> offsets;
+  SentenceOffsets offsets;
   [[nodiscard]] bool has(std::string_view s) const { return text.find(s) != std::string::npos; }
 };
 

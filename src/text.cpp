@@ -181,6 +181,11 @@ std::vector<std::uint32_t> character_indexes(std::string_view text, const std::v
   std::uint32_t before = 0;
   const auto is_lead = [&](std::size_t i) { return (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80; };
   for (const std::uint32_t offset : at) {
+    if (offset > byte + 8 && byte < text.size()) {  // markup stepped over: counted eight bytes at a time
+      const std::size_t to = std::min<std::size_t>(offset, text.size());
+      before += static_cast<std::uint32_t>(code_point_count(text.substr(byte, to - byte)));
+      byte = to;
+    }
     for (; byte < offset && byte < text.size(); ++byte) before += is_lead(byte);
     for (; byte > offset; --byte) before -= is_lead(byte - 1);
     chars.push_back(before);

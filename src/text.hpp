@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,8 +45,17 @@ std::vector<char32_t> code_points(std::string_view s);
 std::vector<std::uint32_t> character_indexes(std::string_view text, const std::vector<std::uint32_t>& at);
 
 inline std::size_t code_point_count(std::string_view s) {
-  std::size_t n = 0;
-  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  // Eight bytes at a time: a byte that continues a character has its high bit set and the next
+  // one clear; the marks of those bytes, moved to the low bit of each byte, are summed by a multiply.
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL, kLow = 0x0101010101010101ULL;
+  std::size_t n = 0, i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, s.data() + i, sizeof word);
+    const std::uint64_t continuing = (word & ~(word << 1) & kHigh) >> 7;
+    n += 8 - static_cast<std::size_t>((continuing * kLow) >> 56);
+  }
+  for (; i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 ? 1 : 0;
   return n;
 }
 

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "xxgk/position_map.hpp"
+
 namespace xxgk {
 
 // Where a character of a document without lines of its own is, as a person finds it there: in a
@@ -141,10 +143,11 @@ class Source {
   std::string kind_ = "text";
   std::string original_;  // the file's text in UTF-8 (converted when it came in another encoding)
   std::string text_;
-  // For each byte of text_, plus one past the end: the index of the original character it comes
-  // from, counted from the start of original_. With the first character index of each line, a
-  // position is a binary search, not a count along the line.
-  std::vector<std::uint32_t> original_char_;
+  // For each byte of text_, and past its end: the index of the original character it comes from,
+  // counted from the start of original_ (sparse: a checkpoint every 64 bytes and the jumps). With
+  // the first character index of each line, a position is a binary search and a count of at most
+  // 64 bytes, not a count along the line.
+  PositionMap original_char_;
   std::vector<std::uint32_t> line_starts_;       // byte offsets of line starts in original_
   std::vector<std::uint32_t> line_start_chars_;  // character indexes of the same line starts
   std::vector<DocumentPlace> places_;            // ExtractedText::places: empty, or one per original character

@@ -50,9 +50,11 @@ std::vector<WrittenCell> place_blanks_by_rule(const std::vector<WrittenCell>& wr
   // right (the row's total, mostly); the cells they disagree on are left unresolved.
   std::vector<WrittenCell> cells;
   for (std::size_t c = 0; c < columns; ++c) {
-    const bool agreed = !consistent.empty() && std::all_of(consistent.begin(), consistent.end(), [&](const auto& p) {
-      return p[c].state == consistent.front()[c].state && p[c].raw == consistent.front()[c].raw;
-    });
+    const bool agreed =
+        !consistent.empty() &&
+        std::all_of(consistent.begin(), consistent.end(), [&, &first = consistent.front()](const auto& p) {
+          return p[c].state == first[c].state && p[c].raw == first[c].raw;  // (clang 14 captures no binding)
+        });
     cells.push_back(agreed ? consistent.front()[c] : WrittenCell{CellState::unresolved, "", written.front().offset});
   }
   return cells;

@@ -201,26 +201,26 @@ std::vector<std::size_t> collapsed_line_breaks(const std::string& text) {
   return breaks;
 }
 
-void insert_line_breaks(std::string& text, std::vector<std::uint32_t>& original_char,
-                        const std::vector<std::size_t>& breaks) {
+void insert_line_breaks(std::string& text, PositionMap& original_char, const std::vector<std::size_t>& breaks) {
   if (breaks.empty()) return;
   std::string broken;
-  std::vector<std::uint32_t> map;
   broken.reserve(text.size() + breaks.size());
-  map.reserve(original_char.size() + breaks.size());
+  PositionMap::Builder map;
+  map.reserve(text.size() + breaks.size());
+  PositionMap::Reader old(original_char, text);
   std::size_t from = 0;
   for (const std::size_t at : breaks) {
+    for (std::size_t i = from; i < at; ++i) map.push(static_cast<unsigned char>(text[i]), old.next());
     broken.append(text, from, at - from);
-    map.insert(map.end(), original_char.begin() + static_cast<long>(from),
-               original_char.begin() + static_cast<long>(at));
     broken.push_back('\n');
-    map.push_back(original_char[at]);  // the break stands where the next line starts
+    map.push(static_cast<unsigned char>('\n'),
+             original_char.at(text, at));  // the break stands where the next line starts
     from = at;
   }
+  for (std::size_t i = from; i < text.size(); ++i) map.push(static_cast<unsigned char>(text[i]), old.next());
   broken.append(text, from, std::string::npos);
-  map.insert(map.end(), original_char.begin() + static_cast<long>(from), original_char.end());
+  original_char = std::move(map).finish(old.next());
   text = std::move(broken);
-  original_char = std::move(map);
 }
 
 }  // namespace xxgk

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "xxgk/position_map.hpp"
+
 namespace xxgk {
 
 // Where a collapsed line is broken: before each byte offset listed (increasing, inside the line).
@@ -18,10 +20,9 @@ namespace xxgk {
 std::vector<std::size_t> collapsed_line_breaks(const std::string& text);
 
 // Inserts a line break before each offset of `breaks` (collapsed_line_breaks) into `text`, and into
-// `original_char` (one entry a byte of text, plus one past the end) the original character of the
-// byte it stands before: positions in the original file are unchanged, a line and a character
+// `original_char` (the map of each byte of text to its original character) the original character
+// of the byte it stands before: positions in the original file are unchanged, a line and a character
 // column of the one long line.
-void insert_line_breaks(std::string& text, std::vector<std::uint32_t>& original_char,
-                        const std::vector<std::size_t>& breaks);
+void insert_line_breaks(std::string& text, PositionMap& original_char, const std::vector<std::size_t>& breaks);
 
 }  // namespace xxgk

@@ -45,6 +45,22 @@ std::pair<std::size_t, std::size_t> heading_marks(std::string_view line) {
   return {before + 1, after + 1};
 }
 
+// Word-at-a-time tests on eight bytes of text (in memory order; the tests do not depend on it).
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+constexpr std::uint64_t kLowBits = 0x0101010101010101ULL;
+std::uint64_t load_word(const char* p) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, p, sizeof word);
+  return word;
+}
+// Whether a byte of the word is `c`: the bytes equal to it are zero after the XOR, and the
+// classic test for a zero byte (subtract one from each, keep the high bits that were clear) says
+// whether there is one, exactly.
+bool has_byte(std::uint64_t ascii_word, char c) {
+  const std::uint64_t x = ascii_word ^ (kLowBits * static_cast<unsigned char>(c));
+  return ((x - kLowBits) & ~x & kHighBits) != 0;
+}
+
 // The offset of the first '\n' or '\r' from `from` on, or the text's size. (Not find_first_of:
 // libstdc++ calls memchr on the set for every byte.) A '\r' is rare: it is looked for only
 // before the '\n'.
@@ -96,7 +112,8 @@ std::optional<Normalised> normalise(const std::string& in, InvalidBytes invalid,
   if (in.size() >= 3 && in.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;
 
   s.text.reserve(in.size());
-  s.original_char.reserve(in.size() + 1);
+  PositionMap::Builder map;
+  map.reserve(in.size());
   // Characters of the original before a byte offset; asked for in increasing order.
   std::size_t counted_to = 0;
   std::uint32_t counted = 0;
@@ -106,8 +123,7 @@ std::optional<Normalised> normalise(const std::string& in, InvalidBytes invalid,
   };
   auto emit = [&](std::string_view piece, std::size_t from) {
     s.text.append(piece);
-    const std::uint32_t index = char_index(from);
-    for (std::size_t k = 0; k < piece.size(); ++k) s.original_char.push_back(index);
+    map.push(piece, char_index(from));
   };
 
   NormalisedCharacters& normalised = normalised_characters();  // one thread-local lookup, not one a character
@@ -166,31 +182,41 @@ std::optional<Normalised> normalise(const std::string& in, InvalidBytes invalid,
     const auto copy_to = [&](std::size_t end) __attribute__((always_inline)) {
       if (end == copied) return;
       s.text.append(in, copied, end - copied);
-      const std::size_t mapped = s.original_char.size();
-      s.original_char.resize(mapped + (end - copied));
-      std::uint32_t* out = s.original_char.data() + mapped;
-      for (std::size_t k = copied; k < end; ++k) {
-        index += (static_cast<unsigned char>(in[k]) & 0xC0) != 0x80;  // a byte maps to its character
-        out[k - copied] = index - 1;
-      }
+      map.push_copied(std::string_view(in).substr(copied, end - copied), index);  // a byte maps to its character
       copied = end;
     };
     std::size_t j = i;
     while (j < stop) {
       const unsigned char b = static_cast<unsigned char>(in[j]);
       if (b < 0x80) {
+        // Eight bytes at a time while they are ASCII and none means more ('[', '\f', '\v').
+        if (j > i && stop - j >= 8) {
+          const std::uint64_t word = load_word(in.data() + j);
+          if ((word & kHighBits) == 0 && !has_byte(word, '[') && !has_byte(word, '\f') && !has_byte(word, '\v')) {
+            j += 8;
+            continue;
+          }
+        }
         if ((b == '[' && j > i) || b == '\f' || b == '\v') break;
         ++j;
         continue;
       }
       char32_t run_cp = 0;
-      const std::size_t run_len = decode_utf8(in, j, run_cp);
+      std::size_t run_len = 0;
+      // A character of three bytes (the Chinese of a report) decoded here; others by decode_utf8.
+      if ((b & 0xF0) == 0xE0 && stop - j >= 3) {
+        const auto b1 = static_cast<unsigned char>(in[j + 1]), b2 = static_cast<unsigned char>(in[j + 2]);
+        run_cp = static_cast<char32_t>(((b & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F));
+        if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && run_cp >= 0x800 && (run_cp < 0xD800 || run_cp > 0xDFFF))
+          run_len = 3;
+      }
+      if (run_len == 0) run_len = decode_utf8(in, j, run_cp);
       if (run_len == 0) break;
       if (!normalised.unchanged(run_cp)) {
         copy_to(j);
         const std::string_view piece = normalised(run_cp);
         s.text.append(piece);
-        s.original_char.insert(s.original_char.end(), piece.size(), index);
+        map.push(piece, index);
         ++index;
         copied = j + run_len;
       }
@@ -213,7 +239,7 @@ std::optional<Normalised> normalise(const std::string& in, InvalidBytes invalid,
     emit("\uFFFD", i);
     ++i;
   }
-  s.original_char.push_back(char_index(in.size()));
+  s.original_char = std::move(map).finish(char_index(in.size()));
   assert(s.line_start_chars.size() == s.line_starts.size());  // a character index for each line start
 
   if (s.text.find_first_not_of(" \t\n") == std::string::npos) {

@@ -8,16 +8,17 @@
 #include <string>
 #include <vector>
 
+#include "xxgk/position_map.hpp"
 #include "xxgk/source.hpp"
 
 namespace xxgk {
 
 struct Normalised {
   std::string text;  // NFKC-normalised, LF line ends, extraction debris removed
-  // For each byte of text, plus one past the end: the index of the original character it comes
-  // from, counted from the start of the original. With the first character index of each line, a
-  // position is a binary search, not a count along the line.
-  std::vector<std::uint32_t> original_char;
+  // For each byte of text, and past its end: the index of the original character it comes from,
+  // counted from the start of the original (sparse). With the first character index of each line,
+  // a position is a binary search, not a count along the line.
+  PositionMap original_char;
   std::vector<std::uint32_t> line_starts;       // byte offsets of line starts in the original
   std::vector<std::uint32_t> line_start_chars;  // character indexes of the same line starts
   std::size_t replaced_bytes = 0;               // bytes replaced by U+FFFD (InvalidBytes::replace)

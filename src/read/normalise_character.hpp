@@ -44,6 +44,7 @@ class NormalisedCharacters {
   bool unchanged(char32_t cp) {
     if (cp > 0xFFFF) return false;
     const std::uint64_t bit = std::uint64_t{1} << (cp % 64);
+    if ((unchanged_[cp / 64] & bit) != 0) return true;  // most characters: one look
     if ((known_[cp / 64] & bit) == 0) {
       known_[cp / 64] |= bit;
       const std::string s = normalise_code_point(cp);

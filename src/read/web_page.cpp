@@ -33,6 +33,15 @@ std::size_t first_invalid_utf8(std::string_view text) {
       ++i;
       continue;
     }
+    const auto b = static_cast<unsigned char>(text[i]);
+    if ((b & 0xF0) == 0xE0 && i + 3 <= text.size()) {  // the Chinese of a page: three bytes
+      const auto b1 = static_cast<unsigned char>(text[i + 1]), b2 = static_cast<unsigned char>(text[i + 2]);
+      const auto cp = static_cast<char32_t>(((b & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F));
+      if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+        i += 3;
+        continue;
+      }
+    }
     char32_t cp = 0;
     const std::size_t length = decode_utf8(text, i, cp);
     if (length == 0) return i;
@@ -60,23 +69,32 @@ std::string with_replacements(const std::string& page, std::size_t first_bad, Ex
   return replaced;
 }
 
-// The page in UTF-8, and the encoding it was in ("" when it was UTF-8 already).
-std::pair<std::string, std::string> page_in_utf8(Decoded decoded) {
-  if (!decoded.unchecked_utf8 || first_invalid_utf8(decoded.text) == std::string_view::npos) {
-    return {std::move(decoded.text), std::move(decoded.encoding)};
+struct PageInUtf8 {
+  std::string text;
+  std::string encoding;  // "" when it was UTF-8 already
+  bool valid = false;    // known to be valid UTF-8 (checked here): not checked again
+};
+
+// The page in UTF-8, and the encoding it was in.
+PageInUtf8 page_in_utf8(Decoded decoded) {
+  if (decoded.unchecked_utf8 && first_invalid_utf8(decoded.text) == std::string_view::npos) {
+    return {std::move(decoded.text), std::move(decoded.encoding), true};
   }
+  if (!decoded.unchecked_utf8) return {std::move(decoded.text), std::move(decoded.encoding)};
   std::optional<InputError> declared_failed;
   const std::string declared = declared_charset(decoded.text);
   if (!declared.empty() && declared != "UTF-8") {
     try {
       Decoded converted = decode(decoded.text, declared);
-      return {std::move(converted.text), std::move(converted.encoding)};
+      return {std::move(converted.text), std::move(converted.encoding), false};
     } catch (const InputError& e) {
       declared_failed = e;  // not in the charset it declares, or one ICU does not know: detect it
     }
   }
   Decoded detected = decode_undeclared(std::move(decoded.text));
-  if (!detected.encoding.empty() || !declared_failed) return {std::move(detected.text), std::move(detected.encoding)};
+  if (!detected.encoding.empty() || !declared_failed) {
+    return {std::move(detected.text), std::move(detected.encoding), false};
+  }
   throw *declared_failed;
 }
 
@@ -85,12 +103,13 @@ std::pair<std::string, std::string> page_in_utf8(Decoded decoded) {
 ExtractedText read_web_page(Decoded decoded, InvalidBytes invalid) {
   ExtractedText page;
   page.kind = "html";
-  auto [text, encoding] = page_in_utf8(std::move(decoded));
+  auto [text, encoding, valid] = page_in_utf8(std::move(decoded));
   page.encoding = encoding.empty() ? "UTF-8" : std::move(encoding);
   if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
     throw InputError("binary file: NUL byte; a report is text", html::position_in(text, nul));
   }
-  if (const std::size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+  if (const std::size_t bad = valid ? std::string_view::npos : first_invalid_utf8(text);
+      bad != std::string_view::npos) {
     if (invalid == InvalidBytes::refuse) {
       throw InputError(fmt::format("invalid UTF-8 (byte 0x{:02X}); is the page in another encoding? (--lossy reads "
                                    "it anyway)",
