@@ -157,6 +157,16 @@ std::vector<WrittenCell> fit_cells(std::vector<WrittenCell> written, std::size_t
 // the text does not show. The sign is a blank line between two of the row's numbers. One cell a
 // line (docx2txt) has blank lines only for its blank cells, as many as the row lacks, and the
 // other cells line after line.
+// An empty line in the gap: a paragraph's end (lines of other text between two cells, a repeated
+// header past a page break in pdftotext -raw, are not one).
+bool has_empty_line(std::string_view gap) {
+  for (std::size_t nl = gap.find('\n'); nl != std::string_view::npos; nl = gap.find('\n', nl + 1)) {
+    const std::size_t next = gap.find_first_not_of(" \t\r", nl + 1);
+    if (next != std::string_view::npos && gap[next] == '\n') return true;
+  }
+  return false;
+}
+
 bool set_apart(const std::vector<WrittenCell>& written, std::size_t columns, std::string_view text) {
   std::size_t blank_lines = 0;
   bool side_by_side = false, line_after_line = false;
@@ -165,7 +175,7 @@ bool set_apart(const std::vector<WrittenCell>& written, std::size_t columns, std
     if (written[i + 1].offset < end) return false;
     const std::string_view gap = text.substr(end, written[i + 1].offset - end);
     const auto breaks = std::count(gap.begin(), gap.end(), '\n');
-    blank_lines += breaks >= 2 ? 1 : 0;
+    blank_lines += has_empty_line(gap) ? 1 : 0;
     side_by_side = side_by_side || breaks == 0;
     line_after_line = line_after_line || breaks == 1;
   }
