@@ -32,7 +32,15 @@ void open_rows_set_apart(LowerContext& cx) {
     for (Row& r : table.rows) {
       if (r.key == spec.key) row = &r;
     }
-    if (row != nullptr && !nothing_written(*row)) continue;
+    // A label met twice (`其他`, a column's header word too) names the row whose numbers stand
+    // apart from it twice: which numbers are its, the text does not show.
+    const bool twice = std::any_of(report.duplicate_rows.begin(), report.duplicate_rows.end(), [&](const Row& d) {
+      return d.key == spec.key && !d.cells.empty() && d.cells.front().key.starts_with("table3.");
+    });
+    if (row != nullptr && !nothing_written(*row) && !twice) continue;
+    if (row != nullptr && std::all_of(row->cells.begin(), row->cells.end(),
+                                      [](const Cell& c) { return c.state == CellState::unresolved; }))
+      continue;  // left open already, with its note
     if (row == nullptr) {
       table.rows.push_back({std::string(spec.key), std::string(spec.label), "", table.pos, {}});
       row = &table.rows.back();
