@@ -191,6 +191,7 @@ struct continues_page_sequence : primitive<continues_page_sequence> {
     while (digits_end != in.end() && *digits_end >= '0' && *digits_end <= '9') ++digits_end;
     if (digits_end == here || digits_end - here > 4) return false;
     const long n = number(here, digits_end);
+    if (n == 0) return false;  // no page is 0 (and -1 below is "no number")
     const std::string_view after(digits_end, static_cast<std::size_t>(in.end() - digits_end));
     const std::size_t this_feed = after.find('\f');
     if (this_feed != std::string_view::npos) {
@@ -205,8 +206,9 @@ struct continues_page_sequence : primitive<continues_page_sequence> {
     return previous_feed != std::string_view::npos && last_line_number(in.begin(), from + previous_feed) == n - 1;
   }
 };
-struct last_line_of_page
-    : seq<at_line_indent, spaces, at<digits, spaces, newline, page_break>, continues_page_sequence, digits, spaces> {};
+// pdftotext without options leaves a blank line before the form feed.
+struct last_line_of_page : seq<at_line_indent, spaces, at<digits, spaces, newline, star<spaces, newline>, page_break>,
+                               continues_page_sequence, digits, spaces> {};
 // Each kind stands on a line of its own: the look back over the line's blanks comes first, once,
 // as a gap between two cells of a row tries furniture after each.
 struct page_furniture : seq<at_line_indent, first_byte_sor<page_number, running_head, last_line_of_page>> {};

@@ -95,6 +95,9 @@ struct ExtractionNote {
   SourcePos pos;
   std::string broken_rule;  // set when no reading keeps the row's rule: it is broken whatever the digits
   bool by_rule = true;      // false when the row has no rule and the digits allow only one reading
+  // The numbers written stood apart from the row (PDF text with labels and numbers in separate
+  // paragraphs): not known to be the row's, so no reading of them is tried.
+  bool apart = false;
 };
 
 // What the header block a crawler's archive puts before a page says of it (`标题:`, `发布时间:`,

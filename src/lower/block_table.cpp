@@ -404,6 +404,11 @@ bool labels_in_order(const std::vector<TextBlock>& paragraphs, std::span<const R
 
 }  // namespace
 
+bool numbers_set_apart(std::size_t begin, std::size_t end, const LowerContext& cx) {
+  const auto paragraphs = blocks_of(cx.source.text(), begin, end);
+  return std::count_if(paragraphs.begin(), paragraphs.end(), [](const TextBlock& p) { return !p.has_text(); }) >= 3;
+}
+
 std::optional<LayoutTable3> find_block_table3(std::size_t begin, std::size_t end, const LowerContext& cx) {
   const std::string_view text = cx.source.text();
   const std::vector<TextBlock> paragraphs = blocks_of(text, begin, end);

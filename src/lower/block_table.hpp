@@ -25,4 +25,9 @@ namespace xxgk {
 // order, labels confirmed by the label matcher) are lowered like the column reader's.
 std::optional<LayoutTable3> find_block_table3(std::size_t begin, std::size_t end, const LowerContext& cx);
 
+// Whether table 三 between `begin` and `end` is set as label and number blocks: paragraphs of
+// numbers alone, three or more (one is a row wrapped at a page turn). Its rows' numbers may then
+// stand anywhere among them, whatever reading of the table is used.
+bool numbers_set_apart(std::size_t begin, std::size_t end, const LowerContext& cx);
+
 }  // namespace xxgk

@@ -48,6 +48,9 @@ struct RowVar {
   std::string digits;                 // a row whose readings were too many to list: its digits
   bool open = false;                  // readings not listed: any reading of `digits` its total keeps
   bool unknown = false;               // nothing to read it by: relations with it are not used
+  // Numbers set apart from the row in the text, in its order of columns but breaking its total:
+  // the one candidate, taken only when every relation of the table holds with it.
+  bool unproved = false;
 };
 
 // A relation in one column: the rows added minus the rows taken away make 0.
@@ -119,6 +122,22 @@ RowVar variable_of(std::string_view key, Report& report) {
   }
   v.note = note_of(*v.row, report);
   if (v.note == nullptr) {
+    v.unknown = true;
+    return v;
+  }
+  if (v.note->apart) {
+    // The numbers written are not known to be the row's: no digits to read; only a full row of
+    // them in its order is a candidate, which the columns must prove.
+    if (v.note->readings.size() == 1) {
+      std::vector<std::string> raw;
+      std::istringstream in(v.note->readings.front());
+      for (std::string token; in >> token;) raw.push_back(token);
+      if (raw.size() == kColumns) {
+        v.candidates.push_back(candidate_of(raw));
+        v.unproved = true;
+        return v;
+      }
+    }
     v.unknown = true;
     return v;
   }
@@ -369,7 +388,7 @@ void settle_by_column_sums(LowerContext& cx) {
     vars.push_back(variable_of(key, report));
   }
   const bool anything_open = std::any_of(vars.begin(), vars.end(), [](const RowVar& v) {
-    return v.open || v.candidates.size() > 1 || (v.note != nullptr && !v.note->broken_rule.empty());
+    return v.open || v.unproved || v.candidates.size() > 1 || (v.note != nullptr && !v.note->broken_rule.empty());
   });
   if (!anything_open) return;
   const std::size_t received = total + 1, carried_over = total + 2, carried_forward = total + 3;
@@ -381,6 +400,9 @@ void settle_by_column_sums(LowerContext& cx) {
     relations.push_back({"A3", c, {received, carried_over}, {total, carried_forward}});
   }
   if (choices_of(vars) > kMaxChoices) return;
+  // A row set apart is proved only by relations whose every cell is read: no row open or unknown.
+  const bool unproved = std::any_of(vars.begin(), vars.end(), [](const RowVar& v) { return v.unproved; });
+  if (unproved && std::any_of(vars.begin(), vars.end(), [](const RowVar& v) { return v.open || v.unknown; })) return;
   auto solutions = solve(vars, relations);
   // Rows the relations leave open are listed by their totals when their digits allow it, one at a
   // time, the one with fewest readings first, while the choices stay few enough to try.
@@ -399,6 +421,18 @@ void settle_by_column_sums(LowerContext& cx) {
     if (!listed) break;
     solutions = solve(vars, relations);
   }
+  if (solutions.empty() && unproved) {
+    // A row set apart that breaks its total (the report's error, or not the row's numbers): its
+    // total column's relation breaks with it, every other must hold; one of the two left out.
+    std::size_t found = 0;
+    for (const std::size_t k : {relations.size() - 2, relations.size() - 1}) {
+      auto without = solve(vars, relations, {k});
+      if (without.empty()) continue;
+      ++found;
+      solutions = std::move(without);
+    }
+    if (found != 1) return;
+  }  // a row set apart is read only when every relation holds
   if (solutions.empty()) {
     // No choice keeps every relation: one is broken. A cell changed in an applicant column breaks
     // its rule there and, the rows' totals kept, in the total column too (the total column's

@@ -30,6 +30,10 @@ struct LowerContext {
   // a cell read later from the table's column sums stands at its first digit.
   std::map<std::string, std::vector<std::size_t>, std::less<>> run_digit_offsets;
 
+  // Table 三 is set as label and number blocks (PDF text in reading order): a row of it without a
+  // cell has its numbers among the number paragraphs, not blank (src/lower/rows_apart.cpp).
+  bool table3_numbers_apart = false;
+
   // Display column (East Asian wide characters count 2) of a byte offset in its line of the
   // normalised text. Cells are asked for in reading order, so counting goes on from the offset
   // asked last instead of from the line start each time.
@@ -63,6 +67,9 @@ std::vector<Row> table4_rows(std::vector<Cell> cells);
 // the cells the remaining readings agree on are read; one reading left is used (X1).
 // Rows whose readings were too many to list are derived from the others (src/lower/column_sums.cpp).
 void settle_by_column_sums(LowerContext& cx);
+// Table 三 set apart in paragraphs (labels and numbers in separate blocks, src/lower/written_row.cpp):
+// rows not found, or found without a cell, are left unresolved (X2) (src/lower/rows_apart.cpp).
+void open_rows_set_apart(LowerContext& cx);
 // The statistics a pre-2019 report states in its prose (src/lower_pre2019.cpp).
 void extract_pre2019_statistics(LowerContext& cx);
 

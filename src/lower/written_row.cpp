@@ -153,6 +153,95 @@ std::vector<WrittenCell> fit_cells(std::vector<WrittenCell> written, std::size_t
   return fitted;
 }
 
+// PDF text in reading order sets a narrow table's numbers apart from their labels, each number its
+// own paragraph (`0`, blank line, `2`, …), a wide number wrapped (`231 2931`, `2`), two columns'
+// numbers on one line: a row the grammar gathers there may hold another row's numbers, in an order
+// the text does not show. The sign is a blank line between two of the row's numbers. One cell a
+// line (docx2txt) has blank lines only for its blank cells, as many as the row lacks, and the
+// other cells line after line.
+// An empty line in the gap: a paragraph's end (lines of other text between two cells, a repeated
+// header past a page break in pdftotext -raw, are not one).
+bool has_empty_line(std::string_view gap) {
+  for (std::size_t nl = gap.find('\n'); nl != std::string_view::npos; nl = gap.find('\n', nl + 1)) {
+    const std::size_t next = gap.find_first_not_of(" \t\r", nl + 1);
+    if (next != std::string_view::npos && gap[next] == '\n') return true;
+  }
+  return false;
+}
+
+// A number that is a paragraph of its own: alone on its line, an empty line above and below.
+bool alone_in_paragraph(std::string_view text, const WrittenCell& cell) {
+  const auto blank = [](std::string_view s) { return s.find_first_not_of(" \t\r\f") == std::string_view::npos; };
+  const std::size_t start = text.rfind('\n', cell.offset == 0 ? 0 : cell.offset - 1);
+  const std::size_t end = std::min(text.find('\n', cell.offset), text.size());
+  if (start == std::string_view::npos || end == text.size()) return false;
+  const std::string_view before = text.substr(start + 1, cell.offset - start - 1);
+  const std::string_view after = text.substr(cell.offset + cell.raw.size(), end - cell.offset - cell.raw.size());
+  const std::size_t above = start == 0 ? std::string_view::npos : text.rfind('\n', start - 1);
+  const std::size_t below = text.find('\n', end + 1);
+  return blank(before) && blank(after) && above != std::string_view::npos &&
+         blank(text.substr(above + 1, start - above - 1)) && below != std::string_view::npos &&
+         blank(text.substr(end + 1, below - end - 1));
+}
+
+// `side_by_side`: two of the numbers share a line (two columns' cells, or one's wrapped halves).
+bool set_apart(const std::vector<WrittenCell>& written, std::size_t columns, std::string_view text,
+               bool& side_by_side) {
+  std::size_t blank_lines = 0;
+  side_by_side = false;
+  bool line_after_line = false;
+  for (std::size_t i = 0; i + 1 < written.size(); ++i) {
+    const std::size_t end = written[i].offset + written[i].raw.size();
+    if (written[i + 1].offset < end) return false;
+    const std::string_view gap = text.substr(end, written[i + 1].offset - end);
+    const auto breaks = std::count(gap.begin(), gap.end(), '\n');
+    blank_lines += has_empty_line(gap) ? 1 : 0;
+    side_by_side = side_by_side || breaks == 0;
+    line_after_line = line_after_line || breaks == 1;
+  }
+  const bool one_cell_a_line = !side_by_side && line_after_line && written.size() + blank_lines == columns;
+  // A row of one number that is a paragraph of its own: the rest of its numbers are elsewhere.
+  if (written.size() == 1 && columns > 1) return alone_in_paragraph(text, written.front());
+  return blank_lines > 0 && !one_cell_a_line;
+}
+
+// A row set apart in paragraphs is read in its order only when it has a number for every column
+// and keeps its rule; otherwise nothing in the text proves which numbers are its: every cell is
+// left unresolved (X2), and the note says the digits are not the row's (no reading of them is
+// tried, and no rule is reported broken).
+std::optional<std::vector<WrittenCell>> apart_cells(const std::vector<WrittenCell>& written, std::size_t columns,
+                                                    RowCheck check, const std::string& key_prefix,
+                                                    std::span<const std::string_view> column_keys, LowerContext& cx) {
+  bool side_by_side = false;
+  if (check == nullptr || !set_apart(written, columns, cx.source.text(), side_by_side)) return std::nullopt;
+  std::vector<double> values;
+  for (const WrittenCell& w : written) {
+    if (w.state == CellState::number) values.push_back(number_value(w.raw));
+  }
+  const bool full = values.size() == columns && written.size() == columns;
+  // Each number a paragraph of its own, in the row's order of columns. Two numbers on one line
+  // show the text going across the columns of more than one row (`0 0`, `2 2` among table 四's
+  // numbers): the order is then not the row's, and a rule that holds proves nothing.
+  // Table 三's rows are checked again by its columns (A2, A3); table 四's line by nothing else.
+  const bool order_shown = !side_by_side || check == relations::table3_row_holds;
+  if (full && order_shown && check(values)) return written;
+  // A full row that breaks its rule may be the report's own error: the table's columns may prove
+  // it (settle_by_column_sums), its only candidate the numbers in their order.
+  std::vector<std::string> readings;
+  if (full) {
+    readings.emplace_back();
+    std::vector<std::size_t> digit_offsets;  // where each cell stands, if the columns read it
+    for (const WrittenCell& w : written) {
+      readings.back() += (readings.back().empty() ? "" : " ") + w.raw;
+      for (std::size_t i = 0; i < w.raw.size(); ++i) digit_offsets.push_back(w.offset + i);
+    }
+    cx.run_digit_offsets[key_prefix + std::string(column_keys.front())] = std::move(digit_offsets);
+  }
+  note_readings("X2", written, std::move(readings), key_prefix, column_keys, cx);
+  cx.report.extraction_notes.back().apart = true;
+  return std::vector<WrittenCell>(columns, WrittenCell{CellState::unresolved, "", written.front().offset});
+}
+
 }  // namespace
 
 bool same_line(std::string_view text, std::size_t a, std::size_t b) {
@@ -303,7 +392,9 @@ Row make_row(std::string_view table, const RowSpec& spec, WrittenRow as_written,
   const std::string prefix = fmt_key_prefix(table, key_prefix.empty() ? spec.key : key_prefix);
   const RowCheck check = table == "table3" ? relations::table3_row_holds : nullptr;
   std::vector<WrittenCell> written;
-  if (const auto run = run_together_of(as_written, spec.columns.size())) {
+  if (auto apart = apart_cells(as_written.cells, spec.columns.size(), check, prefix, spec.columns, cx)) {
+    written = std::move(*apart);
+  } else if (const auto run = run_together_of(as_written, spec.columns.size())) {
     written = read_pieces(*run, spec.columns.size(), check, prefix, spec.columns, cx);
   } else if (spaced_run_together(as_written.cells, spec.columns.size(), cx)) {
     written = read_pieces(as_written.cells, spec.columns.size(), check, prefix, spec.columns, cx);
@@ -363,7 +454,9 @@ std::vector<Cell> table4_cells(const TreeNode& node, std::span<const std::string
   const auto run = run_together_of(row, keys.size());
   const RowCheck check = relations::table4_line_holds;
   std::vector<WrittenCell> written;
-  if (run) {
+  if (auto apart = apart_cells(cells_written, keys.size(), check, "table4.", keys, cx)) {
+    written = std::move(*apart);
+  } else if (run) {
     written = read_pieces(*run, keys.size(), check, "table4.", keys, cx);
   } else if (spaced_run_together(cells_written, keys.size(), cx) || run_on_one_line(cells_written, keys.size(), cx)) {
     written = read_pieces(cells_written, keys.size(), check, "table4.", keys, cx);

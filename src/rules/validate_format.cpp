@@ -164,6 +164,15 @@ void check_extraction(const Report& r, std::vector<Finding>& out) {
     if (n.rule == "X1") {
       message = fmt::format("the row was written '{}'; read as '{}', the only reading {}", n.written, readings,
                             n.by_rule ? "its totals accept" : "of its digits");
+    } else if (n.apart && n.written.empty()) {
+      message =
+          "the row's numbers stand apart from its label, among the table's number paragraphs in an order the "
+          "text does not show; cells left unresolved";
+    } else if (n.apart) {
+      message = fmt::format(
+          "the numbers '{}' stand apart from the row's label, in an order the text does not show; no reading "
+          "proves which are its, cells left unresolved",
+          n.written);
     } else if (n.readings.empty()) {
       message =
           fmt::format("the row was written '{}'; too many ways to read it to tell, cells left unresolved", n.written);

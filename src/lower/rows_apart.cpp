@@ -1,0 +1,66 @@
+// Table 三 in PDF text whose labels and numbers stand in separate paragraphs: the rows the grammar
+// could not gather stay open (X2), not missing (F6) nor blank.
+#include <algorithm>
+
+#include "src/lower/lower.hpp"
+
+namespace xxgk {
+namespace {
+
+bool table3_set_apart(const Report& report) {
+  return std::any_of(report.extraction_notes.begin(), report.extraction_notes.end(), [](const ExtractionNote& n) {
+    return n.apart && !n.keys.empty() && n.keys.front().starts_with("table3.");
+  });
+}
+
+bool nothing_written(const Row& row) {
+  return std::all_of(row.cells.begin(), row.cells.end(), [](const Cell& c) { return c.state == CellState::blank; });
+}
+
+}  // namespace
+
+void open_rows_set_apart(LowerContext& cx) {
+  Report& report = cx.report;
+  Table& table = report.table3;
+  if (!table.present || !(cx.table3_numbers_apart || table3_set_apart(report))) return;
+  // Where one row's numbers stood apart from it, any row's may have: a row without a cell, or
+  // with a label the grammar did not find among the pieces, has its numbers somewhere in the
+  // table's number paragraphs, which the text does not tie to it.
+  const bool v2019 = table.row("other") != nullptr;
+  for (const RowSpec& spec : table3_rows(v2019 ? FormatVersion::v2019 : FormatVersion::v2021)) {
+    Row* row = nullptr;
+    for (Row& r : table.rows) {
+      if (r.key == spec.key) row = &r;
+    }
+    // A label met twice (`其他`, a column's header word too) names the row whose numbers stand
+    // apart from it twice: which numbers are its, the text does not show.
+    const bool twice = std::any_of(report.duplicate_rows.begin(), report.duplicate_rows.end(), [&](const Row& d) {
+      return d.key == spec.key && !d.cells.empty() && d.cells.front().key.starts_with("table3.");
+    });
+    if (row != nullptr && !nothing_written(*row) && !twice) continue;
+    if (row != nullptr && std::all_of(row->cells.begin(), row->cells.end(),
+                                      [](const Cell& c) { return c.state == CellState::unresolved; }))
+      continue;  // left open already, with its note
+    if (row == nullptr) {
+      table.rows.push_back({std::string(spec.key), std::string(spec.label), "", table.pos, {}});
+      row = &table.rows.back();
+    }
+    const std::string prefix = fmt_key_prefix("table3", spec.key);
+    row->cells.clear();
+    ExtractionNote note;
+    note.rule = "X2";
+    note.apart = true;
+    note.pos = row->pos;
+    for (const auto column : spec.columns) {
+      Cell cell;
+      cell.key = intern_key({prefix, column});
+      cell.state = CellState::unresolved;
+      cell.pos = row->pos;
+      row->cells.push_back(std::move(cell));
+      note.keys.push_back(prefix + std::string(column));
+    }
+    report.extraction_notes.push_back(std::move(note));
+  }
+}
+
+}  // namespace xxgk
