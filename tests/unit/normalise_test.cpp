@@ -265,91 +265,92 @@ BOOST_AUTO_TEST_CASE(edit_distance_matches_the_dynamic_programme) {
   }
   BOOST_TEST(xxgk::edit_distance(std::vector<char32_t>{}, std::vector<char32_t>{U'a', U'b'}) == 2u);
   BOOST_TEST(xxgk::edit_distance(std::string_view("予以公开"), std::string_view("予以公示")) == 1u);
+}
 
-  namespace {
+namespace {
 
-  // A map built from `dense` (one index a byte of `text`, and the end): what the map gives back for
-  // every offset, by look-up and by reading it forwards.
-  void check_map_gives_back(const std::string& text, const std::vector<std::uint32_t>& dense) {
-    xxgk::PositionMap::Builder builder;
-    for (std::size_t i = 0; i < text.size(); ++i) builder.push(static_cast<unsigned char>(text[i]), dense[i]);
-    const xxgk::PositionMap map = std::move(builder).finish(dense.back());
-    xxgk::PositionMap::Reader reader(map, text);
-    std::size_t wrong = 0;
-    for (std::size_t i = 0; i <= text.size() + 1; ++i) {
-      const std::uint32_t want = dense[std::min(i, dense.size() - 1)];
-      wrong += map.at(text, i) != want;
-      wrong += reader.next() != want;
-    }
-    BOOST_TEST(wrong == 0u);
+// A map built from `dense` (one index a byte of `text`, and the end): what the map gives back for
+// every offset, by look-up and by reading it forwards.
+void check_map_gives_back(const std::string& text, const std::vector<std::uint32_t>& dense) {
+  xxgk::PositionMap::Builder builder;
+  for (std::size_t i = 0; i < text.size(); ++i) builder.push(static_cast<unsigned char>(text[i]), dense[i]);
+  const xxgk::PositionMap map = std::move(builder).finish(dense.back());
+  xxgk::PositionMap::Reader reader(map, text);
+  std::size_t wrong = 0;
+  for (std::size_t i = 0; i <= text.size() + 1; ++i) {
+    const std::uint32_t want = dense[std::min(i, dense.size() - 1)];
+    wrong += map.at(text, i) != want;
+    wrong += reader.next() != want;
   }
+  BOOST_TEST(wrong == 0u);
+}
 
-  }  // namespace
+}  // namespace
 
-  // The sparse map (a checkpoint every kStride bytes, and the jumps) gives back every index of the
-  // dense one, whatever falls on a checkpoint: a character's first or later byte, a jump, a piece
-  // of several bytes from one character, dropped text, the end.
-  BOOST_AUTO_TEST_CASE(the_sparse_position_map_gives_back_every_index) {
-    constexpr std::size_t stride = xxgk::PositionMap::kStride;
-    for (std::size_t shift = 0; shift < 4; ++shift) {
-      std::string text(stride - 2 + shift, 'a');
-      std::vector<std::uint32_t> dense;
-      std::uint32_t c = 0;
-      for (std::size_t i = 0; i < text.size(); ++i) dense.push_back(c++);
-      for (int k = 0; k < 3 * static_cast<int>(stride); ++k) {
-        switch (k % 5) {
-          case 0:  // a character of three bytes, copied: one index for its bytes
-            text += "一";
-            dense.insert(dense.end(), 3, c++);
-            break;
-          case 1:  // text dropped before this byte: a jump
-            c += 7;
-            text += 'b';
-            dense.push_back(c++);
-            break;
-          case 2:  // one character written as a piece of three characters
-            text += "(1)";
-            dense.insert(dense.end(), 3, c++);
-            break;
-          default:
-            text += 'c';
-            dense.push_back(c++);
-        }
+// The sparse map (a checkpoint every kStride bytes, and the jumps) gives back every index of the
+// dense one, whatever falls on a checkpoint: a character's first or later byte, a jump, a piece
+// of several bytes from one character, dropped text, the end.
+BOOST_AUTO_TEST_CASE(the_sparse_position_map_gives_back_every_index) {
+  constexpr std::size_t stride = xxgk::PositionMap::kStride;
+  for (std::size_t shift = 0; shift < 4; ++shift) {
+    std::string text(stride - 2 + shift, 'a');
+    std::vector<std::uint32_t> dense;
+    std::uint32_t c = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) dense.push_back(c++);
+    for (int k = 0; k < 3 * static_cast<int>(stride); ++k) {
+      switch (k % 5) {
+        case 0:  // a character of three bytes, copied: one index for its bytes
+          text += "一";
+          dense.insert(dense.end(), 3, c++);
+          break;
+        case 1:  // text dropped before this byte: a jump
+          c += 7;
+          text += 'b';
+          dense.push_back(c++);
+          break;
+        case 2:  // one character written as a piece of three characters
+          text += "(1)";
+          dense.insert(dense.end(), 3, c++);
+          break;
+        default:
+          text += 'c';
+          dense.push_back(c++);
       }
-      dense.push_back(c);  // the end
-      check_map_gives_back(text, dense);
     }
-    // A long copied stretch keeps only its checkpoints: well under a byte a byte of text.
-    std::string big;
-    for (int i = 0; i < 100000; ++i) big += i % 3 == 0 ? "数" : "7";
-    const auto s = Source::from_bytes(big, "t");
-    BOOST_TEST(s.position(big.size() - 1).column == xxgk::code_point_count(big));
-    BOOST_TEST(s.position(stride).column == 1 + xxgk::code_point_count(big.substr(0, stride)));
+    dense.push_back(c);  // the end
+    check_map_gives_back(text, dense);
   }
+  // A long copied stretch keeps only its checkpoints: well under a byte a byte of text.
+  std::string big;
+  for (int i = 0; i < 100000; ++i) big += i % 3 == 0 ? "数" : "7";
+  const auto s = Source::from_bytes(big, "t");
+  BOOST_TEST(s.position(big.size() - 1).column == xxgk::code_point_count(big));
+  BOOST_TEST(s.position(stride).column == 1 + xxgk::code_point_count(big.substr(0, stride)));
+}
 
-  // Positions over every offset of a text with CR LF line ends, characters normalised to several
-  // bytes, dropped debris and lines longer than the map's stride: each byte's column is that of its
-  // character, as counted along the original line.
-  BOOST_AUTO_TEST_CASE(positions_at_every_offset_of_a_long_line) {
-    std::string line;
-    for (int i = 0; i < 40; ++i) line += i % 4 == 0 ? "①" : i % 4 == 1 ? "（二）" : i % 4 == 2 ? "[bookmark: x]" : "ab";
-    const std::string original = line + "\r\n" + line + "\r\n";
-    const auto s = Source::from_bytes(original, "t");
-    // Each byte of text, walked forwards: its column never goes back along a line, and a line's
-    // first byte is at column 1.
-    SourcePos last{1, 0};
-    std::size_t wrong = 0;
-    for (std::size_t i = 0; i < s.text().size(); ++i) {
-      const SourcePos p = s.position(i);
-      if (p.line == last.line) {
-        wrong += p.column < last.column;
-      } else {
-        wrong += p.line != last.line + 1 || p.column != 1;
-      }
-      last = p;
+// Positions over every offset of a text with CR LF line ends, characters normalised to several
+// bytes, dropped debris and lines longer than the map's stride: each byte's column is that of its
+// character, as counted along the original line.
+BOOST_AUTO_TEST_CASE(positions_at_every_offset_of_a_long_line) {
+  std::string line;
+  for (int i = 0; i < 40; ++i) line += i % 4 == 0 ? "①" : i % 4 == 1 ? "（二）" : i % 4 == 2 ? "[bookmark: x]" : "ab";
+  const std::string original = line + "\r\n" + line + "\r\n";
+  const auto s = Source::from_bytes(original, "t");
+  // Each byte of text, walked forwards: its column never goes back along a line, and a line's
+  // first byte is at column 1.
+  SourcePos last{1, 0};
+  std::size_t wrong = 0;
+  for (std::size_t i = 0; i < s.text().size(); ++i) {
+    const SourcePos p = s.position(i);
+    if (p.line == last.line) {
+      wrong += p.column < last.column;
+    } else {
+      wrong += p.line != last.line + 1 || p.column != 1;
     }
-    BOOST_TEST(wrong == 0u);
-    BOOST_TEST(s.position(s.text().find("(二)", 1)).column == 1 + xxgk::code_point_count("①"));
-    const auto columns = static_cast<std::uint32_t>(xxgk::code_point_count(line));
-    BOOST_TEST(s.position(s.text().rfind("ab")) == (SourcePos{2, columns - 1}));
+    last = p;
   }
+  BOOST_TEST(wrong == 0u);
+  BOOST_TEST(s.position(s.text().find("(二)", 1)).column == 1 + xxgk::code_point_count("①"));
+  const auto columns = static_cast<std::uint32_t>(xxgk::code_point_count(line));
+  BOOST_TEST(s.position(s.text().rfind("ab")) == (SourcePos{2, columns - 1}));
+}
