@@ -404,9 +404,45 @@ bool labels_in_order(const std::vector<TextBlock>& paragraphs, std::span<const R
 
 }  // namespace
 
+// The paragraphs of blocks_of without text, counted up to 3 as the text is read: every report's
+// table 三 is asked, and a line's page furniture matters only while its paragraph could still be
+// one of them (it has no text yet, and a number-only line does not change that once it has one).
 bool numbers_set_apart(std::size_t begin, std::size_t end, const LowerContext& cx) {
-  const auto paragraphs = blocks_of(cx.source.text(), begin, end);
-  return std::count_if(paragraphs.begin(), paragraphs.end(), [](const TextBlock& p) { return !p.has_text(); }) >= 3;
+  const std::string_view text = cx.source.text();
+  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\r'; };
+  std::size_t without_text = 0;
+  bool open = false, has_text = false;  // the paragraph being read: any line in it, any text
+  const auto close = [&] {
+    if (open && !has_text) ++without_text;
+    open = has_text = false;
+  };
+  for (std::size_t i = begin; i < end && without_text < 3;) {
+    std::size_t nl = text.find('\n', i);
+    if (nl == std::string_view::npos || nl > end) nl = end;
+    const std::string_view line = text.substr(i, nl - i);
+    if (line.find('\f') != std::string_view::npos) close();
+    bool any_token = false, text_token = false;
+    for (std::size_t k = 0; k < line.size();) {
+      if (blank(line[k])) {
+        ++k;
+        continue;
+      }
+      std::size_t j = k;
+      while (j < line.size() && !blank(line[j])) ++j;
+      any_token = true;
+      text_token = text_token || !is_number(line.substr(k, j - k));
+      k = j;
+    }
+    if (!any_token) {
+      close();
+    } else if (!has_text && (text_token || !open) && !is_furniture(text, i)) {
+      open = true;
+      has_text = text_token;
+    }
+    i = nl + 1;
+  }
+  close();
+  return without_text >= 3;
 }
 
 std::optional<LayoutTable3> find_block_table3(std::size_t begin, std::size_t end, const LowerContext& cx) {
