@@ -287,6 +287,27 @@ LabelMatch cut_label(const std::vector<char32_t>& written, std::span<const RowSp
   return match;
 }
 
+// A label that lost characters where a grid cut each of its lines (C html2text:
+// `申请人逾期未按收` `求缴纳费用、行政机` `处理其政府信息公开` for 申请人逾期未按收费通知要求缴纳费用、…):
+// its characters in order in one wording, at least half of them, and in no other row's.
+LabelMatch label_with_characters_lost(const std::vector<char32_t>& written, std::span<const RowSpec> rows,
+                                      const std::vector<bool>& taken) {
+  if (written.size() < kShortestCutLabel) return {};
+  LabelMatch match;
+  for (const DecodedWording& w : decoded_wordings()) {
+    const RowSpec* row = find_row(rows, w.wording->key);
+    if (row == nullptr || w.characters.size() > 2 * written.size()) continue;
+    const auto index = static_cast<std::size_t>(row - rows.data());
+    if (index < taken.size() && taken[index]) continue;
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < w.characters.size() && k < written.size(); ++i) k += w.characters[i] == written[k];
+    if (k < written.size()) continue;
+    if (match.row != nullptr && match.row != row) return LabelMatch{nullptr, nullptr, 0, row};
+    match = LabelMatch{row, w.wording, w.characters.size() - written.size(), nullptr};
+  }
+  return match;
+}
+
 }  // namespace
 
 LabelMatch match_label(std::string_view written, std::span<const RowSpec> rows, const std::vector<bool>& taken) {
@@ -313,13 +334,15 @@ LabelMatch match_label(std::string_view written, std::span<const RowSpec> rows, 
       readings.push_back(comparable(strip_numbering(text)));
     }
     // Or the start of the group's label before the row's, the rest of it past the page break
-    // (`(三)不予` `(1)属于国家秘密`, `公开` after the repeated header): at least two characters.
+    // (`(三)不予` `(1)属于国家秘密`, `公开` after the repeated header), or what a grid's cuts left
+    // of it (`本度办` of 本年度办理结果): characters of it in order, at least two.
     const std::vector<char32_t>& text = readings.front();
     std::size_t prefix = 0;
-    while (prefix < text.size() && prefix < group.characters.size() && text[prefix] == group.characters[prefix]) {
-      ++prefix;
+    for (std::size_t g = 0; prefix < text.size(); ++prefix, ++g) {
+      while (g < group.characters.size() && group.characters[g] != text[prefix]) ++g;
+      if (g == group.characters.size()) break;
     }
-    if (prefix >= 2 && prefix < group.characters.size()) {
+    if (prefix >= 2 && prefix < text.size()) {
       std::string rest;
       for (std::size_t i = prefix; i < text.size(); ++i) append_utf8(rest, text[i]);
       readings.push_back(comparable(strip_numbering(rest)));
@@ -342,6 +365,11 @@ LabelMatch match_label(std::string_view written, std::span<const RowSpec> rows, 
   LabelMatch cut;
   for (const auto& reading : readings) {
     const LabelMatch m = cut_label(reading, rows, taken);
+    if (m.row != nullptr && (cut.row == nullptr || m.edits < cut.edits)) cut = m;
+  }
+  if (cut.row != nullptr || cut.ambiguous()) return cut;
+  for (const auto& reading : readings) {
+    const LabelMatch m = label_with_characters_lost(reading, rows, taken);
     if (m.row != nullptr && (cut.row == nullptr || m.edits < cut.edits)) cut = m;
   }
   return cut;
