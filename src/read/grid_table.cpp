@@ -101,8 +101,7 @@ void drop_spilled_text(std::string_view doc, Row& row) {
     std::vector<Piece>& pieces = cell->pieces;
     const auto number = [&](const Piece& p) { return is_number(doc, p) || is_number_with_spill(doc, p); };
     if (std::none_of(pieces.begin(), pieces.end(), number)) continue;
-    std::erase_if(pieces, [&](const Piece& p) { return !number(p); });
-    for (Piece& p : pieces) p.end = number_end(doc, p);
+    for (Piece& p : pieces) p.end = number_end(doc, p);  // a piece with no number is left empty
   }
 }
 
