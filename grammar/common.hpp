@@ -420,7 +420,8 @@ struct note_open : seq<not_at<paren_numeral>, one<'('>, opt_ws, opt<note_words>>
 struct label_note : seq<note_open, opt_ws, one<')'>> {};
 // A note cut by the row's cells: text browsers wrap it inside its cell and put the cells on its
 // first line (`(二)部分公开(区分处理的,只计这一情形,不计其他 │ 0 │ … │` and `情形)` below), and PDF
-// text may do the same. Its rest comes after the cells.
+// text may do the same. Its rest comes after the cells, or nowhere: a converter that cuts cells
+// at their width (C html2text) keeps only what fits.
 struct cut_note : note_open {};
 struct note_rest : seq<opt<note_words>, opt_ws, one<')'>> {};
 

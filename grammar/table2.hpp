@@ -7,9 +7,9 @@
 
 namespace xxgk::grammar::table2 {
 
-// `第二十条第(一)项`
+// `第二十条第(一)项`; a converter that cuts cells at their width may drop the 项.
 struct article_item
-    : seq<label<"第二十条第">, one<'('>, opt_ws, chinese_numeral, opt_ws, one<')'>, opt_ws, label<"项">> {};
+    : seq<label<"第二十条第">, one<'('>, opt_ws, chinese_numeral, opt_ws, one<')'>, opt<opt_ws, label<"项">>> {};
 
 // Row labels, with the row each names; a note may follow (`规章(设区的市、自治州人民政府应提供相关数据)`).
 template <text L, LabelKey K>
@@ -80,9 +80,29 @@ struct header_note_cut
 // above it (`本年制发 本年废 现行有效` / `信息内容` / `件数 止件数 件数`); a page break may cut the header.
 struct header_words : sor<header_note, header_note_cut, plus<header_char>> {};
 struct column_header_lead : rep_min_max<1, 12, header_words, opt<gap>> {};
-struct column_header : seq<opt<column_header_lead>, label<"信息内容">, rep_opt<40, opt<gap>, header_words>> {};
+// A converter that cuts cells at their width (C html2text) keeps `信息` of 信息内容, and as much of
+// each column's words as fit, on a line or a few (`信息 本年 本年 现` / `件数 效`): lines of header
+// words only, so a row with a label cut as short (`行政 5 5 13`) is no header line.
+// A note cut so has no closing bracket (`本年收费金额(`): it runs to the line's end.
+struct header_note_cut_off : seq<one<'('>, star<not_one<'(', ')', '\n'>>, at<line_end>> {};
+struct header_word_on_line : sor<header_words, header_note_cut_off> {};
+struct header_words_on_line
+    : seq<hspaces, header_word_on_line, rep_opt<40, hspaces, header_word_on_line>, at<line_end>> {};
+struct column_header_cut
+    : seq<label<"信息">, at<one<' ', '\t'>>, header_words_on_line, rep_opt<3, line_end, header_words_on_line>> {};
+struct column_header
+    : sor<seq<opt<column_header_lead>, label<"信息内容">, rep_opt<40, opt<gap>, header_words>>, column_header_cut> {};
 
-struct item : sor<article_item, column_header, row> {};
+// A row whose label is none of the above: one word before the row's cells on its line, such as a
+// label cut at its cell's width (`行政` of 行政许可 and four more). Lowering names it by its block's
+// rows in their order (src/lower/tables.cpp).
+struct unrecognised_label
+    : seq<not_at<row_label>, not_at<article_item>, not_at<cell>, not_at<section_heading>, not_at<label<"信息内容">>,
+          not_at<page_furniture>, plus<not_char<' ', '\t', '\f', '\n'>>> {};
+struct unrecognised_row : seq<unrecognised_label, at<one<' ', '\t'>>, hspaces,
+                              cells<3, row_cell_gap, page_number_between_rows>, at<line_end>> {};
+
+struct item : sor<article_item, column_header, row, unrecognised_row> {};
 struct item_gap : plus<sor<ws_run, page_furniture, page_number_between_rows>> {};
 // A page number after the last row is the table's too, so that it is not read as prose.
 struct table : seq<article_item, star<opt<item_gap>, item>, opt<opt<gap>, page_number_between_rows>> {};

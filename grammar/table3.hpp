@@ -109,8 +109,8 @@ struct row_body : opt<sor<seq<gap, row_cells_whole>, run_together_cells, seq<gap
                           seq<hspaces, run_together_cells>>> {};
 struct label_cut_by_page;
 struct row : seq<row_label,
-                 sor<seq<opt_ws, label_note, row_body>, seq<opt_ws, cut_note, gap, row_cells, row_cell_gap, note_rest>,
-                     row_body>,
+                 sor<seq<opt_ws, label_note, row_body>,
+                     seq<opt_ws, cut_note, gap, row_cells, opt<row_cell_gap, note_rest>>, row_body>,
                  opt<label_cut_by_page>> {};
 // pandoc wraps a numbered label after its numbering: `2.` and the row's cells on one line, the
 // label's words below them. The numbering and the words are one label. The label starts a line:
@@ -176,10 +176,13 @@ struct page_turn
     : seq<scan_while<false, ' ', '\t', '\n'>, sor<page_break, page_furniture, repeated_header>, opt<page_break_gap>> {};
 struct label_cut_by_page : seq<page_turn, not_at<next_row_ahead>, label_continuation, opt<gap, number_rest>> {};
 
-// Pieces of a label cut apart by a page break (`(五)不` `予处` … `理`): short words without cells,
-// kept as nodes and checked by lowering against the labels they could come from.
+// Pieces of a label cut apart by a page break (`(五)不` `予处` … `理`), or by a grid's rows
+// (`三、本年度办理` in one row, `果` in the next, as C html2text writes a cell that spans rows):
+// short words without cells, after a numbering or not, kept as nodes and checked by lowering
+// against the labels they could come from.
+struct fragment_chars : seq<rep_min_max<1, 6, not_char<' ', '\t', '\f', '\n'>>, at<sor<ws, eof>>> {};
 struct fragment_word : seq<none_of<row_label, group_label, cell, section_heading, page_furniture, label<"行政复议">>,
-                           rep_min_max<1, 6, not_char<' ', '\t', '\f', '\n'>>, at<sor<ws, eof>>> {};
+                           sor<seq<numbering, fragment_chars>, fragment_chars>> {};
 struct label_fragment;
 // Only inside the table: more of it follows (so a short line after the table stays prose).
 struct fragment_continues : sor<group, row, row_numbered_apart, repeated_header, unrecognised_row, label_fragment> {};
@@ -192,13 +195,18 @@ struct item : first_byte_sor<group, row, row_numbered_apart, repeated_header, un
 
 // Header: the corner note on 勾稽关系, 申请人情况 and the column labels, up to the first row.
 // `(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)`.
-struct corner_note_start : seq<one<'('>, opt_ws, label<"本列数据">, text_until<false, label<"申请人情况">, ')'>> {};
+// It holds no bracket: a note cut at its cell's width (C html2text), its bracket never closed, must
+// not run on to the one of `(一)予以公开` and take the rows before it.
+struct corner_note_start : seq<one<'('>, opt_ws, label<"本列数据">, text_until<false, label<"申请人情况">, '(', ')'>> {
+};
 struct corner_note : seq<corner_note_start, one<')'>> {};
 // Its first part, when the converter put 申请人情况 (and the column labels) on its line (pandoc,
 // pdftotext): its rest comes after them, a bracket closing it within 240 bytes. Only after such a
 // part: a row's note cut by a page break may close after a repeated header too.
 struct corner_note_cut : corner_note_start {};
 struct corner_note_rest : seq<rep_max<240, not_one<'(', ')'>>, one<')'>> {};
+// A note cut at its cell's width, its bracket never closed: the rest of its line.
+struct corner_note_cut_off : seq<one<'('>, opt_ws, label<"本列数据">, star<not_one<'(', ')', '\n'>>> {};
 // Header words are made of the column labels' characters only (自然人, 法人或其他组织, 商业企业 …),
 // however extraction broke them, so a row label can never be taken for a header word.
 struct header_char : one_char<U'自', U'然', U'人', U'法', U'或', U'其', U'他', U'组', U'织', U'商', U'业', U'企', U'科',
@@ -210,10 +218,11 @@ struct header_word : seq<plus<header_char>, not_at<hspaces, cell_start>> {};
 // It starts with the corner note (`(本列数据`) or with 申请人情况: a row's gap tries a repeated
 // header after each cell and line, and looks at those words first (most rows start with a bracket).
 struct header_start : sor<seq<one<'('>, opt_ws, label<"本列数据">>, label<"申请人情况">> {};
-struct header : seq<at<header_start>, sor<seq<corner_note_cut, opt<gap>, label<"申请人情况">,
-                                              rep_opt<40, opt<gap>, sor<header_word, corner_note_rest>>>,
-                                          seq<opt<corner_note, opt<gap>>, label<"申请人情况">,
-                                              rep_opt<40, opt<gap>, sor<corner_note, header_word>>>>> {};
+struct header
+    : seq<at<header_start>, sor<seq<corner_note_cut, opt<gap>, label<"申请人情况">,
+                                    rep_opt<40, opt<gap>, sor<header_word, corner_note_rest>>>,
+                                seq<opt<corner_note, opt<gap>>, label<"申请人情况">,
+                                    rep_opt<40, opt<gap>, sor<corner_note, header_word, corner_note_cut_off>>>>> {};
 
 struct repeated_header : header {};
 struct item_gap : plus<first_byte_sor<ws_run, page_furniture, page_number_between_rows>> {};

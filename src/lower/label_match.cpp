@@ -251,14 +251,80 @@ std::optional<std::vector<char32_t>> without_subsequence(const std::vector<char3
   return rest;
 }
 
+// The offset of the first numbering in `words` (not a digit's continuation), or npos.
+std::size_t inner_numbering(std::string_view words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if ((static_cast<unsigned char>(words[i]) & 0xC0) == 0x80 ||
+        (i > 0 && words[i - 1] >= '0' && words[i - 1] <= '9')) {
+      continue;
+    }
+    tao::pegtl::memory_input in(words.data() + i, words.data() + words.size(), "");
+    if (tao::pegtl::parse<grammar::numbering>(in)) return i;
+  }
+  return std::string::npos;
+}
+
+// A label cut short at its cell's width (a converter that cuts cells, C html2text: `要求行政机关确认
+// 或重新出`): the start of one wording, within its edits (one a four characters written), and of
+// no other row's; a few characters start too many wordings to tell. The characters cut off are
+// edits too, so the row's label is reported as differing (F4).
+constexpr std::size_t kShortestCutLabel = 4;
+LabelMatch cut_label(const std::vector<char32_t>& written, std::span<const RowSpec> rows,
+                     const std::vector<bool>& taken) {
+  if (written.size() < kShortestCutLabel) return {};
+  LabelMatch match = closest(rows, taken, [&](const DecodedWording& w) -> std::optional<std::size_t> {
+    if (w.characters.size() <= written.size()) return std::nullopt;
+    std::size_t edits = std::string::npos;
+    for (std::size_t length = written.size() - 1; length <= written.size() + 1; ++length) {
+      if (length > w.characters.size()) break;
+      const std::vector<char32_t> start(w.characters.begin(), w.characters.begin() + static_cast<long>(length));
+      edits = std::min(edits, edit_distance(written, start));
+    }
+    if (!close_enough(edits, written.size())) return std::nullopt;
+    return edits;
+  });
+  if (match.row != nullptr) match.edits += match.wording->words.size() > written.size() ? 1 : 0;  // it is cut
+  return match;
+}
+
+// A label that lost characters where a grid cut each of its lines (C html2text:
+// `申请人逾期未按收` `求缴纳费用、行政机` `处理其政府信息公开` for 申请人逾期未按收费通知要求缴纳费用、…):
+// its characters in order in one wording, at least half of them, and in no other row's.
+LabelMatch label_with_characters_lost(const std::vector<char32_t>& written, std::span<const RowSpec> rows,
+                                      const std::vector<bool>& taken) {
+  if (written.size() < kShortestCutLabel) return {};
+  LabelMatch match;
+  for (const DecodedWording& w : decoded_wordings()) {
+    const RowSpec* row = find_row(rows, w.wording->key);
+    if (row == nullptr || w.characters.size() > 2 * written.size()) continue;
+    const auto index = static_cast<std::size_t>(row - rows.data());
+    if (index < taken.size() && taken[index]) continue;
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < w.characters.size() && k < written.size(); ++i) k += w.characters[i] == written[k];
+    if (k < written.size()) continue;
+    if (match.row != nullptr && match.row != row) return LabelMatch{nullptr, nullptr, 0, row};
+    match = LabelMatch{row, w.wording, w.characters.size() - written.size(), nullptr};
+  }
+  return match;
+}
+
 }  // namespace
 
 LabelMatch match_label(std::string_view written, std::span<const RowSpec> rows, const std::vector<bool>& taken) {
-  std::string words = without_bracketed_numberings(strip_numbering(written));
-  // A note after the words (`(区分处理的,…)`) is compared by the rules of notes, not as label text.
-  if (const auto paren = words.find('('); paren != std::string::npos && paren > 0) words.resize(paren);
+  const std::string stripped = strip_numbering(written);
+  const auto words_of = [](std::string_view text) {
+    std::string words = without_bracketed_numberings(strip_numbering(text));
+    // A note after the words (`(区分处理的,…)`) is compared by the rules of notes, not as label text.
+    if (const auto paren = words.find('('); paren != std::string::npos && paren > 0) words.resize(paren);
+    return words;
+  };
   // The words as written, and without a group label's words mixed into them by a page break.
-  std::vector<std::vector<char32_t>> readings{comparable(words)};
+  std::vector<std::vector<char32_t>> readings{comparable(words_of(written))};
+  // And the words after a numbering inside them: what stands before it is a group's numbering
+  // (`(四)2.没有…`) or its label's start (`三、本` `1.本机关不掌握…`, 本年度办理结果 cut at its cell's width).
+  if (const std::size_t inner = inner_numbering(stripped); inner != std::string::npos) {
+    readings.push_back(comparable(words_of(stripped.substr(inner))));
+  }
   for (const DecodedWording& group : decoded_wordings()) {
     if (find_group(group.wording->key) == nullptr) continue;
     if (auto rest = without_subsequence(readings.front(), group.characters)) {
@@ -268,13 +334,15 @@ LabelMatch match_label(std::string_view written, std::span<const RowSpec> rows, 
       readings.push_back(comparable(strip_numbering(text)));
     }
     // Or the start of the group's label before the row's, the rest of it past the page break
-    // (`(三)不予` `(1)属于国家秘密`, `公开` after the repeated header): at least two characters.
+    // (`(三)不予` `(1)属于国家秘密`, `公开` after the repeated header), or what a grid's cuts left
+    // of it (`本度办` of 本年度办理结果): characters of it in order, at least two.
     const std::vector<char32_t>& text = readings.front();
     std::size_t prefix = 0;
-    while (prefix < text.size() && prefix < group.characters.size() && text[prefix] == group.characters[prefix]) {
-      ++prefix;
+    for (std::size_t g = 0; prefix < text.size(); ++prefix, ++g) {
+      while (g < group.characters.size() && group.characters[g] != text[prefix]) ++g;
+      if (g == group.characters.size()) break;
     }
-    if (prefix >= 2 && prefix < group.characters.size()) {
+    if (prefix >= 2 && prefix < text.size()) {
       std::string rest;
       for (std::size_t i = prefix; i < text.size(); ++i) append_utf8(rest, text[i]);
       readings.push_back(comparable(strip_numbering(rest)));
@@ -282,7 +350,7 @@ LabelMatch match_label(std::string_view written, std::span<const RowSpec> rows, 
   }
   std::vector<Letters> letters;
   for (const auto& reading : readings) letters.push_back(letters_of(reading));
-  return closest(rows, taken, [&](const DecodedWording& w) -> std::optional<std::size_t> {
+  const LabelMatch whole = closest(rows, taken, [&](const DecodedWording& w) -> std::optional<std::size_t> {
     std::size_t edits = std::string::npos;
     for (std::size_t k = 0; k < readings.size(); ++k) {
       // Every edit script leaves at most the common subsequence unedited: when even that many
@@ -293,6 +361,18 @@ LabelMatch match_label(std::string_view written, std::span<const RowSpec> rows, 
     if (!close_enough(edits, w.characters.size())) return std::nullopt;
     return edits;
   });
+  if (whole.row != nullptr || whole.ambiguous()) return whole;
+  LabelMatch cut;
+  for (const auto& reading : readings) {
+    const LabelMatch m = cut_label(reading, rows, taken);
+    if (m.row != nullptr && (cut.row == nullptr || m.edits < cut.edits)) cut = m;
+  }
+  if (cut.row != nullptr || cut.ambiguous()) return cut;
+  for (const auto& reading : readings) {
+    const LabelMatch m = label_with_characters_lost(reading, rows, taken);
+    if (m.row != nullptr && (cut.row == nullptr || m.edits < cut.edits)) cut = m;
+  }
+  return cut;
 }
 
 }  // namespace xxgk

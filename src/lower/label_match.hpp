@@ -1,7 +1,7 @@
 // The one label matcher of table 三: which row a written label names. The grammar's rules read the
 // labels they know exactly (grammar/table3.hpp); everything else that may be a label goes through
 // here: rows the grammar could not name, and the labels every region reader finds
-// (src/lower/layout_table.cpp, src/lower/html2text_tables.cpp).
+// (src/lower/layout_table.cpp, src/lower/block_table.cpp).
 #pragma once
 
 #include <cstddef>

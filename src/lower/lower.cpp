@@ -8,7 +8,6 @@
 #include <optional>
 
 #include "src/lower/block_table.hpp"
-#include "src/lower/html2text_tables.hpp"
 #include "src/lower/layout_table.hpp"
 #include "src/text.hpp"
 #include "xxgk/parse.hpp"
@@ -52,7 +51,6 @@ class DocumentLowering {
     choose_table3_reading(root);
     for (const auto& child : root.children) block(*child);
     if (table3_in_layout_) lower_layout_table3(std::move(*table3_in_layout_), cx_);
-    read_html2text_tables(cx_);
     // A page whose body has no title line (crawled text often starts with the first paragraph):
     // the header block's title names the agency and the year.
     if (report().title.empty() && !report().metadata.title.empty()) {

@@ -87,6 +87,31 @@ bool other_items_follow(const TreeNode& table, const TreeNode& group) {
   return false;
 }
 
+// A row of table 二 whose label no rule read: the block's next row not yet read, when the label
+// as written is the start of that row's (cut at its cell's width: `行政` for 行政许可), at least
+// two characters. The rows of a block come in the format's order; any other label is text out of
+// place (F7).
+void add_cut_row(Table& table, const Table2Block* block, FormatVersion version, const TreeNode& row, LowerContext& cx) {
+  const TreeNode* label_node = row.child(NodeKind::table2_unrecognised_label);
+  const std::string written = label_node != nullptr ? without_whitespace(label_node->string_view()) : "";
+  const RowSpec* spec = nullptr;
+  if (block != nullptr) {
+    for (const std::string_view key : block->rows) {
+      if (table.row(key) != nullptr) continue;
+      spec = find_row(table2_rows(version), key);
+      break;
+    }
+  }
+  if (spec == nullptr || code_point_count(written) < 2 || !std::string_view(spec->label).starts_with(written)) {
+    cx.report.unplaced.push_back(
+        {"table2 row with an unknown label", without_whitespace(row.string_view()), cx.pos(row)});
+    return;
+  }
+  Row read = make_row("table2", *spec, written_row(row, written_cells(row, cx), cx), cx);
+  cx.report.altered_labels.push_back({"table2." + read.key, written, std::string(spec->label), read.pos});
+  add_row(table, std::move(read), cx);
+}
+
 }  // namespace
 
 void lower_table2(const TreeNode& node, LowerContext& cx) {
@@ -128,6 +153,10 @@ void lower_table2(const TreeNode& node, LowerContext& cx) {
     if (child->kind == NodeKind::table2_column_header) {
       table.header += without_whitespace(child->string_view());
       if (block != nullptr) check_header("table2", *child, block->headers, cx);
+      continue;
+    }
+    if (child->kind == NodeKind::table2_unrecognised_row) {
+      add_cut_row(table, block, version, *child, cx);
       continue;
     }
     const TreeNode* label = label_child(*child);

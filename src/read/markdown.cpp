@@ -184,7 +184,10 @@ bool looks_like_markdown(std::string_view utf8) {
   const std::vector<Line> lines = markdown::lines_of(utf8);
   int headings = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (starts_pipe_table(utf8, lines, i) || starts_html_table(utf8, lines[i])) return true;
+    if (starts_pipe_table(utf8, lines, i) || starts_html_table(utf8, lines[i]) ||
+        markdown::starts_grid_table(utf8, lines, i)) {
+      return true;
+    }
     if (heading_marks(utf8, lines[i]) > 0 && ++headings >= 2) return true;
   }
   return false;
@@ -201,6 +204,10 @@ ExtractedText read_markdown(std::string utf8, std::string encoding) {
       while (last + 1 < lines.size() && !ends_html_table(doc, lines[last])) ++last;
       write_html_table(doc, i, lines[i].begin, lines[last].end, out);
       i = last + 1;
+      continue;
+    }
+    if (markdown::starts_grid_table(doc, lines, i)) {
+      i = markdown::write_grid_table(doc, lines, i, out);
       continue;
     }
     if (starts_pipe_table(doc, lines, i)) {

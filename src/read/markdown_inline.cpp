@@ -196,7 +196,7 @@ void write_inline(std::string_view doc, std::size_t begin, std::size_t end, bool
   }
 }
 
-void write_row(std::string_view doc, const std::vector<Cell>& cells, Writer& out) {
+void write_row(std::string_view doc, const std::vector<Cell>& cells, Writer& out, bool grid) {
   std::vector<Writer> texts(cells.size());
   bool any_text = false;
   for (std::size_t k = 0; k < cells.size(); ++k) {
@@ -205,7 +205,11 @@ void write_row(std::string_view doc, const std::vector<Cell>& cells, Writer& out
       trim_blanks(doc, begin, end);
       if (begin == end) continue;
       Writer text;
-      write_inline(doc, begin, end, true, text);
+      if (grid) {  // no markup; `_` is the rule drawn where a blank was
+        for (std::size_t i = begin; i < end; ++i) text.put(doc[i] == '_' ? ' ' : doc[i], i);
+      } else {
+        write_inline(doc, begin, end, true, text);
+      }
       while (!text.text.empty() && text.text.back() == ' ') text.text.pop_back(), text.at.pop_back();
       const std::size_t blanks = std::min(text.text.find_first_not_of(' '), text.text.size());
       text.text.erase(0, blanks);

@@ -58,6 +58,12 @@ struct Cell {
   std::size_t at = 0;
   std::vector<Piece> pieces;
 };
-void write_row(std::string_view doc, const std::vector<Cell>& cells, Writer& out);
+// `grid`: a grid table's cells (grid_table.cpp), whose text holds no markup and whose `_` are blanks.
+void write_row(std::string_view doc, const std::vector<Cell>& cells, Writer& out, bool grid = false);
+
+// A grid table (`|` between cells, `_` the rule under them, as C html2text draws tables) whose top
+// rule is lines[i]; and its rows written as write_row writes them, returning the line after it.
+bool starts_grid_table(std::string_view doc, const std::vector<Line>& lines, std::size_t i);
+std::size_t write_grid_table(std::string_view doc, const std::vector<Line>& lines, std::size_t i, Writer& out);
 
 }  // namespace xxgk::markdown

@@ -47,6 +47,25 @@ void index_lines(std::string_view text, std::vector<std::uint32_t>& starts, std:
   }
 }
 
+// Each byte that is not UTF-8 replaced by U+FFFD, as normalising with InvalidBytes::replace does
+// (one character for each such byte, so positions agree).
+std::string with_replacement_characters(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    const std::size_t length = decode_utf8(text, i, cp);
+    if (length == 0) {
+      out += "\uFFFD";
+      ++i;
+    } else {
+      out.append(text, i, length);
+      i += length;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Source Source::from_file(const std::string& path, const std::string& encoding, std::size_t max_bytes,
@@ -76,7 +95,17 @@ Source Source::from_bytes(std::string bytes, std::string name, const std::string
   s.encoding_ = decoded.encoding.empty() ? "UTF-8" : std::move(decoded.encoding);
   // Markdown (pipe tables, `#` headings, `**bold**`; src/read/markdown.hpp) is read into the
   // form the grammar reads, as a document's reader does, once the text is known to be valid.
-  if (normalised->replaced_bytes == 0 && looks_like_markdown(decoded.text)) {
+  // Read with --lossy, the replaced text is what is read as markdown (C html2text's tables cut
+  // characters apart; see grid_table.cpp), and the replacements are reported as the text's are.
+  if (normalised->replaced_bytes > 0) {
+    std::string replaced = with_replacement_characters(decoded.text);
+    if (looks_like_markdown(replaced)) {
+      ExtractedText text = read_markdown(std::move(replaced), s.encoding_);
+      text.replaced_bytes = normalised->replaced_bytes;
+      text.first_replaced = normalised->first_replaced;
+      return from_extracted(std::move(text), std::move(name));
+    }
+  } else if (looks_like_markdown(decoded.text)) {
     return from_extracted(read_markdown(std::move(decoded.text), s.encoding_), std::move(name));
   }
   s.original_ = std::move(decoded.text);

@@ -155,10 +155,22 @@ void check_domain(const Cell& cell, bool is_money, std::vector<Finding>& out) {
   }
 }
 
+// A header cut at its cells' width (C html2text: `信息` of 信息内容, `本年收费金额(` of the fee
+// column's note): what was cut off may have named the unit.
+bool cut_at_cell_width(const std::string& header, std::size_t fee_column) {
+  const std::size_t note = header.find('(', fee_column);
+  const bool note_cut = note != std::string::npos && header.find(')', note) == std::string::npos;
+  const bool first_column_cut =
+      header.find("信息内容") == std::string::npos && header.find("信息") != std::string::npos;
+  return note_cut || first_column_cut;
+}
+
 // The fee column of 二 is in 万元: a header that names another unit puts every fee in doubt.
 void check_fee_unit(const Report& r, std::vector<Finding>& out) {
   const Cell* fee = r.table2.cell("fees", "amount");
-  if (fee == nullptr || r.table2.header.find("收费金额") == std::string::npos) return;
+  const std::size_t column = r.table2.header.find("收费金额");
+  if (fee == nullptr || column == std::string::npos) return;
+  if (cut_at_cell_width(r.table2.header, column)) return;
   if (r.table2.header.find("万元") == std::string::npos) {
     out.push_back(make_finding("A8", {std::string(fee->key)}, "the fee column's header does not give the unit 万元",
                                fee->pos, fee->value));

@@ -68,11 +68,14 @@ XXGK_NODE(g::table2::row_coercion, table2_row)
 XXGK_NODE(g::table2::row_fees, table2_row)
 XXGK_NODE(g::table2::row_other_services, table2_row)
 XXGK_NODE(g::table2::row_procurement, table2_row)
+XXGK_NODE(g::table2::unrecognised_row, table2_unrecognised_row)
+XXGK_NODE(g::table2::unrecognised_label, table2_unrecognised_label)
 XXGK_NODE(g::table3::table, table3)
 XXGK_NODE(g::table3::header, table3_header)
 XXGK_NODE(g::table3::repeated_header, table3_repeated_header)
 XXGK_NODE(g::table3::corner_note, table3_corner_note)
 XXGK_NODE(g::table3::corner_note_cut, table3_corner_note)
+XXGK_NODE(g::table3::corner_note_cut_off, table3_corner_note)
 XXGK_NODE(g::table3::row, table3_row)
 XXGK_NODE(g::table3::row_numbered_apart, table3_row)
 XXGK_NODE(g::table3::group, table3_group)
@@ -407,7 +410,7 @@ void write_sexpr(const TreeNode& node, int depth, std::ostream& out) {
 
 bool contains_unplaced(const TreeNode& node) {
   if (node.kind == NodeKind::unplaced_row || node.kind == NodeKind::unplaced_text ||
-      node.kind == NodeKind::table3_unrecognised_row) {
+      node.kind == NodeKind::table3_unrecognised_row || node.kind == NodeKind::table2_unrecognised_row) {
     return true;
   }
   for (const auto& child : node.children) {

@@ -43,6 +43,8 @@ enum class NodeKind : std::uint8_t {
   table2_article_item,
   table2_column_header,
   table2_row,
+  table2_unrecognised_row,
+  table2_unrecognised_label,
   table3,
   table3_header,
   table3_repeated_header,
