@@ -367,11 +367,13 @@ LabelMatch match_label(std::string_view written, std::span<const RowSpec> rows, 
     const LabelMatch m = cut_label(reading, rows, taken);
     if (m.row != nullptr && (cut.row == nullptr || m.edits < cut.edits)) cut = m;
   }
-  if (cut.row != nullptr || cut.ambiguous()) return cut;
-  for (const auto& reading : readings) {
-    const LabelMatch m = label_with_characters_lost(reading, rows, taken);
-    if (m.row != nullptr && (cut.row == nullptr || m.edits < cut.edits)) cut = m;
+  if (cut.row == nullptr && !cut.ambiguous()) {
+    for (const auto& reading : readings) {
+      const LabelMatch m = label_with_characters_lost(reading, rows, taken);
+      if (m.row != nullptr && (cut.row == nullptr || m.edits < cut.edits)) cut = m;
+    }
   }
+  cut.loose = true;
   return cut;
 }
 

@@ -25,6 +25,7 @@ struct LabelMatch {
   const LabelWording* wording = nullptr;  // the wording it was matched with
   std::size_t edits = 0;                  // characters of that wording not written as such
   const RowSpec* rival = nullptr;         // a second row that matches as well: then no row is chosen
+  bool loose = false;                     // read as a label cut short or with characters lost
   [[nodiscard]] bool ambiguous() const { return rival != nullptr; }
 };
 

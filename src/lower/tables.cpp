@@ -235,6 +235,10 @@ LabelMatch add_matched_row(Table& table, const TreeNode& row_node, const std::st
   for (const RowSpec& spec : table3_rows()) taken.push_back(table.row(spec.key) != nullptr);
   const LabelMatch match = match_label(label_text, table3_rows(), taken);
   if (match.row == nullptr) return match;
+  // A label read loosely (cut short, characters lost) names a row only with all its cells, as a
+  // grid that cut the label writes them: fewer are a piece of a row whose label goes on below
+  // (w3m's boxes: `(2)没有现` beside a group's vertical `无`, then the row's words and numbers).
+  if (match.loose && written.size() < match.row->columns.size()) return {};
   Row row = make_row("table3", *match.row, written_row(row_node, written, cx), cx);
   // A label only cut apart (by a page break, or its numbering set apart) is written as regulated.
   if (match.edits > 0 || match.wording->wording != Wording::regulated) {

@@ -105,3 +105,16 @@ BOOST_AUTO_TEST_CASE(wrapped_digits_past_a_page_break_are_rejoined_by_the_row_to
   const auto findings = validate(r, source);
   BOOST_TEST(std::none_of(findings.begin(), findings.end(), [](const Finding& f) { return f.rule == "A1"; }));
 }
+
+// w3m draws table 三 in boxes: the group label 无法提供 stands vertically beside its rows, so the
+// line `(2)没有现` also holds the group's `无`, above the rest of the row with its numbers. That
+// piece, read loosely as the start of 没有现成信息需要另行制作, must not take the row with 无 as its
+// first cell (a wrong number where the row's numbers are 0 14 0 0 0 0 14).
+BOOST_AUTO_TEST_CASE(a_label_piece_with_a_group_character_takes_no_row) {
+  std::ifstream in(XXGK_TEST_DATA "/w3m_vertical_group_label.txt", std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  const auto r = parse_report(Source::from_bytes(text.str(), "w3m.txt"));
+  const Cell* first = r.table3.cell("unable.needs_creation", "natural_person");
+  BOOST_TEST((first == nullptr || first->raw != "无"));
+}
