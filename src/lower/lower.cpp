@@ -90,7 +90,7 @@ class DocumentLowering {
       }
       if (kind == NodeKind::table3) count_table3_rows(*child, cx_, count);
     }
-    if (first != nullptr) cx_.table3_numbers_apart = numbers_set_apart(cx_.offset(*first), region_end_, cx_);
+    if (first != nullptr) cx_.table3_begin = cx_.offset(*first), cx_.table3_end = region_end_;
     if (first == nullptr || count.read() == table3_rows(count.format).size()) return;
     region_begin_ = cx_.offset(*first);
     table3_in_layout_ = find_layout_table3(region_begin_, region_end_, count.read(), cx_);

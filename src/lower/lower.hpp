@@ -30,9 +30,10 @@ struct LowerContext {
   // a cell read later from the table's column sums stands at its first digit.
   std::map<std::string, std::vector<std::size_t>, std::less<>> run_digit_offsets;
 
-  // Table 三 is set as label and number blocks (PDF text in reading order): a row of it without a
+  // Where table 三 stands in the text (from its first node to the next known heading or table):
+  // when it is set as label and number blocks (PDF text in reading order), a row of it without a
   // cell has its numbers among the number paragraphs, not blank (src/lower/rows_apart.cpp).
-  bool table3_numbers_apart = false;
+  std::size_t table3_begin = 0, table3_end = 0;
 
   // Display column (East Asian wide characters count 2) of a byte offset in its line of the
   // normalised text. Cells are asked for in reading order, so counting goes on from the offset

@@ -1,7 +1,9 @@
 // Table 三 in PDF text whose labels and numbers stand in separate paragraphs: the rows the grammar
 // could not gather stay open (X2), not missing (F6) nor blank.
 #include <algorithm>
+#include <vector>
 
+#include "src/lower/block_table.hpp"
 #include "src/lower/lower.hpp"
 
 namespace xxgk {
@@ -22,14 +24,15 @@ bool nothing_written(const Row& row) {
 void open_rows_set_apart(LowerContext& cx) {
   Report& report = cx.report;
   Table& table = report.table3;
-  if (!table.present || !(cx.table3_numbers_apart || table3_set_apart(report))) return;
+  if (!table.present) return;
   // Where one row's numbers stood apart from it, any row's may have: a row without a cell, or
   // with a label the grammar did not find among the pieces, has its numbers somewhere in the
   // table's number paragraphs, which the text does not tie to it.
   const bool v2019 = table.row("other") != nullptr;
+  std::vector<const RowSpec*> to_open;
   for (const RowSpec& spec : table3_rows(v2019 ? FormatVersion::v2019 : FormatVersion::v2021)) {
-    Row* row = nullptr;
-    for (Row& r : table.rows) {
+    const Row* row = nullptr;
+    for (const Row& r : table.rows) {
       if (r.key == spec.key) row = &r;
     }
     // A label met twice (`其他`, a column's header word too) names the row whose numbers stand
@@ -41,17 +44,29 @@ void open_rows_set_apart(LowerContext& cx) {
     if (row != nullptr && std::all_of(row->cells.begin(), row->cells.end(),
                                       [](const Cell& c) { return c.state == CellState::unresolved; }))
       continue;  // left open already, with its note
+    to_open.push_back(&spec);
+  }
+  // Whether the table is set so is asked only when some row would be opened: most tables have all
+  // their rows.
+  if (to_open.empty() || !(table3_set_apart(report) || numbers_set_apart(cx.table3_begin, cx.table3_end, cx))) {
+    return;
+  }
+  for (const RowSpec* spec : to_open) {
+    Row* row = nullptr;
+    for (Row& r : table.rows) {
+      if (r.key == spec->key) row = &r;
+    }
     if (row == nullptr) {
-      table.rows.push_back({std::string(spec.key), std::string(spec.label), "", table.pos, {}});
+      table.rows.push_back({std::string(spec->key), std::string(spec->label), "", table.pos, {}});
       row = &table.rows.back();
     }
-    const std::string prefix = fmt_key_prefix("table3", spec.key);
+    const std::string prefix = fmt_key_prefix("table3", spec->key);
     row->cells.clear();
     ExtractionNote note;
     note.rule = "X2";
     note.apart = true;
     note.pos = row->pos;
-    for (const auto column : spec.columns) {
+    for (const auto column : spec->columns) {
       Cell cell;
       cell.key = intern_key({prefix, column});
       cell.state = CellState::unresolved;
