@@ -28,16 +28,20 @@ bool is_number(std::string_view s) {
          std::count(s.begin(), s.end(), '.') <= 1;
 }
 
+bool is_token_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\f' || c == '\r';
+}
+
 // The tokens of a line: runs of characters between blanks.
 std::vector<Token> tokens_of(std::string_view text, std::size_t begin, std::size_t end) {
   std::vector<Token> out;
   for (std::size_t i = begin; i < end;) {
-    if (text[i] == ' ' || text[i] == '\t' || text[i] == '\f' || text[i] == '\r') {
+    if (is_token_blank(text[i])) {
       ++i;
       continue;
     }
     std::size_t j = i;
-    while (j < end && text[j] != ' ' && text[j] != '\t' && text[j] != '\f' && text[j] != '\r') ++j;
+    while (j < end && !is_token_blank(text[j])) ++j;
     const std::string_view t = text.substr(i, j - i);
     out.push_back({std::string(t), i, is_number(t)});
     i = j;
@@ -409,7 +413,6 @@ bool labels_in_order(const std::vector<TextBlock>& paragraphs, std::span<const R
 // one of them (it has no text yet, and a number-only line does not change that once it has one).
 bool numbers_set_apart(std::size_t begin, std::size_t end, const LowerContext& cx) {
   const std::string_view text = cx.source.text();
-  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\r'; };
   std::size_t without_text = 0;
   bool open = false, has_text = false;  // the paragraph being read: any line in it, any text
   const auto close = [&] {
@@ -423,12 +426,12 @@ bool numbers_set_apart(std::size_t begin, std::size_t end, const LowerContext& c
     if (line.find('\f') != std::string_view::npos) close();
     bool any_token = false, text_token = false;
     for (std::size_t k = 0; k < line.size();) {
-      if (blank(line[k])) {
+      if (is_token_blank(line[k])) {
         ++k;
         continue;
       }
       std::size_t j = k;
-      while (j < line.size() && !blank(line[j])) ++j;
+      while (j < line.size() && !is_token_blank(line[j])) ++j;
       any_token = true;
       text_token = text_token || !is_number(line.substr(k, j - k));
       k = j;

@@ -65,12 +65,22 @@ BOOST_AUTO_TEST_CASE(cell_positions_are_in_characters_of_the_original) {
   BOOST_TEST(cell->pos.column == 8u);
 }
 
-// The same row breaking its total: in PDF text with numbers set apart by blank lines the 7 may be
+// A row of PDF text whose label is broken over paragraphs and whose total (7) stands apart, below a
+// blank line, after its other six numbers (`last` the sixth).
+namespace {
+Report row_with_total_apart(std::string_view last) {
+  return lower(
+      std::string(
+          "申请人情况\n（六）其他\n\n处理\n\n1.申请人无正当理由逾期不补正、行政\n\n机关不再处理其政府信息公开申请\n"
+          "0 0 0 0 0 ") +
+      std::string(last) + "\n\n7\n");
+}
+}  // namespace
+
+// The row breaking its total: in PDF text with numbers set apart by blank lines the 7 may be
 // another row's, so nothing is read and no rule is said broken (X2, not A1).
 BOOST_AUTO_TEST_CASE(numbers_set_apart_that_break_the_total_stay_open) {
-  const auto r = lower(
-      "申请人情况\n（六）其他\n\n处理\n\n1.申请人无正当理由逾期不补正、行政\n\n机关不再处理其政府信息公开申请\n0 0 0 0 "
-      "0 0\n\n7\n");
+  const auto r = row_with_total_apart("0");
   const Cell* cell = r.table3.cell("other.no_correction", "total");
   BOOST_TEST_REQUIRE(cell != nullptr);
   BOOST_TEST((cell->state == CellState::unresolved));
@@ -82,9 +92,7 @@ BOOST_AUTO_TEST_CASE(numbers_set_apart_that_break_the_total_stay_open) {
 // The row keeps its total (A1): numbers set apart by a blank line are read in their order only so
 // (src/lower/written_row.cpp).
 BOOST_AUTO_TEST_CASE(pdf_broken_row_keeps_each_cell_position) {
-  const auto r = lower(
-      "申请人情况\n（六）其他\n\n处理\n\n1.申请人无正当理由逾期不补正、行政\n\n机关不再处理其政府信息公开申请\n0 0 0 0 "
-      "0 7\n\n7\n");
+  const auto r = row_with_total_apart("7");
   const Cell* cell = r.table3.cell("other.no_correction", "total");
   BOOST_TEST_REQUIRE(cell != nullptr);
   BOOST_TEST(cell->raw == "7");
