@@ -88,6 +88,9 @@ class CopyWriter {
   explicit CopyWriter(const Tree& tree) : tree_(tree) {}
 
   PageText write() {
+    // The copy is the tree's text less blanks, plus a tab or line break between cells and lines.
+    out_.text.reserve(tree_.text.size());
+    out_.text_at.reserve(tree_.text.size());
     flow(0, Layout::lines);
     end_line();
     return std::move(out_);

@@ -98,6 +98,12 @@ class Builder {
  public:
   Builder(std::string_view page, htmlParserCtxtPtr parser, void (*check_deadline)())
       : page_(page), parser_(parser), check_deadline_(check_deadline) {
+    // Room for a government page's tree from the start: growing the vectors, copying them each
+    // time, was a third of the time spent here. About an element every 100 bytes of markup, a text
+    // run kept every 250, and a tenth of the page kept as text (more only for bare text).
+    tree_.nodes.reserve(page.size() / 64 + 16);
+    tree_.text.reserve(page.size() / 8);
+    tree_.text_at.reserve(page.size() / 8);
     tree_.nodes.emplace_back();
     open_.push_back(0);
   }
