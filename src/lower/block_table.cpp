@@ -1,6 +1,7 @@
 #include "src/lower/block_table.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <map>
 #include <optional>
 #include <string>
@@ -104,10 +105,9 @@ std::vector<TextBlock> blocks_of(std::string_view text, std::size_t begin, std::
 
 // The two streams of numbers: those inside paragraphs with text (a row's first cells, set close to
 // its label), and those that stand alone. A number before `年` (a running head's year) or after a
-// caption's `表` (`附表 3`) is no cell. A paragraph of numbers on two lines with as many on each
-// is numbers wrapped in their narrow cells (`1334` `2`, `434 3878` `8 6`), joined pairwise; on more
-// lines the halves may stand around whole numbers (`259` `14` `1`) in an order the text does not
-// show, and the table is not read.
+// caption's `表` (`附表 3`) is no cell. A paragraph of numbers on more than one line is numbers
+// wrapped in their narrow cells (`1334` `2`, `434 3878` `8 6`, `259` `14` `1`), joined by
+// join_wrapped; a join that is not the row's breaks its total, and the table is then not read.
 struct Anchor {
   std::vector<Token> numbers;  // numbers side by side on a line of a label's paragraph
   std::u32string around;       // the label text from the previous such numbers to the next
@@ -124,18 +124,53 @@ void append_text(const Token& t, std::u32string& out) {
   for (const char32_t cp : code_points(t.text)) out.push_back(cp);
 }
 
-std::optional<Streams> streams_of(const std::vector<TextBlock>& paragraphs) {
+// A paragraph of numbers on more than one line: the numbers of a row whose wide cells wrapped. A
+// row is as tall as its wrapped cells, and its other cells stand centred in it or at its top: the
+// wrapped numbers' first halves come on the first line, maybe beside whole numbers, the whole
+// numbers of the cells centred beside them on the lines after (`1245`, `2847`, `3`; `814 1623`,
+// `28 17`, `9`, `4`), and the second halves last, in the order of their first halves. The cells
+// are the first line's numbers (joined where wrapped), then the whole ones after it. Which of the
+// first line's numbers wrapped the text does not show (`0 136`, `39`; `93 123`, `17`, `73 93`):
+// each choice is a reading, and the arithmetic keeps one. A first half has no leading 0.
+std::vector<std::vector<Token>> wrapped_readings(const TextBlock& p) {
+  const std::vector<Token>& first = p.lines.front();
+  std::vector<Token> after;
+  for (std::size_t l = 1; l < p.lines.size(); ++l) after.insert(after.end(), p.lines[l].begin(), p.lines[l].end());
+  std::vector<std::vector<Token>> out;
+  if (first.size() >= 16) return out;
+  for (unsigned wrapped = 1; wrapped < (1U << first.size()); ++wrapped) {
+    const auto joins = static_cast<std::size_t>(std::popcount(wrapped));
+    if (joins > after.size()) continue;
+    const std::size_t whole = after.size() - joins;
+    std::vector<Token> cells;
+    std::size_t tail = whole;
+    bool leading_zero = false;
+    for (std::size_t k = 0; k < first.size(); ++k) {
+      cells.push_back(first[k]);
+      if ((wrapped >> k & 1U) == 0) continue;
+      leading_zero = leading_zero || first[k].text.front() == '0';
+      cells.back().text += after[tail++].text;
+    }
+    if (leading_zero) continue;
+    cells.insert(cells.end(), after.begin(), after.begin() + static_cast<long>(whole));
+    out.push_back(std::move(cells));
+  }
+  return out;
+}
+
+// `choice[w]`: which of wrapped_readings the w-th paragraph of numbers on more than one line is
+// read as.
+std::optional<Streams> streams_of(const std::vector<TextBlock>& paragraphs, std::span<const std::size_t> choice) {
   Streams s;
+  std::size_t wrapped = 0;
   for (const TextBlock& p : paragraphs) {
     const bool text = p.has_text();
-    if (!text && p.lines.size() > 2) return std::nullopt;
-    if (!text && p.lines.size() == 2) {
-      if (p.lines[0].size() != p.lines[1].size()) return std::nullopt;
-      for (std::size_t k = 0; k < p.lines[0].size(); ++k) {
-        Token joined = p.lines[0][k];
-        joined.text += p.lines[1][k].text;
-        s.rests.push_back(std::move(joined));
-      }
+    if (!text && p.lines.size() >= 2) {
+      const auto ways = wrapped_readings(p);
+      const std::size_t pick = wrapped < choice.size() ? choice[wrapped] : 0;
+      ++wrapped;
+      if (pick >= ways.size()) return std::nullopt;
+      s.rests.insert(s.rests.end(), ways[pick].begin(), ways[pick].end());
       continue;
     }
     std::vector<Anchor> anchors;
@@ -448,27 +483,60 @@ bool numbers_set_apart(std::size_t begin, std::size_t end, const LowerContext& c
   return without_text >= 3;
 }
 
+// The reading of the table the arithmetic proves, over every way of reading its wrapped numbers
+// (at most kMaxWrappedChoices): a row's total (A1) and the table's column sums (A2, A3) must accept
+// it, and no other reading. Nothing when none or two differ; `counted` is set when some way of
+// reading the numbers has as many as the format's cells.
+namespace {
+
+constexpr std::size_t kMaxWrappedChoices = 64;
+
+std::optional<Reading> proved_reading(const std::vector<TextBlock>& paragraphs, std::span<const RowSpec> specs,
+                                      FormatVersion version, bool& counted) {
+  std::vector<std::size_t> ways;  // readings of each paragraph of numbers on more than one line
+  for (const TextBlock& p : paragraphs) {
+    if (!p.has_text() && p.lines.size() >= 2) ways.push_back(wrapped_readings(p).size());
+  }
+  std::size_t choices = 1;
+  for (const std::size_t w : ways) {
+    choices *= w;
+    if (choices == 0 || choices > kMaxWrappedChoices) return std::nullopt;
+  }
+  std::optional<Reading> proved;
+  const auto texts_of = [](const Reading& r) {
+    std::string t;
+    for (const auto& row : r)
+      for (const Token& c : row) t.append(c.text).push_back('\n');
+    return t;
+  };
+  std::vector<std::size_t> choice(ways.size(), 0);
+  for (std::size_t n = 0; n < choices; ++n) {
+    for (std::size_t w = 0, rest = n; w < ways.size(); ++w) choice[w] = rest % ways[w], rest /= ways[w];
+    const auto streams = streams_of(paragraphs, choice);
+    if (!streams || streams->leads.size() + streams->rests.size() != specs.size() * kTable3Columns.size()) continue;
+    counted = true;
+    const auto readings = table_readings(*streams, specs);
+    if (!readings) return std::nullopt;  // so many readings prove nothing
+    for (const Reading& reading : readings->readings) {
+      if (!columns_hold(reading, specs, version, readings->one_row_broken)) continue;
+      if (proved && texts_of(*proved) != texts_of(reading)) return std::nullopt;
+      proved = reading;
+    }
+  }
+  return proved;
+}
+
+}  // namespace
+
 std::optional<LayoutTable3> find_block_table3(std::size_t begin, std::size_t end, const LowerContext& cx) {
   const std::string_view text = cx.source.text();
   const std::vector<TextBlock> paragraphs = blocks_of(text, begin, end);
-  const auto split = streams_of(paragraphs);
-  if (!split) return std::nullopt;
-  const Streams& streams = *split;
-  const std::size_t numbers = streams.leads.size() + streams.rests.size();
   for (const FormatVersion version : {FormatVersion::v2021, FormatVersion::v2019}) {
     const auto specs = table3_rows(version);
-    if (numbers != specs.size() * kTable3Columns.size()) continue;
-    if (!labels_in_order(paragraphs, specs)) return std::nullopt;
-    // The readings the table's column sums (A2, A3) accept: one, or all alike, is the table.
-    const auto readings = table_readings(streams, specs);
-    if (!readings) return std::nullopt;
-    std::optional<Reading> proved;
-    for (const Reading& reading : readings->readings) {
-      if (!columns_hold(reading, specs, version, readings->one_row_broken)) continue;
-      if (proved) return std::nullopt;
-      proved = reading;
-    }
-    if (!proved) return std::nullopt;
+    bool counted = false;
+    const auto proved = proved_reading(paragraphs, specs, version, counted);
+    if (!counted) continue;
+    if (!proved || !labels_in_order(paragraphs, specs)) return std::nullopt;
     const Reading* cells = &*proved;
     LayoutTable3 found;
     for (std::size_t r = 0; r < specs.size(); ++r) {
