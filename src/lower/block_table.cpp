@@ -491,6 +491,44 @@ namespace {
 
 constexpr std::size_t kMaxWrappedChoices = 64;
 
+std::string texts_of(const Reading& r) {
+  std::string t;
+  for (const auto& row : r)
+    for (const Token& c : row) t.append(c.text).push_back('\n');
+  return t;
+}
+
+// pdftotext without options does not always keep a row's cells in the order of its columns: a
+// cell's block may come after the blocks to its right (the row `1 0 5 0 0 1 7` as `1`, `5`, `0`,
+// `0`, `1`, `0`, `7`), and the row's total holds in any order. A reading whose columns break is
+// read again with one row's applicant cells in every other order; the table is read when exactly
+// one such reading, over all rows and all the readings given, keeps every column (A2, A3).
+constexpr std::size_t kMaxReorderedReadings = 8;
+
+std::optional<Reading> one_row_reordered(const std::vector<Reading>& readings, std::span<const RowSpec> specs,
+                                         FormatVersion version) {
+  constexpr std::size_t parts = kTable3Columns.size() - 1;  // the applicant columns; the total last
+  const auto by_text = [](const Token& a, const Token& b) { return a.text < b.text; };
+  std::optional<Reading> found;
+  for (const Reading& reading : readings) {
+    for (std::size_t r = 0; r < reading.size(); ++r) {
+      Reading other = reading;
+      auto& cells = other[r];
+      const auto first = cells.begin(), last = cells.begin() + static_cast<long>(parts);
+      std::sort(first, last, by_text);
+      do {
+        if (std::equal(first, last, reading[r].begin(),
+                       [](const Token& a, const Token& b) { return a.text == b.text; }))
+          continue;
+        if (!columns_hold(other, specs, version)) continue;
+        if (found && texts_of(*found) != texts_of(other)) return std::nullopt;
+        found = other;
+      } while (std::next_permutation(first, last, by_text));
+    }
+  }
+  return found;
+}
+
 std::optional<Reading> proved_reading(const std::vector<TextBlock>& paragraphs, std::span<const RowSpec> specs,
                                       FormatVersion version, bool& counted) {
   std::vector<std::size_t> ways;  // readings of each paragraph of numbers on more than one line
@@ -503,12 +541,7 @@ std::optional<Reading> proved_reading(const std::vector<TextBlock>& paragraphs, 
     if (choices == 0 || choices > kMaxWrappedChoices) return std::nullopt;
   }
   std::optional<Reading> proved;
-  const auto texts_of = [](const Reading& r) {
-    std::string t;
-    for (const auto& row : r)
-      for (const Token& c : row) t.append(c.text).push_back('\n');
-    return t;
-  };
+  std::vector<Reading> unproved;  // readings whose rows hold and columns do not
   std::vector<std::size_t> choice(ways.size(), 0);
   for (std::size_t n = 0; n < choices; ++n) {
     for (std::size_t w = 0, rest = n; w < ways.size(); ++w) choice[w] = rest % ways[w], rest /= ways[w];
@@ -518,12 +551,16 @@ std::optional<Reading> proved_reading(const std::vector<TextBlock>& paragraphs, 
     const auto readings = table_readings(*streams, specs);
     if (!readings) return std::nullopt;  // so many readings prove nothing
     for (const Reading& reading : readings->readings) {
-      if (!columns_hold(reading, specs, version, readings->one_row_broken)) continue;
+      if (!columns_hold(reading, specs, version, readings->one_row_broken)) {
+        if (!readings->one_row_broken) unproved.push_back(reading);
+        continue;
+      }
       if (proved && texts_of(*proved) != texts_of(reading)) return std::nullopt;
       proved = reading;
     }
   }
-  return proved;
+  if (proved || unproved.empty() || unproved.size() > kMaxReorderedReadings) return proved;
+  return one_row_reordered(unproved, specs, version);
 }
 
 }  // namespace
