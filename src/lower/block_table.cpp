@@ -1,13 +1,13 @@
 #include "src/lower/block_table.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "grammar/sections.hpp"
+#include "src/lower/block_text.hpp"
 #include "src/lower/label_match.hpp"
 #include "src/lower/number.hpp"
 #include "src/rules/relations.hpp"
@@ -16,98 +16,19 @@
 namespace xxgk {
 namespace {
 
-struct Token {
-  std::string text;
-  std::size_t offset;
-  bool number;
-};
-
-bool is_number(std::string_view s) {
-  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  if (s.empty() || !digit(s.front()) || !digit(s.back())) return false;
-  return std::all_of(s.begin(), s.end(), [&](char c) { return digit(c) || c == '.'; }) &&
-         std::count(s.begin(), s.end(), '.') <= 1;
-}
-
-bool is_token_blank(char c) {
-  return c == ' ' || c == '\t' || c == '\f' || c == '\r';
-}
-
-// The tokens of a line: runs of characters between blanks.
-std::vector<Token> tokens_of(std::string_view text, std::size_t begin, std::size_t end) {
-  std::vector<Token> out;
-  for (std::size_t i = begin; i < end;) {
-    if (is_token_blank(text[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < end && !is_token_blank(text[j])) ++j;
-    const std::string_view t = text.substr(i, j - i);
-    out.push_back({std::string(t), i, is_number(t)});
-    i = j;
-  }
-  return out;
-}
-
-// A line of page furniture by the grammar's rules (a page number with its marks, a running head, a
-// bare number that continues the page sequence as a page's last line): no cell of the table.
-bool is_furniture(std::string_view text, std::size_t line_start) {
-  tao::pegtl::memory_input<tao::pegtl::tracking_mode::lazy> in(text.data(), text.data() + text.size(), "");
-  in.bump(line_start);
-  return tao::pegtl::parse<grammar::furniture_line>(in);
-}
-
-// A paragraph of the text: lines up to a blank line or a page break.
-struct TextBlock {
-  std::vector<std::vector<Token>> lines;
-  [[nodiscard]] bool has_text() const {
-    return std::any_of(lines.begin(), lines.end(), [](const auto& line) {
-      return std::any_of(line.begin(), line.end(), [](const Token& t) { return !t.number; });
-    });
-  }
-};
-
-std::vector<TextBlock> blocks_of(std::string_view text, std::size_t begin, std::size_t end) {
-  struct Line {
-    std::vector<Token> tokens;
-    bool page_starts = false;  // a form feed opens it
-    bool furniture = false;    // skipped, not a paragraph's end
-  };
-  std::vector<Line> lines;
-  for (std::size_t i = begin; i < end;) {
-    std::size_t nl = text.find('\n', i);
-    if (nl == std::string_view::npos || nl > end) nl = end;
-    const std::string_view line = text.substr(i, nl - i);
-    const bool furniture = is_furniture(text, i);
-    lines.push_back({furniture ? std::vector<Token>{} : tokens_of(text, i, nl),
-                     line.find('\f') != std::string_view::npos, furniture});
-    i = nl + 1;
-  }
-  std::vector<TextBlock> out;
-  TextBlock current;
-  const auto close = [&] {
-    if (!current.lines.empty()) out.push_back(std::move(current));
-    current = {};
-  };
-  for (std::size_t l = 0; l < lines.size(); ++l) {
-    if (lines[l].page_starts) close();
-    if (lines[l].furniture) continue;
-    if (lines[l].tokens.empty()) {
-      close();
-      continue;
-    }
-    current.lines.push_back(std::move(lines[l].tokens));
-  }
-  close();
-  return out;
-}
+using block_text::blocks_of;
+using block_text::is_furniture;
+using block_text::is_number;
+using block_text::is_token_blank;
+using block_text::TextBlock;
+using block_text::Token;
+using block_text::wrapped_readings;
 
 // The two streams of numbers: those inside paragraphs with text (a row's first cells, set close to
 // its label), and those that stand alone. A number before `年` (a running head's year) or after a
 // caption's `表` (`附表 3`) is no cell. A paragraph of numbers on more than one line is numbers
 // wrapped in their narrow cells (`1334` `2`, `434 3878` `8 6`, `259` `14` `1`), joined by
-// join_wrapped; a join that is not the row's breaks its total, and the table is then not read.
+// wrapped_readings; a join that is not the row's breaks its total, and the table is then not read.
 struct Anchor {
   std::vector<Token> numbers;  // numbers side by side on a line of a label's paragraph
   std::u32string around;       // the label text from the previous such numbers to the next
@@ -122,40 +43,6 @@ struct Streams {
 
 void append_text(const Token& t, std::u32string& out) {
   for (const char32_t cp : code_points(t.text)) out.push_back(cp);
-}
-
-// A paragraph of numbers on more than one line: the numbers of a row whose wide cells wrapped. A
-// row is as tall as its wrapped cells, and its other cells stand centred in it or at its top: the
-// wrapped numbers' first halves come on the first line, maybe beside whole numbers, the whole
-// numbers of the cells centred beside them on the lines after (`1245`, `2847`, `3`; `814 1623`,
-// `28 17`, `9`, `4`), and the second halves last, in the order of their first halves. The cells
-// are the first line's numbers (joined where wrapped), then the whole ones after it. Which of the
-// first line's numbers wrapped the text does not show (`0 136`, `39`; `93 123`, `17`, `73 93`):
-// each choice is a reading, and the arithmetic keeps one. A first half has no leading 0.
-std::vector<std::vector<Token>> wrapped_readings(const TextBlock& p) {
-  const std::vector<Token>& first = p.lines.front();
-  std::vector<Token> after;
-  for (std::size_t l = 1; l < p.lines.size(); ++l) after.insert(after.end(), p.lines[l].begin(), p.lines[l].end());
-  std::vector<std::vector<Token>> out;
-  if (first.size() >= 16) return out;
-  for (unsigned wrapped = 1; wrapped < (1U << first.size()); ++wrapped) {
-    const auto joins = static_cast<std::size_t>(std::popcount(wrapped));
-    if (joins > after.size()) continue;
-    const std::size_t whole = after.size() - joins;
-    std::vector<Token> cells;
-    std::size_t tail = whole;
-    bool leading_zero = false;
-    for (std::size_t k = 0; k < first.size(); ++k) {
-      cells.push_back(first[k]);
-      if ((wrapped >> k & 1U) == 0) continue;
-      leading_zero = leading_zero || first[k].text.front() == '0';
-      cells.back().text += after[tail++].text;
-    }
-    if (leading_zero) continue;
-    cells.insert(cells.end(), after.begin(), after.begin() + static_cast<long>(whole));
-    out.push_back(std::move(cells));
-  }
-  return out;
 }
 
 // `choice[w]`: which of wrapped_readings the w-th paragraph of numbers on more than one line is
