@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "grammar/sections.hpp"
+#include "src/lower/block_text.hpp"
 #include "src/lower/label_match.hpp"
 #include "src/lower/number.hpp"
 #include "src/rules/relations.hpp"
@@ -15,99 +16,19 @@
 namespace xxgk {
 namespace {
 
-struct Token {
-  std::string text;
-  std::size_t offset;
-  bool number;
-};
-
-bool is_number(std::string_view s) {
-  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  if (s.empty() || !digit(s.front()) || !digit(s.back())) return false;
-  return std::all_of(s.begin(), s.end(), [&](char c) { return digit(c) || c == '.'; }) &&
-         std::count(s.begin(), s.end(), '.') <= 1;
-}
-
-bool is_token_blank(char c) {
-  return c == ' ' || c == '\t' || c == '\f' || c == '\r';
-}
-
-// The tokens of a line: runs of characters between blanks.
-std::vector<Token> tokens_of(std::string_view text, std::size_t begin, std::size_t end) {
-  std::vector<Token> out;
-  for (std::size_t i = begin; i < end;) {
-    if (is_token_blank(text[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < end && !is_token_blank(text[j])) ++j;
-    const std::string_view t = text.substr(i, j - i);
-    out.push_back({std::string(t), i, is_number(t)});
-    i = j;
-  }
-  return out;
-}
-
-// A line of page furniture by the grammar's rules (a page number with its marks, a running head, a
-// bare number that continues the page sequence as a page's last line): no cell of the table.
-bool is_furniture(std::string_view text, std::size_t line_start) {
-  tao::pegtl::memory_input<tao::pegtl::tracking_mode::lazy> in(text.data(), text.data() + text.size(), "");
-  in.bump(line_start);
-  return tao::pegtl::parse<grammar::furniture_line>(in);
-}
-
-// A paragraph of the text: lines up to a blank line or a page break.
-struct TextBlock {
-  std::vector<std::vector<Token>> lines;
-  [[nodiscard]] bool has_text() const {
-    return std::any_of(lines.begin(), lines.end(), [](const auto& line) {
-      return std::any_of(line.begin(), line.end(), [](const Token& t) { return !t.number; });
-    });
-  }
-};
-
-std::vector<TextBlock> blocks_of(std::string_view text, std::size_t begin, std::size_t end) {
-  struct Line {
-    std::vector<Token> tokens;
-    bool page_starts = false;  // a form feed opens it
-    bool furniture = false;    // skipped, not a paragraph's end
-  };
-  std::vector<Line> lines;
-  for (std::size_t i = begin; i < end;) {
-    std::size_t nl = text.find('\n', i);
-    if (nl == std::string_view::npos || nl > end) nl = end;
-    const std::string_view line = text.substr(i, nl - i);
-    const bool furniture = is_furniture(text, i);
-    lines.push_back({furniture ? std::vector<Token>{} : tokens_of(text, i, nl),
-                     line.find('\f') != std::string_view::npos, furniture});
-    i = nl + 1;
-  }
-  std::vector<TextBlock> out;
-  TextBlock current;
-  const auto close = [&] {
-    if (!current.lines.empty()) out.push_back(std::move(current));
-    current = {};
-  };
-  for (std::size_t l = 0; l < lines.size(); ++l) {
-    if (lines[l].page_starts) close();
-    if (lines[l].furniture) continue;
-    if (lines[l].tokens.empty()) {
-      close();
-      continue;
-    }
-    current.lines.push_back(std::move(lines[l].tokens));
-  }
-  close();
-  return out;
-}
+using block_text::blocks_of;
+using block_text::is_furniture;
+using block_text::is_number;
+using block_text::is_token_blank;
+using block_text::TextBlock;
+using block_text::Token;
+using block_text::wrapped_readings;
 
 // The two streams of numbers: those inside paragraphs with text (a row's first cells, set close to
 // its label), and those that stand alone. A number before `年` (a running head's year) or after a
-// caption's `表` (`附表 3`) is no cell. A paragraph of numbers on two lines with as many on each
-// is numbers wrapped in their narrow cells (`1334` `2`, `434 3878` `8 6`), joined pairwise; on more
-// lines the halves may stand around whole numbers (`259` `14` `1`) in an order the text does not
-// show, and the table is not read.
+// caption's `表` (`附表 3`) is no cell. A paragraph of numbers on more than one line is numbers
+// wrapped in their narrow cells (`1334` `2`, `434 3878` `8 6`, `259` `14` `1`), joined by
+// wrapped_readings; a join that is not the row's breaks its total, and the table is then not read.
 struct Anchor {
   std::vector<Token> numbers;  // numbers side by side on a line of a label's paragraph
   std::u32string around;       // the label text from the previous such numbers to the next
@@ -124,18 +45,19 @@ void append_text(const Token& t, std::u32string& out) {
   for (const char32_t cp : code_points(t.text)) out.push_back(cp);
 }
 
-std::optional<Streams> streams_of(const std::vector<TextBlock>& paragraphs) {
+// `choice[w]`: which of wrapped_readings the w-th paragraph of numbers on more than one line is
+// read as.
+std::optional<Streams> streams_of(const std::vector<TextBlock>& paragraphs, std::span<const std::size_t> choice) {
   Streams s;
+  std::size_t wrapped = 0;
   for (const TextBlock& p : paragraphs) {
     const bool text = p.has_text();
-    if (!text && p.lines.size() > 2) return std::nullopt;
-    if (!text && p.lines.size() == 2) {
-      if (p.lines[0].size() != p.lines[1].size()) return std::nullopt;
-      for (std::size_t k = 0; k < p.lines[0].size(); ++k) {
-        Token joined = p.lines[0][k];
-        joined.text += p.lines[1][k].text;
-        s.rests.push_back(std::move(joined));
-      }
+    if (!text && p.lines.size() >= 2) {
+      const auto ways = wrapped_readings(p);
+      const std::size_t pick = wrapped < choice.size() ? choice[wrapped] : 0;
+      ++wrapped;
+      if (pick >= ways.size()) return std::nullopt;
+      s.rests.insert(s.rests.end(), ways[pick].begin(), ways[pick].end());
       continue;
     }
     std::vector<Anchor> anchors;
@@ -448,27 +370,97 @@ bool numbers_set_apart(std::size_t begin, std::size_t end, const LowerContext& c
   return without_text >= 3;
 }
 
+// The reading of the table the arithmetic proves, over every way of reading its wrapped numbers
+// (at most kMaxWrappedChoices): a row's total (A1) and the table's column sums (A2, A3) must accept
+// it, and no other reading. Nothing when none or two differ; `counted` is set when some way of
+// reading the numbers has as many as the format's cells.
+namespace {
+
+constexpr std::size_t kMaxWrappedChoices = 64;
+
+std::string texts_of(const Reading& r) {
+  std::string t;
+  for (const auto& row : r)
+    for (const Token& c : row) t.append(c.text).push_back('\n');
+  return t;
+}
+
+// pdftotext without options does not always keep a row's cells in the order of its columns: a
+// cell's block may come after the blocks to its right (the row `1 0 5 0 0 1 7` as `1`, `5`, `0`,
+// `0`, `1`, `0`, `7`), and the row's total holds in any order. A reading whose columns break is
+// read again with one row's applicant cells in every other order; the table is read when exactly
+// one such reading, over all rows and all the readings given, keeps every column (A2, A3).
+constexpr std::size_t kMaxReorderedReadings = 8;
+
+std::optional<Reading> one_row_reordered(const std::vector<Reading>& readings, std::span<const RowSpec> specs,
+                                         FormatVersion version) {
+  constexpr std::size_t parts = kTable3Columns.size() - 1;  // the applicant columns; the total last
+  const auto by_text = [](const Token& a, const Token& b) { return a.text < b.text; };
+  std::optional<Reading> found;
+  for (const Reading& reading : readings) {
+    for (std::size_t r = 0; r < reading.size(); ++r) {
+      Reading other = reading;
+      auto& cells = other[r];
+      const auto first = cells.begin(), last = cells.begin() + static_cast<long>(parts);
+      std::sort(first, last, by_text);
+      do {
+        if (std::equal(first, last, reading[r].begin(),
+                       [](const Token& a, const Token& b) { return a.text == b.text; }))
+          continue;
+        if (!columns_hold(other, specs, version)) continue;
+        if (found && texts_of(*found) != texts_of(other)) return std::nullopt;
+        found = other;
+      } while (std::next_permutation(first, last, by_text));
+    }
+  }
+  return found;
+}
+
+std::optional<Reading> proved_reading(const std::vector<TextBlock>& paragraphs, std::span<const RowSpec> specs,
+                                      FormatVersion version, bool& counted) {
+  std::vector<std::size_t> ways;  // readings of each paragraph of numbers on more than one line
+  for (const TextBlock& p : paragraphs) {
+    if (!p.has_text() && p.lines.size() >= 2) ways.push_back(wrapped_readings(p).size());
+  }
+  std::size_t choices = 1;
+  for (const std::size_t w : ways) {
+    choices *= w;
+    if (choices == 0 || choices > kMaxWrappedChoices) return std::nullopt;
+  }
+  std::optional<Reading> proved;
+  std::vector<Reading> unproved;  // readings whose rows hold and columns do not
+  std::vector<std::size_t> choice(ways.size(), 0);
+  for (std::size_t n = 0; n < choices; ++n) {
+    for (std::size_t w = 0, rest = n; w < ways.size(); ++w) choice[w] = rest % ways[w], rest /= ways[w];
+    const auto streams = streams_of(paragraphs, choice);
+    if (!streams || streams->leads.size() + streams->rests.size() != specs.size() * kTable3Columns.size()) continue;
+    counted = true;
+    const auto readings = table_readings(*streams, specs);
+    if (!readings) return std::nullopt;  // so many readings prove nothing
+    for (const Reading& reading : readings->readings) {
+      if (!columns_hold(reading, specs, version, readings->one_row_broken)) {
+        if (!readings->one_row_broken) unproved.push_back(reading);
+        continue;
+      }
+      if (proved && texts_of(*proved) != texts_of(reading)) return std::nullopt;
+      proved = reading;
+    }
+  }
+  if (proved || unproved.empty() || unproved.size() > kMaxReorderedReadings) return proved;
+  return one_row_reordered(unproved, specs, version);
+}
+
+}  // namespace
+
 std::optional<LayoutTable3> find_block_table3(std::size_t begin, std::size_t end, const LowerContext& cx) {
   const std::string_view text = cx.source.text();
   const std::vector<TextBlock> paragraphs = blocks_of(text, begin, end);
-  const auto split = streams_of(paragraphs);
-  if (!split) return std::nullopt;
-  const Streams& streams = *split;
-  const std::size_t numbers = streams.leads.size() + streams.rests.size();
   for (const FormatVersion version : {FormatVersion::v2021, FormatVersion::v2019}) {
     const auto specs = table3_rows(version);
-    if (numbers != specs.size() * kTable3Columns.size()) continue;
-    if (!labels_in_order(paragraphs, specs)) return std::nullopt;
-    // The readings the table's column sums (A2, A3) accept: one, or all alike, is the table.
-    const auto readings = table_readings(streams, specs);
-    if (!readings) return std::nullopt;
-    std::optional<Reading> proved;
-    for (const Reading& reading : readings->readings) {
-      if (!columns_hold(reading, specs, version, readings->one_row_broken)) continue;
-      if (proved) return std::nullopt;
-      proved = reading;
-    }
-    if (!proved) return std::nullopt;
+    bool counted = false;
+    const auto proved = proved_reading(paragraphs, specs, version, counted);
+    if (!counted) continue;
+    if (!proved || !labels_in_order(paragraphs, specs)) return std::nullopt;
     const Reading* cells = &*proved;
     LayoutTable3 found;
     for (std::size_t r = 0; r < specs.size(); ++r) {
