@@ -336,8 +336,7 @@ BOOST_AUTO_TEST_CASE(table3_rows_run_together_into_long_digit_runs_are_read_only
 namespace {
 
 std::string seed_report() {
-  const auto path = std::filesystem::path(__FILE__).parent_path() / "../corpus/documents/004_12d7c137f1960f71.txt";
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(XXGK_SEED_004, std::ios::binary);
   BOOST_REQUIRE(in);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
