@@ -437,7 +437,12 @@ struct cell_number
     : seq<opt<one<'-'>>, digits, opt<one<'.'>, digits>, opt<first_byte_sor<money_unit, count_unit>>, cell_end> {};
 struct cell_dash : seq<sor<plus<one_char<U'—', U'–', U'－'>>, plus<one<'-'>>>, cell_end> {};
 struct cell_slash : seq<plus<one<'/', '\\'>>, cell_end> {};
-struct cell_none : seq<one_char<U'无'>, cell_end> {};
+// `无` with words after it on its line and a number after them is no cell but a character of a
+// group label set down a narrow column ((四)无法提供 one character a line), beside the row label's
+// words and cells as a text browser draws the grid: `年  无  成信息需要另  0  14 …`.
+struct none_beside_words : seq<one_char<U'无'>, scan_while<true, ' ', '\t'>, not_at<cell>, utf8::range<0x80, 0x10FFFF>,
+                               until<seq<scan_while<true, ' ', '\t'>, digit>, not_one<'\n'>>> {};
+struct cell_none : seq<not_at<none_beside_words>, one_char<U'无'>, cell_end> {};
 // The first character of a cell, for lookahead that must not build tree nodes.
 struct cell_start : sor<digit, one<'-', '/', '\\'>, one_char<U'无', U'—', U'–'>> {};
 // A cell is tried at every word of a table: its first byte is looked at before the kinds are.

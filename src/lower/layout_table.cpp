@@ -2,6 +2,7 @@
 #include "src/lower/number.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -101,10 +102,151 @@ void mark_open(const std::vector<std::vector<std::string>>& readings, LayoutRow&
   }
 }
 
+bool is_page_break(const Line& line) {
+  return line.size() == 1 && line.front().text == "\f";
+}
+
+double centre_of(const Segment& s) {
+  return s.x + static_cast<double>(s.text.size()) / 2.0;
+}
+
+std::vector<double> values_of(const std::vector<std::string>& numbers) {
+  std::vector<double> values;
+  for (const auto& n : numbers) values.push_back(number_value(n));
+  return values;
+}
+
+// Numbers joined from pieces that a table could have written: none starts with 0 but 0 itself.
+bool holds_as_written(const std::vector<std::string>& numbers) {
+  return std::none_of(numbers.begin(), numbers.end(),
+                      [](const std::string& n) { return n.size() > 1 && n[0] == '0'; }) &&
+         relations::table3_row_holds(values_of(numbers));
+}
+
 // A page break between a row and the rest of its wrapped numbers takes a footer, blank lines and
 // the repeated header of table 三 (up to 8 lines in pdftotext -layout's text): the rest is looked
 // for this far down.
 constexpr std::size_t kLinesToNextPage = 40;
+
+// Numbers wrapped on more lines than their row's own (src/lower/layout_table.hpp): the PDF centres
+// a number in its cell, so a number of three lines puts its first piece above the row's line and
+// its last below, beside the label's wrapped words and the group label's characters (`59` above
+// `… 0 71`, `1` below: 59711). The lines around a row that may hold them: up to a blank line, a
+// page break or another row's lines, a few at most, with at most 3 numbers each.
+constexpr std::size_t kBandLines = 4;
+constexpr double kPieceColumnReach = 3.0;  // characters between a piece's centre and its column's
+
+struct Piece {
+  std::size_t line;
+  std::size_t column;
+  std::string text;
+};
+
+struct Around {
+  const std::vector<Line>& lines;
+  const std::vector<bool>& used;
+  const std::vector<std::size_t>& page_of;
+  const std::vector<std::vector<double>>& page_centres;
+
+  // The column whose centre (`centres`) a number stands under, if it stands under one.
+  static std::optional<std::size_t> column_of(const Segment& s, const std::vector<double>& centres) {
+    if (centres.empty()) return std::nullopt;
+    std::size_t best = 0;
+    for (std::size_t c = 1; c < centres.size(); ++c) {
+      if (std::abs(centres[c] - centre_of(s)) < std::abs(centres[best] - centre_of(s))) best = c;
+    }
+    if (std::abs(centres[best] - centre_of(s)) > kPieceColumnReach) return std::nullopt;
+    return best;
+  }
+
+  bool may_hold_pieces(std::size_t line) const {
+    const Line& l = lines[line];
+    return !l.empty() && !is_page_break(l) && !used[line] && numbers_in(l) <= 3;
+  }
+
+  // The pieces on the lines from `line` stepping by `step` (-1 up, +1 down) in the row's band, each
+  // in the column of the row's cell it stands over or under; nothing when one stands under none.
+  // A number's pieces stand on consecutive lines, the first of them past the label's words at
+  // most: a line of words after pieces ends the band (the next row's pieces may follow).
+  std::optional<std::vector<Piece>> band(const std::vector<double>& cell_centres, std::size_t line, int step) const {
+    std::vector<Piece> out;
+    for (std::size_t n = 0;
+         n < kBandLines && line < lines.size() && may_hold_pieces(line) && (out.empty() || numbers_in(lines[line]) > 0);
+         ++n, line += static_cast<std::size_t>(step)) {
+      for (const Segment& s : lines[line]) {
+        if (!s.number) continue;
+        const auto column = column_of(s, cell_centres);
+        if (!column) return std::nullopt;
+        out.push_back({line, *column, s.text});
+      }
+    }
+    return out;
+  }
+
+  // The first line of numbers past the next page break below `line` (its footer, page number and
+  // the repeated header passed), when no row took it and no row follows it in one band: the rest
+  // of numbers the break cut, each piece in the column it stands under on its page.
+  std::vector<Piece> past_page_break(std::size_t line) const {
+    std::size_t i = line;
+    const std::size_t limit = std::min(lines.size(), line + kLinesToNextPage);
+    while (i < limit && !is_page_break(lines[i])) {
+      const std::size_t k = numbers_in(lines[i]);
+      if (used[i] || k > 1 || (k == 1 && lines[i].size() > 1)) return {};  // a row's, or pieces before the break
+      ++i;
+    }
+    while (i < limit && numbers_in(lines[i]) == 0) ++i;
+    if (i >= limit || used[i] || numbers_in(lines[i]) >= kTable3Columns.size()) return {};
+    for (std::size_t j = i + 1; j < lines.size() && !lines[j].empty(); ++j) {
+      if (used[j]) return {};  // pieces above a row of that page: its own
+    }
+    std::vector<Piece> out;
+    for (const Segment& s : lines[i]) {
+      if (!s.number) continue;
+      const auto column = column_of(s, page_centres[page_of[i]]);
+      if (!column) return {};
+      out.push_back({i, *column, s.text});
+    }
+    return out;
+  }
+};
+
+// A row of seven cells that does not hold takes the pieces in its band, all of them (each stands
+// under its cell), and may take the rest of its numbers past the next page break too. A row that
+// holds may still be short of a rest past the page break. The readings that hold decide: one is
+// taken; two leave the cells they disagree on open (X2); none leaves the row as written.
+void take_pieces_around(std::vector<LayoutRow>& rows, const Around& around, std::vector<bool>& used) {
+  constexpr std::size_t kColumns = kTable3Columns.size();
+  for (auto& row : rows) {
+    if (row.cells.size() != kColumns || row.unresolved) continue;
+    std::vector<std::string> base = tokens_of(row.cells);
+    std::size_t first = row.first, last = row.last;
+    if (!relations::table3_row_holds(values_of(base))) {
+      std::vector<double> cell_centres;
+      for (const auto& c : row.cells) cell_centres.push_back(centre_of(c));
+      const auto above = row.first > 0 ? around.band(cell_centres, row.first - 1, -1) : std::vector<Piece>{};
+      const auto below = around.band(cell_centres, row.last + 1, +1);
+      if (!above || !below) continue;
+      for (const auto& p : *above) base[p.column] = p.text + base[p.column], first = std::min(first, p.line);
+      for (const auto& p : *below) base[p.column] += p.text, last = std::max(last, p.line);
+    }
+    std::vector<std::vector<std::string>> fits;
+    if (holds_as_written(base)) fits.push_back(base);
+    const auto rest = around.past_page_break(last + 1);
+    if (!rest.empty()) {
+      std::vector<std::string> with_rest = base;
+      for (const auto& p : rest) with_rest[p.column] += p.text;
+      if (holds_as_written(with_rest)) {
+        fits.push_back(std::move(with_rest));
+        last = rest.front().line;
+      }
+    }
+    if (fits.empty()) continue;
+    for (std::size_t c = 0; c < kColumns; ++c) row.cells[c].text = fits.front()[c];
+    if (fits.size() > 1) mark_open(fits, row);
+    row.first = first, row.last = last;
+    std::fill(used.begin() + static_cast<long>(first), used.begin() + static_cast<long>(last) + 1, true);
+  }
+}
 
 }  // namespace
 
@@ -133,7 +275,6 @@ std::optional<LayoutTable3> find_layout_table3(std::size_t begin, std::size_t en
   constexpr std::size_t kColumns = kTable3Columns.size();
   // Where the columns stand, from the lines that fill all seven: over the whole table, and on
   // each page (pdftotext sets each page's grid apart: a table's columns may move at a page break).
-  const auto is_page_break = [](const Line& line) { return line.size() == 1 && line.front().text == "\f"; };
   std::vector<std::size_t> page_of(lines.size(), 0);
   for (std::size_t i = 1; i < lines.size(); ++i) page_of[i] = page_of[i - 1] + (is_page_break(lines[i - 1]) ? 1 : 0);
   using ColumnXs = std::vector<std::vector<int>>;
@@ -212,8 +353,12 @@ std::optional<LayoutTable3> find_layout_table3(std::size_t begin, std::size_t en
         };
         while (next < lines.size() && next <= i + kLinesToNextPage && !holds_pieces(next)) ++next;
       }
+      // Up to 3 pieces on the next line (more would be a row with blank cells); past a page break,
+      // where a row that does not hold without them looks for its rest, up to 6 (every number but
+      // one wrapped: `（七）总计 90 1060 0 991 5 86 292`, then `9 2 78 94` on the next page).
       const std::size_t pieces = next < lines.size() ? numbers_in(lines[next]) : 0;
-      if (pieces > 0 && pieces <= 3 && !is_triple(next)) {
+      const std::size_t most_pieces = !adjacent && !balances ? kColumns - 1 : 3;
+      if (pieces > 0 && pieces <= most_pieces && !is_triple(next)) {
         const auto fits = readings_with(next);
         if ((adjacent || !balances) && fits.size() == 1) {
           for (std::size_t c = 0; c < kColumns; ++c) row.cells[c].text = fits[0].numbers[c];
@@ -237,6 +382,11 @@ std::optional<LayoutTable3> find_layout_table3(std::size_t begin, std::size_t en
       rows.push_back({i, i, i, numbers_of(lines[i])});
     }
   }
+  std::vector<bool> used(lines.size(), false);
+  for (const auto& row : rows) {
+    std::fill(used.begin() + static_cast<long>(row.first), used.begin() + static_cast<long>(row.last) + 1, true);
+  }
+  take_pieces_around(rows, Around{lines, used, page_of, page_centres}, used);
   if (rows.size() <= more_than) return std::nullopt;
 
   LayoutTable3 found;

@@ -4,6 +4,9 @@
 // No line grammar follows that; this reads the table's lines in two dimensions instead:
 //  - a row is a line of 7 numbers, or three lines of k, 7 − k and k numbers (the k wrapped
 //    numbers' halves above and below, joined pairwise, put in column order by their x position);
+//  - a row whose total does not hold takes the pieces of numbers wrapped on more lines, above
+//    and below it, each in the column it stands in, and the rest past a page break, when the
+//    total then holds (two readings that hold leave the cells they disagree on open, X2);
 //  - its label is the canonical label whose characters appear, in order, in the text around it.
 #pragma once
 

@@ -231,8 +231,17 @@ std::string unrecognised_label_text(const TreeNode& row) {
 // row when one is close enough (F4 when its words differ). Returns the match.
 LabelMatch add_matched_row(Table& table, const TreeNode& row_node, const std::string& label_text,
                            const std::vector<WrittenCell>& written, LowerContext& cx) {
+  // A row read without any cell does not keep its label from one written with cells (add_row puts
+  // that one in its place): a short label may be a piece of a group label set down a narrow
+  // column (`(六)` `其他` `处理`, one line each, beside the rows' labels in a text browser's grid).
+  const auto any_written = [](const Row& r) {
+    return std::any_of(r.cells.begin(), r.cells.end(), [](const Cell& c) { return c.state != CellState::blank; });
+  };
   std::vector<bool> taken;
-  for (const RowSpec& spec : table3_rows()) taken.push_back(table.row(spec.key) != nullptr);
+  for (const RowSpec& spec : table3_rows()) {
+    const Row* kept = table.row(spec.key);
+    taken.push_back(kept != nullptr && (written.empty() || any_written(*kept)));
+  }
   const LabelMatch match = match_label(label_text, table3_rows(), taken);
   if (match.row == nullptr) return match;
   // A label read loosely (cut short, characters lost) names a row only with all its cells, as a
