@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <optional>
 #include <sstream>
 
@@ -184,6 +185,15 @@ bool alone_in_paragraph(std::string_view text, const WrittenCell& cell) {
          blank(text.substr(end + 1, below - end - 1));
 }
 
+// Each number shares its line with the number before or after it.
+bool in_lines(const std::vector<WrittenCell>& written, std::string_view text) {
+  const auto line_with_next = [&](std::size_t i) { return same_line(text, written[i].offset, written[i + 1].offset); };
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    if (!(i > 0 && line_with_next(i - 1)) && !(i + 1 < written.size() && line_with_next(i))) return false;
+  }
+  return written.size() > 1;
+}
+
 // `side_by_side`: two of the numbers share a line (two columns' cells, or one's wrapped halves).
 bool set_apart(const std::vector<WrittenCell>& written, std::size_t columns, std::string_view text,
                bool& side_by_side) {
@@ -205,10 +215,10 @@ bool set_apart(const std::vector<WrittenCell>& written, std::size_t columns, std
   return blank_lines > 0 && !one_cell_a_line;
 }
 
-// A row set apart in paragraphs is read in its order only when it has a number for every column
-// and keeps its rule; otherwise nothing in the text proves which numbers are its: every cell is
-// left unresolved (X2), and the note says the digits are not the row's (no reading of them is
-// tried, and no rule is reported broken).
+// A row set apart in paragraphs is read in its order only when it has a number for every column,
+// keeps its rule and reads alike in any order; otherwise nothing in the text proves which numbers are its: every cell
+// is left unresolved (X2), and the note says the digits are not the row's (no reading of them is tried, and no rule is
+// reported broken).
 std::optional<std::vector<WrittenCell>> apart_cells(const std::vector<WrittenCell>& written, std::size_t columns,
                                                     RowCheck check, const std::string& key_prefix,
                                                     std::span<const std::string_view> column_keys, LowerContext& cx) {
@@ -224,9 +234,20 @@ std::optional<std::vector<WrittenCell>> apart_cells(const std::vector<WrittenCel
   // numbers): the order is then not the row's, and a rule that holds proves nothing.
   // Table 三's rows are checked again by its columns (A2, A3); table 四's line by nothing else.
   const bool order_shown = !side_by_side || check == relations::table3_row_holds;
-  if (full && order_shown && check(values)) return written;
-  // A full row that breaks its rule may be the report's own error: the table's columns may prove
-  // it (settle_by_column_sums), its only candidate the numbers in their order.
+  // Nor do paragraphs keep one row's numbers in the order of its columns: pdftotext prints a cell
+  // set a little lower before the one to its left (`1 0 5 0 0 1 7` comes out `1 5 0 0 1 0 7`),
+  // and a row's total holds in any order of the numbers before it. Their order is proven when
+  // each number shares a line with another of the row's (a line is read left to right: a row cut
+  // by a page break), or when every order reads alike: all the numbers before the last (the
+  // total) equal.
+  const bool any_order_alike =
+      full && std::adjacent_find(values.begin(), values.end() - 1, std::not_equal_to<>()) == values.end() - 1;
+  if ((any_order_alike || in_lines(written, cx.source.text())) && full && order_shown && check(values)) {
+    return written;
+  }
+  // A full row that breaks its rule (the report's own error?) or whose order is not proven is left
+  // to the table's columns (settle_by_column_sums), its only candidate the numbers in their order:
+  // read only if the columns' sums hold with it and with no other reading of the open rows.
   std::vector<std::string> readings;
   if (full) {
     readings.emplace_back();
