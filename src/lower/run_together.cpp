@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "src/lower/block_table.hpp"
 #include "src/rules/relations.hpp"
 #include "src/text.hpp"
 
@@ -150,7 +151,13 @@ bool spaced_run_together(const std::vector<WrittenCell>& written, std::size_t co
   // blank cell, placed by the columns or by the row's total; a run cut by stray spaces leaves
   // few pieces (`2100000 21`) or pieces no table writes (`00`).
   if (!zero_led && (cx.column_centers.size() == columns || written.size() * 2 > columns)) return false;
-  return (zero_led || digits >= columns) && same_line(cx.source.text(), written.front().offset, written.back().offset);
+  if (!(zero_led || digits >= columns) || !same_line(cx.source.text(), written.front().offset, written.back().offset)) {
+    return false;
+  }
+  // Text whose table 三 sets numbers apart in paragraphs of their own (pdftotext without options)
+  // was not collapsed: a row's first numbers beside its label (`类过程性 11389 14`) are cells as
+  // they stand, the rest of the row in the paragraphs below, not a run of seven one-digit cells.
+  return !numbers_set_apart(cx.table3_begin, cx.table3_end, cx);
 }
 
 // The digits of a row whose cells ran together: a run_together_cells node, each space-separated
