@@ -216,9 +216,9 @@ bool set_apart(const std::vector<WrittenCell>& written, std::size_t columns, std
 }
 
 // A row set apart in paragraphs is read in its order only when it has a number for every column,
-// keeps its rule and reads alike in any order; otherwise nothing in the text proves which numbers are its: every cell
-// is left unresolved (X2), and the note says the digits are not the row's (no reading of them is tried, and no rule is
-// reported broken).
+// keeps its rule and its order is proven (below); otherwise nothing in the text proves which
+// numbers are its: every cell is left unresolved (X2), and the note says the digits are not the
+// row's (no reading of them is tried, and no rule is reported broken).
 std::optional<std::vector<WrittenCell>> apart_cells(const std::vector<WrittenCell>& written, std::size_t columns,
                                                     RowCheck check, const std::string& key_prefix,
                                                     std::span<const std::string_view> column_keys, LowerContext& cx) {
