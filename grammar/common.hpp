@@ -12,6 +12,7 @@
 #include <type_traits>
 
 #include "grammar/characters.hpp"
+#include "grammar/failure_memo.hpp"
 #include "grammar/first_bytes.hpp"
 #include "xxgk/keys.hpp"
 
@@ -211,7 +212,10 @@ struct last_line_of_page : seq<at_line_indent, spaces, at<digits, spaces, newlin
                                continues_page_sequence, digits, spaces> {};
 // Each kind stands on a line of its own: the look back over the line's blanks comes first, once,
 // as a gap between two cells of a row tries furniture after each.
-struct page_furniture : seq<at_line_indent, first_byte_sor<page_number, running_head, last_line_of_page>> {};
+// Tried at each line by every rule that may stand there: a parse remembers where it failed.
+struct page_furniture
+    : remember_failures<Memoised::page_furniture,
+                        seq<at_line_indent, first_byte_sor<page_number, running_head, last_line_of_page>>> {};
 // A whole line of furniture, for a reader that takes text a line at a time (src/lower/block_table.cpp).
 struct furniture_line : seq<page_furniture, hspaces, at<sor<newline, eof>>> {};
 struct gap : plus<first_byte_sor<ws_run, page_furniture>> {};

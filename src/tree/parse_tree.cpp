@@ -7,6 +7,8 @@
 #include <type_traits>
 #include <utility>
 
+#include <sanitizer/asan_interface.h>
+
 #include <tao/pegtl/contrib/remove_first_state.hpp>
 #include <tao/pegtl/contrib/shuffle_states.hpp>
 #include <tao/pegtl/contrib/trace.hpp>
@@ -119,25 +121,31 @@ struct selector : std::bool_constant<node_traits<Rule>::kind != NodeKind::none> 
 namespace {
 
 // Nodes freed on this thread, kept for the next parse; returned to the heap when the thread ends.
-// Under ASan, nodes go to the heap so that a use after free is still caught.
+// Under ASan a kept node is poisoned until it is taken again, so that a use after free is still
+// caught (as a use after poison) and the sanitizer build runs the same code as the others.
 class NodeFreeList {
  public:
   NodeFreeList() = default;
   NodeFreeList(const NodeFreeList&) = delete;
   NodeFreeList& operator=(const NodeFreeList&) = delete;
   ~NodeFreeList() {
-    for (void* p : free_) ::operator delete(p);
+    for (void* p : free_) {
+      ASAN_UNPOISON_MEMORY_REGION(p, sizeof(TreeNode));
+      ::operator delete(p);
+    }
   }
   void* take() {
     if (free_.empty()) return ::operator new(sizeof(TreeNode));
     void* p = free_.back();
     free_.pop_back();
+    ASAN_UNPOISON_MEMORY_REGION(p, sizeof(TreeNode));
     return p;
   }
   void give(void* p) noexcept {
     if (free_.size() < kMaxKept) {
       try {
         free_.push_back(p);
+        ASAN_POISON_MEMORY_REGION(p, sizeof(TreeNode));
         return;
       } catch (...) {  // no memory to remember it: return it instead
       }
@@ -150,18 +158,6 @@ class NodeFreeList {
   std::vector<void*> free_;
 };
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kPoolNodes = false;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kPoolNodes = false;
-#else
-constexpr bool kPoolNodes = true;
-#endif
-#else
-constexpr bool kPoolNodes = true;
-#endif
-
 NodeFreeList& node_free_list() {
   thread_local NodeFreeList list;
   return list;
@@ -170,12 +166,12 @@ NodeFreeList& node_free_list() {
 }  // namespace
 
 void* TreeNode::operator new(std::size_t size) {
-  if (!kPoolNodes || size != sizeof(TreeNode)) return ::operator new(size);
+  if (size != sizeof(TreeNode)) return ::operator new(size);
   return node_free_list().take();
 }
 
 void TreeNode::operator delete(void* p, std::size_t size) noexcept {
-  if (!kPoolNodes || size != sizeof(TreeNode)) return ::operator delete(p);
+  if (size != sizeof(TreeNode)) return ::operator delete(p);
   node_free_list().give(p);
 }
 
@@ -202,6 +198,9 @@ struct TreeState {
   std::size_t depth = 1;                                // entries in use
   std::size_t made = 1;                                 // entries below this have their node
   std::vector<std::size_t> marks;
+  g::FailureMemo failures;  // where rules tried at every line failed (grammar/failure_memo.hpp)
+
+  g::FailureMemo& failure_memo() { return failures; }
 
   TreeState() {
     marks.reserve(256);
@@ -273,6 +272,9 @@ template <typename Rule>
 constexpr bool undoes_nothing<tao::pegtl::internal::plus<Rule>> = true;
 template <typename... Rules>
 constexpr bool undoes_nothing<g::first_byte_sor<Rules...>> = true;
+// Fails at once, or as its rule does (which removed its own nodes).
+template <g::Memoised Slot, typename Rule>
+constexpr bool undoes_nothing<g::remember_failures<Slot, Rule>> = true;
 template <typename Skipped, typename... Labels>
 constexpr bool undoes_nothing<g::detail::labels_by_lead<Skipped, Labels...>> = true;
 // A seq fails with nothing to drop when only its last rule may add nodes: the rules before it

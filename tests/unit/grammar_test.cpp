@@ -284,3 +284,30 @@ BOOST_AUTO_TEST_CASE(first_bytes_hold_on_the_corpus) {
   }
   BOOST_TEST(files > 100u);
 }
+
+// A parse state carrying a memo of failures (src/tree/parse_tree.cpp's carries one).
+struct StateWithMemo {
+  g::FailureMemo memo;
+  g::FailureMemo& failure_memo() { return memo; }
+};
+
+// Tries of page_number when page_furniture is matched at the start of the input.
+template <typename... States>
+int furniture_tries(const std::string& input, States&... st) {
+  tries<g::page_number>::count = 0;
+  pegtl::memory_input in(input.data(), input.size(), "test");
+  (void)pegtl::parse<g::page_furniture, pegtl::nothing, tries<g::page_number>::template control>(in, st...);
+  return tries<g::page_number>::count;
+}
+
+BOOST_AUTO_TEST_CASE(a_rule_tried_again_where_it_failed_fails_at_once) {
+  const std::string fails = "- two -\n";
+  StateWithMemo state;
+  BOOST_TEST(furniture_tries(fails, state) == 1);
+  BOOST_TEST(furniture_tries(fails, state) == 0);  // remembered
+  BOOST_TEST(furniture_tries(fails) == 1);         // no memo: tried again
+  // A memo of failures holds no successes: what matched is matched again.
+  const std::string matches = "- 2 -\n";
+  BOOST_TEST(furniture_tries(matches, state) == 1);
+  BOOST_TEST(furniture_tries(matches, state) == 1);
+}
