@@ -106,32 +106,55 @@ using Reading = std::vector<std::vector<Token>>;  // a row's cells, row by row
 struct Step {
   std::size_t next;
   std::vector<Token> cells;
+  bool blank = false;  // one of the cells is a blank (no number printed)
 };
+
+// A blank cell prints nothing in PDF text: a row of the table may have one number fewer than its
+// columns. The blank is read as 0 by the relations and kept apart from 0 in the reading (its text
+// is empty), so a reading that puts it elsewhere is another reading.
+Token blank_at(std::size_t offset) {
+  return {"", offset, true};
+}
 
 // The row's cells as `first` and the next 7 − |first| other numbers from `j`, if they keep the
 // row's total (A1); with no first cell also the seven with the last as the first (a row's first
 // cell set apart from its label comes after the rest of its row).
 // With `may_break`, a row whose total does not hold is a step too, to a state one more (a table
-// whose one row breaks A1 is still read, if its columns prove every other number).
+// whose one row breaks A1 is still read, if its columns prove every other number). With
+// `may_blank`, also the row with one number fewer and a blank in any of its columns.
 void add_steps(const std::vector<Token>& first, const Streams& s, std::size_t j, std::size_t next_first,
-               std::vector<Step>& out, bool may_break = false) {
+               std::vector<Step>& out, bool may_break = false, bool may_blank = false) {
   constexpr std::size_t width = kTable3Columns.size();
   const std::size_t k = first.size();
-  if (k > width || j + width - k > s.rests.size()) return;
-  std::vector<Token> c = first;
-  c.insert(c.end(), s.rests.begin() + static_cast<long>(j), s.rests.begin() + static_cast<long>(j + width - k));
-  const std::size_t next = next_first + (j + width - k) * (s.leads.size() + 1);
-  const auto add = [&](const std::vector<Token>& cells) {
-    if (relations::table3_row_holds(values_of(cells))) {
-      out.push_back({may_break ? next * 2 : next, cells});
-    } else if (may_break) {
-      out.push_back({next * 2 + 1, cells});
+  for (std::size_t blanks = 0; blanks <= (may_blank ? 1U : 0U); ++blanks) {
+    const std::size_t taken = width - blanks;  // numbers the row takes
+    if (k > taken || j + taken - k > s.rests.size()) continue;
+    std::vector<Token> c = first;
+    c.insert(c.end(), s.rests.begin() + static_cast<long>(j), s.rests.begin() + static_cast<long>(j + taken - k));
+    const std::size_t next = next_first + (j + taken - k) * (s.leads.size() + 1);
+    const auto add = [&](const std::vector<Token>& cells) {
+      if (relations::table3_row_holds(values_of(cells))) {
+        out.push_back({may_break ? next * 2 : next, cells, blanks == 1});
+      } else if (may_break) {
+        out.push_back({next * 2 + 1, cells, blanks == 1});
+      }
+    };
+    if (blanks == 1) {
+      for (std::size_t at = 0; at < width; ++at) {
+        std::vector<Token> with_blank = c;
+        const std::size_t offset = c[at == 0 ? 0 : at - 1].offset;
+        with_blank.insert(with_blank.begin() + static_cast<long>(at), blank_at(offset));
+        add(with_blank);
+      }
+      continue;
     }
-  };
-  add(c);
-  if (k == 0) {
-    std::rotate(c.begin(), c.end() - 1, c.end());
-    if (c.front().text != c.back().text) add(c);
+    add(c);
+    // Rotated, unless that reads the same (every number alike): its last number first.
+    if (k == 0 && std::adjacent_find(c.begin(), c.end(),
+                                     [](const Token& x, const Token& y) { return x.text != y.text; }) != c.end()) {
+      std::rotate(c.begin(), c.end() - 1, c.end());
+      add(c);
+    }
   }
 }
 
@@ -219,17 +242,46 @@ struct TableReadings {
   bool one_row_broken = false;  // each reading has one row whose total does not hold
 };
 
+// How many blank cells a table may have that its text does not show (its numbers fewer than its
+// cells): each is a row read with one number fewer, the blank in any of its columns.
+constexpr std::size_t kMaxBlanks = 2;
+
+// The blanks a table of `rows` rows has with `numbers` numbers, when that many may be.
+std::optional<std::size_t> blanks_of(std::size_t rows, std::size_t numbers) {
+  const std::size_t cells = rows * kTable3Columns.size();
+  if (numbers > cells || cells - numbers > kMaxBlanks) return std::nullopt;
+  return cells - numbers;
+}
+
+// A state of the steps below with the blanks used so far: `steps_at(r, state, may_blank)` gives a
+// row's steps; a step with a blank counts one more, up to `blanks`, which the last state has used.
+template <typename StepsAt>
+auto counting_blanks(std::size_t blanks, StepsAt steps_at) {
+  return [blanks, steps_at](std::size_t r, std::size_t state) {
+    const std::size_t kinds = blanks + 1, used = state % kinds;
+    std::vector<Step> out;
+    for (Step& step : steps_at(r, state / kinds, used < blanks)) {
+      const std::size_t now = used + (step.blank ? 1 : 0);
+      if (now <= blanks) out.push_back({step.next * kinds + now, std::move(step.cells), step.blank});
+    }
+    return out;
+  };
+}
+
 std::optional<TableReadings> table_readings(const Streams& s, std::span<const RowSpec> specs) {
   const std::size_t rows = specs.size(), leads = s.leads.size(), stride = leads + 1;
+  const auto blanks = blanks_of(rows, leads + s.rests.size());
+  if (!blanks) return std::nullopt;
+  // The last state: every number taken, every blank used.
+  const auto last = [&](std::size_t inner) { return inner * (*blanks + 1) + *blanks; };
   const std::size_t final_state = leads + s.rests.size() * stride;
-  if (leads + s.rests.size() != rows * kTable3Columns.size()) return std::nullopt;
   const auto by_label = first_cells_by_label(s, specs);
   if (by_label) {
     std::vector<std::size_t> taken(rows + 1, 0);  // first cells taken before each row
     for (std::size_t r = 0; r < rows; ++r) taken[r + 1] = taken[r] + (*by_label)[r].size();
     // A state: the numbers taken (as above), whether a first cell of 0 is owed, whether a row broke.
     const auto by_label_steps = [&](bool may_break) {
-      return [&, may_break](std::size_t r, std::size_t state) {
+      return counting_blanks(*blanks, [&, may_break](std::size_t r, std::size_t state, bool may_blank) {
         std::vector<Step> out;
         const std::size_t broken = state % 2, owed = state / 2 % 2, at = state / 4;
         if (at % stride != taken[r]) return out;
@@ -243,11 +295,11 @@ std::optional<TableReadings> table_readings(const Streams& s, std::span<const Ro
         if (owed == 1 && j < s.rests.size() && s.rests[j].text == "0") starts.push_back({j + 1, 0});
         for (const auto& [from, owing] : starts) {
           std::vector<Step> steps;
-          add_steps((*by_label)[r], s, from, taken[r + 1], steps, may_break);
+          add_steps((*by_label)[r], s, from, taken[r + 1], steps, may_break, may_blank);
           for (Step& step : steps) {
             const std::size_t b = may_break ? step.next % 2 : 0, next_at = may_break ? step.next / 2 : step.next;
             if (broken + b > 1) continue;
-            out.push_back({to(next_at, owing, broken + b), std::move(step.cells)});
+            out.push_back({to(next_at, owing, broken + b), std::move(step.cells), step.blank});
           }
           constexpr std::size_t others = kTable3Columns.size() - 1;
           if (!(*by_label)[r].empty() || owing == 1 || from + others > s.rests.size()) continue;
@@ -259,24 +311,25 @@ std::optional<TableReadings> table_readings(const Streams& s, std::span<const Ro
           }
         }
         return out;
-      };
+      });
     };
-    auto readings = readings_of(rows, final_state * 4, by_label_steps(false));
+    auto readings = readings_of(rows, last(final_state * 4), by_label_steps(false));
     if (readings && !readings->empty()) return TableReadings{std::move(*readings), false};
     // One row that breaks its total (a report's own error).
-    readings = readings_of(rows, final_state * 4 + 1, by_label_steps(true));
+    readings = readings_of(rows, last(final_state * 4 + 1), by_label_steps(true));
     if (readings && !readings->empty()) return TableReadings{std::move(*readings), true};
   }
-  auto in_order = readings_of(rows, final_state, [&](std::size_t, std::size_t state) {
-    std::vector<Step> out;
-    const std::size_t i = state % stride, j = state / stride;
-    for (std::size_t k = 0; k <= kTable3Columns.size() && i + k <= leads; ++k) {
-      const std::vector<Token> first(s.leads.begin() + static_cast<long>(i),
-                                     s.leads.begin() + static_cast<long>(i + k));
-      add_steps(first, s, j, i + k, out);
-    }
-    return out;
-  });
+  auto in_order = readings_of(rows, last(final_state),
+                              counting_blanks(*blanks, [&](std::size_t, std::size_t state, bool may_blank) {
+                                std::vector<Step> out;
+                                const std::size_t i = state % stride, j = state / stride;
+                                for (std::size_t k = 0; k <= kTable3Columns.size() && i + k <= leads; ++k) {
+                                  const std::vector<Token> first(s.leads.begin() + static_cast<long>(i),
+                                                                 s.leads.begin() + static_cast<long>(i + k));
+                                  add_steps(first, s, j, i + k, out, false, may_blank);
+                                }
+                                return out;
+                              }));
   if (!in_order) return std::nullopt;
   return TableReadings{std::move(*in_order), false};
 }
@@ -416,8 +469,10 @@ std::optional<Reading> one_row_reordered(const std::vector<Reading>& readings, s
   return found;
 }
 
-std::optional<Reading> proved_reading(const std::vector<TextBlock>& paragraphs, std::span<const RowSpec> specs,
-                                      FormatVersion version, bool& counted) {
+// Every reading the arithmetic keeps, each once; nothing when so many readings prove nothing.
+std::optional<std::vector<Reading>> proved_readings(const std::vector<TextBlock>& paragraphs,
+                                                    std::span<const RowSpec> specs, FormatVersion version,
+                                                    bool& counted) {
   std::vector<std::size_t> ways;  // readings of each paragraph of numbers on more than one line
   for (const TextBlock& p : paragraphs) {
     if (!p.has_text() && p.lines.size() >= 2) ways.push_back(wrapped_readings(p).size());
@@ -427,13 +482,13 @@ std::optional<Reading> proved_reading(const std::vector<TextBlock>& paragraphs, 
     choices *= w;
     if (choices == 0 || choices > kMaxWrappedChoices) return std::nullopt;
   }
-  std::optional<Reading> proved;
-  std::vector<Reading> unproved;  // readings whose rows hold and columns do not
+  std::map<std::string, Reading> proved;  // by texts_of
+  std::vector<Reading> unproved;          // readings whose rows hold and columns do not
   std::vector<std::size_t> choice(ways.size(), 0);
   for (std::size_t n = 0; n < choices; ++n) {
     for (std::size_t w = 0, rest = n; w < ways.size(); ++w) choice[w] = rest % ways[w], rest /= ways[w];
     const auto streams = streams_of(paragraphs, choice);
-    if (!streams || streams->leads.size() + streams->rests.size() != specs.size() * kTable3Columns.size()) continue;
+    if (!streams || !blanks_of(specs.size(), streams->leads.size() + streams->rests.size())) continue;
     counted = true;
     const auto readings = table_readings(*streams, specs);
     if (!readings) return std::nullopt;  // so many readings prove nothing
@@ -442,38 +497,53 @@ std::optional<Reading> proved_reading(const std::vector<TextBlock>& paragraphs, 
         if (!readings->one_row_broken) unproved.push_back(reading);
         continue;
       }
-      if (proved && texts_of(*proved) != texts_of(reading)) return std::nullopt;
-      proved = reading;
+      proved.emplace(texts_of(reading), reading);
+      if (proved.size() > kMaxReadings) return std::nullopt;
     }
   }
-  if (proved || unproved.empty() || unproved.size() > kMaxReorderedReadings) return proved;
-  return one_row_reordered(unproved, specs, version);
+  std::vector<Reading> out;
+  for (auto& [texts, reading] : proved) out.push_back(std::move(reading));
+  if (!out.empty() || unproved.empty() || unproved.size() > kMaxReorderedReadings) return out;
+  if (auto reordered = one_row_reordered(unproved, specs, version)) out.push_back(std::move(*reordered));
+  return out;
 }
 
 }  // namespace
 
-std::optional<LayoutTable3> find_block_table3(std::size_t begin, std::size_t end, const LowerContext& cx) {
+std::optional<BlockTable3> find_block_table3(std::size_t begin, std::size_t end, const LowerContext& cx) {
   const std::string_view text = cx.source.text();
   const std::vector<TextBlock> paragraphs = blocks_of(text, begin, end);
   for (const FormatVersion version : {FormatVersion::v2021, FormatVersion::v2019}) {
     const auto specs = table3_rows(version);
     bool counted = false;
-    const auto proved = proved_reading(paragraphs, specs, version, counted);
+    const auto proved = proved_readings(paragraphs, specs, version, counted);
     if (!counted) continue;
-    if (!proved || !labels_in_order(paragraphs, specs)) return std::nullopt;
-    const Reading* cells = &*proved;
-    LayoutTable3 found;
+    if (!proved || proved->empty() || !labels_in_order(paragraphs, specs)) return std::nullopt;
+    // Where the readings the arithmetic keeps differ (a blank among zeros, in any of their
+    // columns), the cells are left open with those readings; the cells they all fill alike are read.
+    BlockTable3 found;
     for (std::size_t r = 0; r < specs.size(); ++r) {
-      LayoutTable3::FoundRow row;
+      BlockTable3::FoundRow row;
       row.spec = &specs[r];
-      row.written.label = std::string(specs[r].label);  // found in order in the region, other text between
-      std::size_t first = std::string::npos;
-      for (const Token& t : (*cells)[r]) {
-        row.written.cells.push_back({CellState::number, t.text, t.offset});
-        first = std::min(first, t.offset);
+      const std::vector<Token>& first = proved->front()[r];
+      row.offset = std::string::npos;
+      for (std::size_t c = 0; c < first.size(); ++c) {
+        const bool agreed = std::all_of(proved->begin(), proved->end(),
+                                        [&](const Reading& other) { return other[r][c].text == first[c].text; });
+        const CellState state = !agreed                 ? CellState::unresolved
+                                : first[c].text.empty() ? CellState::blank
+                                                        : CellState::number;
+        row.cells.push_back({state, agreed ? first[c].text : "", first[c].offset});
+        row.offset = std::min(row.offset, first[c].offset);
+        if (!first[c].text.empty()) row.written += (row.written.empty() ? "" : " ") + first[c].text;
       }
-      row.written.offset = first;
-      row.written.label_end = first;
+      for (const Reading& reading : *proved) {
+        std::string shown;
+        for (const Token& t : reading[r]) shown += (shown.empty() ? "" : " ") + (t.text.empty() ? "_" : t.text);
+        if (std::find(row.readings.begin(), row.readings.end(), shown) == row.readings.end()) {
+          row.readings.push_back(std::move(shown));
+        }
+      }
       found.rows.push_back(std::move(row));
     }
     return found;

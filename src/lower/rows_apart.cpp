@@ -5,6 +5,8 @@
 
 #include "src/lower/block_table.hpp"
 #include "src/lower/lower.hpp"
+#include "src/lower/number.hpp"
+#include "src/lower/written_row.hpp"
 
 namespace xxgk {
 namespace {
@@ -20,6 +22,33 @@ bool nothing_written(const Row& row) {
 }
 
 }  // namespace
+
+void lower_block_table3(BlockTable3 found, LowerContext& cx) {
+  for (BlockTable3::FoundRow& r : found.rows) {
+    Row row;
+    row.key = std::string(r.spec->key);
+    row.canonical_label = std::string(r.spec->label);
+    row.written_label = std::string(r.spec->label);  // found in order in the region, other text between
+    row.pos = cx.source.position(r.offset);
+    const auto keys = cell_keys("table3", *r.spec);
+    ExtractionNote note{std::string(r.readings.size() == 1 ? "X1" : "X2"), {}, {}, {}, {}, {}, true, false};
+    note.written = std::move(r.written);
+    note.readings = std::move(r.readings);
+    note.pos = row.pos;
+    for (std::size_t c = 0; c < keys.size() && c < r.cells.size(); ++c) {
+      Cell cell;
+      cell.key = keys[c];
+      cell.state = r.cells[c].state;
+      cell.raw = std::move(r.cells[c].raw);
+      if (cell.state == CellState::number) cell.value = number_value(cell.raw);
+      cell.pos = cx.source.position(r.cells[c].offset);
+      row.cells.push_back(std::move(cell));
+      note.keys.emplace_back(keys[c]);
+    }
+    cx.report.extraction_notes.push_back(std::move(note));
+    add_row(cx.report.table3, std::move(row), cx);
+  }
+}
 
 void open_rows_set_apart(LowerContext& cx) {
   Report& report = cx.report;
