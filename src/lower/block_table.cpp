@@ -116,6 +116,9 @@ Token blank_at(std::size_t offset) {
   return {"", offset, true};
 }
 
+// How many of a row's first cells, set close to its label, may come after the rest of its row.
+constexpr std::size_t kMaxFirstCellsLast = 2;
+
 // The row's cells as `first` and the next 7 − |first| other numbers from `j`, if they keep the
 // row's total (A1); with no first cell also the seven with the last as the first (a row's first
 // cell set apart from its label comes after the rest of its row).
@@ -149,11 +152,14 @@ void add_steps(const std::vector<Token>& first, const Streams& s, std::size_t j,
       continue;
     }
     add(c);
-    // Rotated, unless that reads the same (every number alike): its last number first.
+    // Rotated, unless that reads the same (every number alike): its last one or two numbers first.
     if (k == 0 && std::adjacent_find(c.begin(), c.end(),
                                      [](const Token& x, const Token& y) { return x.text != y.text; }) != c.end()) {
-      std::rotate(c.begin(), c.end() - 1, c.end());
-      add(c);
+      for (std::size_t last = 1; last <= kMaxFirstCellsLast; ++last) {
+        std::vector<Token> rotated = c;
+        std::rotate(rotated.begin(), rotated.end() - static_cast<long>(last), rotated.end());
+        add(rotated);
+      }
     }
   }
 }
@@ -519,30 +525,48 @@ std::optional<BlockTable3> find_block_table3(std::size_t begin, std::size_t end,
     const auto proved = proved_readings(paragraphs, specs, version, counted);
     if (!counted) continue;
     if (!proved || proved->empty() || !labels_in_order(paragraphs, specs)) return std::nullopt;
-    // Where the readings the arithmetic keeps differ (a blank among zeros, in any of their
-    // columns), the cells are left open with those readings; the cells they all fill alike are read.
+    // A blank cell prints nothing, and the relations read it as 0: where the table has one, which
+    // of its zeros it is the arithmetic never shows, so each 0 may as well be the blank.
+    const bool has_blank = std::any_of(proved->front().begin(), proved->front().end(), [](const auto& cells) {
+      return std::any_of(cells.begin(), cells.end(), [](const Token& t) { return t.text.empty(); });
+    });
+    // Where the readings differ, the cells are left open with those readings; the cells they all
+    // fill alike are read.
     BlockTable3 found;
     for (std::size_t r = 0; r < specs.size(); ++r) {
+      std::vector<std::vector<std::string>> readings;  // the row's, each once
+      const auto add = [&](std::vector<std::string> texts) {
+        if (std::find(readings.begin(), readings.end(), texts) == readings.end()) readings.push_back(std::move(texts));
+      };
+      for (const Reading& reading : *proved) {
+        std::vector<std::string> texts;
+        for (const Token& t : reading[r]) texts.push_back(t.text);
+        add(texts);
+        for (std::size_t c = 0; has_blank && c < texts.size(); ++c) {
+          if (texts[c] != "0" && !texts[c].empty()) continue;
+          std::vector<std::string> swapped = texts;
+          swapped[c] = texts[c].empty() ? "0" : "";
+          add(std::move(swapped));
+        }
+      }
       BlockTable3::FoundRow row;
       row.spec = &specs[r];
       const std::vector<Token>& first = proved->front()[r];
       row.offset = std::string::npos;
       for (std::size_t c = 0; c < first.size(); ++c) {
-        const bool agreed = std::all_of(proved->begin(), proved->end(),
-                                        [&](const Reading& other) { return other[r][c].text == first[c].text; });
-        const CellState state = !agreed                 ? CellState::unresolved
-                                : first[c].text.empty() ? CellState::blank
-                                                        : CellState::number;
-        row.cells.push_back({state, agreed ? first[c].text : "", first[c].offset});
+        const bool agreed = std::all_of(readings.begin(), readings.end(),
+                                        [&](const auto& texts) { return texts[c] == readings.front()[c]; });
+        const CellState state = !agreed                       ? CellState::unresolved
+                                : readings.front()[c].empty() ? CellState::blank
+                                                              : CellState::number;
+        row.cells.push_back({state, agreed ? readings.front()[c] : "", first[c].offset});
         row.offset = std::min(row.offset, first[c].offset);
         if (!first[c].text.empty()) row.written += (row.written.empty() ? "" : " ") + first[c].text;
       }
-      for (const Reading& reading : *proved) {
+      for (const auto& texts : readings) {
         std::string shown;
-        for (const Token& t : reading[r]) shown += (shown.empty() ? "" : " ") + (t.text.empty() ? "_" : t.text);
-        if (std::find(row.readings.begin(), row.readings.end(), shown) == row.readings.end()) {
-          row.readings.push_back(std::move(shown));
-        }
+        for (const std::string& t : texts) shown += (shown.empty() ? "" : " ") + (t.empty() ? "_" : t);
+        row.readings.push_back(std::move(shown));
       }
       found.rows.push_back(std::move(row));
     }
