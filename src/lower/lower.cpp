@@ -59,6 +59,7 @@ class DocumentLowering {
       report().title_after_first_section = false;
     }
     open_rows_set_apart(cx_);
+    open_table4_set_apart(cx_);
     settle_by_column_sums(cx_);
     detect_format();
   }

@@ -7,6 +7,7 @@
 #include "src/lower/lower.hpp"
 #include "src/lower/number.hpp"
 #include "src/lower/written_row.hpp"
+#include "src/text.hpp"
 
 namespace xxgk {
 namespace {
@@ -15,6 +16,10 @@ bool table3_set_apart(const Report& report) {
   return std::any_of(report.extraction_notes.begin(), report.extraction_notes.end(), [](const ExtractionNote& n) {
     return n.apart && !n.keys.empty() && n.keys.front().starts_with("table3.");
   });
+}
+
+bool table3_is_set_apart(const LowerContext& cx) {
+  return table3_set_apart(cx.report) || numbers_set_apart(cx.table3_begin, cx.table3_end, cx);
 }
 
 bool nothing_written(const Row& row) {
@@ -50,6 +55,40 @@ void lower_block_table3(BlockTable3 found, LowerContext& cx) {
   }
 }
 
+void open_table4_set_apart(LowerContext& cx) {
+  Report& report = cx.report;
+  if (report.table4.present || !report.table3.present) return;
+  const std::string_view text = cx.source.text();
+  if (cx.table3_begin >= text.size()) return;
+  // The group labels in order after table 三, whatever stands between (a line break inside one).
+  const std::string after = without_whitespace(text.substr(cx.table3_begin));
+  std::size_t at = 0;
+  for (const std::string_view label : kTable4GroupLabels) {
+    at = after.find(label, at);
+    if (at == std::string::npos) return;
+    at += label.size();
+  }
+  if (!table3_is_set_apart(cx)) return;
+  const std::size_t first = text.find(kTable4GroupLabels.front(), cx.table3_begin);
+  Table& table = report.table4;
+  table.present = true;
+  table.pos = cx.source.position(first == std::string_view::npos ? cx.table3_begin : first);
+  ExtractionNote note;
+  note.rule = "X2";
+  note.apart = true;
+  note.pos = table.pos;
+  std::vector<Cell> cells(kTable4Groups.size() * kTable4Columns.size());
+  for (Cell& cell : cells) {
+    cell.state = CellState::unresolved;
+    cell.pos = table.pos;
+  }
+  table.rows = table4_rows(std::move(cells));
+  for (const Row& row : table.rows) {
+    for (const Cell& cell : row.cells) note.keys.emplace_back(cell.key);
+  }
+  report.extraction_notes.push_back(std::move(note));
+}
+
 void open_rows_set_apart(LowerContext& cx) {
   Report& report = cx.report;
   Table& table = report.table3;
@@ -77,7 +116,7 @@ void open_rows_set_apart(LowerContext& cx) {
   }
   // Whether the table is set so is asked only when some row would be opened: most tables have all
   // their rows.
-  if (to_open.empty() || !(table3_set_apart(report) || numbers_set_apart(cx.table3_begin, cx.table3_end, cx))) {
+  if (to_open.empty() || !table3_is_set_apart(cx)) {
     return;
   }
   for (const RowSpec* spec : to_open) {
