@@ -340,10 +340,10 @@ std::optional<TableReadings> table_readings(const Streams& s, std::span<const Ro
   return TableReadings{std::move(*in_order), false};
 }
 
-// A2 and A3 column by column: the reading is taken only when the table's own sums prove it.
-// With `parts_only`, the six applicant columns only: a row's total that breaks A1 breaks its column too.
-bool columns_hold(const Reading& cells, std::span<const RowSpec> specs, FormatVersion version,
-                  bool parts_only = false) {
+// The column relations a reading breaks: A2 (false) or A3 (true), and the column.
+using Relation = std::pair<bool, std::size_t>;
+std::vector<Relation> broken_relations(const Reading& cells, std::span<const RowSpec> specs, FormatVersion version,
+                                       bool parts_only = false) {
   const auto row = [&](std::string_view key) -> const std::vector<Token>* {
     for (std::size_t r = 0; r < specs.size(); ++r)
       if (specs[r].key == key) return &cells[r];
@@ -351,20 +351,37 @@ bool columns_hold(const Reading& cells, std::span<const RowSpec> specs, FormatVe
   };
   const auto* total = row("total");
   const auto *received = row("new_received"), *carried_over = row("carried_over"), *forward = row("carried_forward");
-  if (!total || !received || !carried_over || !forward) return false;
+  std::vector<Relation> out;
+  if (!total || !received || !carried_over || !forward) return {{false, 0}, {true, 0}, {false, 1}};  // no reading
   for (std::size_t c = 0; c + (parts_only ? 1 : 0) < kTable3Columns.size(); ++c) {
     double sum = 0;
     for (const auto leaf : table3_result_leaves(version)) {
       const auto* r = row(leaf);
-      if (r == nullptr) return false;
+      if (r == nullptr) return {{false, 0}, {true, 0}, {false, 1}};
       sum += number_value((*r)[c].text);
     }
     const auto v = [&](const std::vector<Token>* r) { return number_value((*r)[c].text); };
-    if (!relations::agree(sum, v(total)) ||
-        !relations::balance_holds(v(received), v(carried_over), v(total), v(forward)))
-      return false;
+    if (!relations::agree(sum, v(total))) out.push_back({false, c});
+    if (!relations::balance_holds(v(received), v(carried_over), v(total), v(forward))) out.push_back({true, c});
   }
-  return true;
+  return out;
+}
+
+// A2 and A3 column by column: the reading is taken only when the table's own sums prove it.
+// With `parts_only`, the six applicant columns only: a row's total that breaks A1 breaks its column too.
+bool columns_hold(const Reading& cells, std::span<const RowSpec> specs, FormatVersion version,
+                  bool parts_only = false) {
+  return broken_relations(cells, specs, version, parts_only).empty();
+}
+
+// The relations a report's own error breaks when a cell was changed with its row's total: one
+// relation, or one in an applicant column with the same in the total column. A reading read
+// wrong (cells swapped between columns) breaks two applicant columns instead.
+bool one_error_breaks(const std::vector<Relation>& broken) {
+  constexpr std::size_t total = kTable3Columns.size() - 1;
+  if (broken.size() == 1) return true;
+  return broken.size() == 2 && broken[0].first == broken[1].first && broken[0].second != total &&
+         broken[1].second == total;
 }
 
 // Whether every row of the format has its label in the region's text, in order (the label
@@ -509,8 +526,18 @@ std::optional<std::vector<Reading>> proved_readings(const std::vector<TextBlock>
   }
   std::vector<Reading> out;
   for (auto& [texts, reading] : proved) out.push_back(std::move(reading));
-  if (!out.empty() || unproved.empty() || unproved.size() > kMaxReorderedReadings) return out;
-  if (auto reordered = one_row_reordered(unproved, specs, version)) out.push_back(std::move(*reordered));
+  if (!out.empty() || unproved.empty()) return out;
+  if (unproved.size() <= kMaxReorderedReadings) {
+    if (auto reordered = one_row_reordered(unproved, specs, version)) out.push_back(std::move(*reordered));
+    if (!out.empty()) return out;
+  }
+  // No reading keeps every column: one that breaks as a report's own error does (one relation, or
+  // one with the same in the total column), and only one such, is read; the error is reported.
+  std::map<std::string, Reading> one_error;
+  for (const Reading& reading : unproved) {
+    if (one_error_breaks(broken_relations(reading, specs, version))) one_error.emplace(texts_of(reading), reading);
+  }
+  if (one_error.size() == 1) out.push_back(std::move(one_error.begin()->second));
   return out;
 }
 
