@@ -281,24 +281,34 @@ std::optional<TableReadings> table_readings(const Streams& s, std::span<const Ro
   // The last state: every number taken, every blank used.
   const auto last = [&](std::size_t inner) { return inner * (*blanks + 1) + *blanks; };
   const std::size_t final_state = leads + s.rests.size() * stride;
+  // The numbers a row's first cell owed may be: each number standing alone, once.
+  std::vector<std::string> owable;
+  for (const Token& t : s.rests) {
+    if (t.text.find('.') == std::string::npos && std::find(owable.begin(), owable.end(), t.text) == owable.end()) {
+      owable.push_back(t.text);
+    }
+  }
   const auto by_label = first_cells_by_label(s, specs);
   if (by_label) {
     std::vector<std::size_t> taken(rows + 1, 0);  // first cells taken before each row
     for (std::size_t r = 0; r < rows; ++r) taken[r + 1] = taken[r] + (*by_label)[r].size();
-    // A state: the numbers taken (as above), whether a first cell of 0 is owed, whether a row broke.
+    // A state: the numbers taken (as above), the first cell owed (0: none, else 1 + its index in
+    // `owable`), whether a row broke.
+    const std::size_t kinds = owable.size() + 1;
     const auto by_label_steps = [&](bool may_break) {
       return counting_blanks(*blanks, [&, may_break](std::size_t r, std::size_t state, bool may_blank) {
         std::vector<Step> out;
-        const std::size_t broken = state % 2, owed = state / 2 % 2, at = state / 4;
+        const std::size_t broken = state % 2, owed = state / 2 % kinds, at = state / 2 / kinds;
         if (at % stride != taken[r]) return out;
         const std::size_t j = at / stride;
         const auto to = [&](std::size_t next_at, std::size_t next_owed, std::size_t next_broken) {
-          return (next_at * 2 + next_owed) * 2 + next_broken;
+          return (next_at * kinds + next_owed) * 2 + next_broken;
         };
-        // A first cell set apart from its label may come further down, a 0 alone in its
-        // paragraph: a row whose other six keep its total owes it, and a later 0 pays.
+        // A first cell set apart from its label may come further down, alone in its paragraph: a
+        // row whose other six leave its total short by a number owes it, and that number, at the
+        // start of a later row's, pays.
         std::vector<std::pair<std::size_t, std::size_t>> starts{{j, owed}};
-        if (owed == 1 && j < s.rests.size() && s.rests[j].text == "0") starts.push_back({j + 1, 0});
+        if (owed > 0 && j < s.rests.size() && s.rests[j].text == owable[owed - 1]) starts.push_back({j + 1, 0});
         for (const auto& [from, owing] : starts) {
           std::vector<Step> steps;
           add_steps((*by_label)[r], s, from, taken[r + 1], steps, may_break, may_blank);
@@ -308,21 +318,29 @@ std::optional<TableReadings> table_readings(const Streams& s, std::span<const Ro
             out.push_back({to(next_at, owing, broken + b), std::move(step.cells), step.blank});
           }
           constexpr std::size_t others = kTable3Columns.size() - 1;
-          if (!(*by_label)[r].empty() || owing == 1 || from + others > s.rests.size()) continue;
-          std::vector<Token> cells{{"0", s.rests[from].offset, true}};
+          if (!(*by_label)[r].empty() || owing != 0 || from + others > s.rests.size()) continue;
+          std::vector<Token> cells{{"", s.rests[from].offset, true}};
           cells.insert(cells.end(), s.rests.begin() + static_cast<long>(from),
                        s.rests.begin() + static_cast<long>(from + others));
+          double short_by = number_value(cells.back().text);
+          for (std::size_t c = 1; c + 1 < cells.size(); ++c) short_by -= number_value(cells[c].text);
+          const auto owe = std::find_if(owable.begin(), owable.end(), [&](const std::string& t) {
+            return relations::agree(number_value(t), short_by);
+          });
+          if (owe == owable.end()) continue;
+          cells.front().text = *owe;
           if (relations::table3_row_holds(values_of(cells))) {
-            out.push_back({to(taken[r + 1] + (from + others) * stride, 1, broken), std::move(cells)});
+            const auto id = static_cast<std::size_t>(owe - owable.begin()) + 1;
+            out.push_back({to(taken[r + 1] + (from + others) * stride, id, broken), std::move(cells)});
           }
         }
         return out;
       });
     };
-    auto readings = readings_of(rows, last(final_state * 4), by_label_steps(false));
+    auto readings = readings_of(rows, last(final_state * kinds * 2), by_label_steps(false));
     if (readings && !readings->empty()) return TableReadings{std::move(*readings), false};
     // One row that breaks its total (a report's own error).
-    readings = readings_of(rows, last(final_state * 4 + 1), by_label_steps(true));
+    readings = readings_of(rows, last(final_state * kinds * 2 + 1), by_label_steps(true));
     if (readings && !readings->empty()) return TableReadings{std::move(*readings), true};
   }
   auto in_order = readings_of(rows, last(final_state),
