@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "grammar/sections.hpp"
+#include "src/lower/block_rows.hpp"
 #include "src/lower/block_text.hpp"
 #include "src/lower/label_match.hpp"
 #include "src/lower/number.hpp"
@@ -16,6 +17,9 @@
 namespace xxgk {
 namespace {
 
+using block_rows::kMaxReadings;
+using block_rows::Reading;
+using block_rows::table_readings;
 using block_text::blocks_of;
 using block_text::is_furniture;
 using block_text::is_number;
@@ -24,267 +28,10 @@ using block_text::TextBlock;
 using block_text::Token;
 using block_text::wrapped_readings;
 
-// The two streams of numbers: those inside paragraphs with text (a row's first cells, set close to
-// its label), and those that stand alone. A number before `年` (a running head's year) or after a
-// caption's `表` (`附表 3`) is no cell. A paragraph of numbers on more than one line is numbers
-// wrapped in their narrow cells (`1334` `2`, `434 3878` `8 6`, `259` `14` `1`), joined by
-// wrapped_readings; a join that is not the row's breaks its total, and the table is then not read.
-struct Anchor {
-  std::vector<Token> numbers;  // numbers side by side on a line of a label's paragraph
-  std::u32string around;       // the label text from the previous such numbers to the next
-  // The last numbers of a paragraph: their label may go on in the paragraphs after it (past the
-  // row's other numbers, or a page break), up to the next paragraph with numbers in its text.
-  std::u32string further;
-};
-struct Streams {
-  std::vector<Token> leads, rests;
-  std::vector<std::vector<Anchor>> anchors;  // by paragraph with label text
-};
-
-void append_text(const Token& t, std::u32string& out) {
-  for (const char32_t cp : code_points(t.text)) out.push_back(cp);
-}
-
-// `choice[w]`: which of wrapped_readings the w-th paragraph of numbers on more than one line is
-// read as.
-std::optional<Streams> streams_of(const std::vector<TextBlock>& paragraphs, std::span<const std::size_t> choice) {
-  Streams s;
-  std::size_t wrapped = 0;
-  for (const TextBlock& p : paragraphs) {
-    const bool text = p.has_text();
-    if (!text && p.lines.size() >= 2) {
-      const auto ways = wrapped_readings(p);
-      const std::size_t pick = wrapped < choice.size() ? choice[wrapped] : 0;
-      ++wrapped;
-      if (pick >= ways.size()) return std::nullopt;
-      s.rests.insert(s.rests.end(), ways[pick].begin(), ways[pick].end());
-      continue;
-    }
-    std::vector<Anchor> anchors;
-    std::u32string since, before_first;  // label text since the last numbers
-    for (const auto& line : p.lines) {
-      bool in_anchor = false;
-      for (std::size_t k = 0; k < line.size(); ++k) {
-        const bool cell = line[k].number && !(k + 1 < line.size() && line[k + 1].text.rfind("年", 0) == 0) &&
-                          !(k > 0 && line[k - 1].text.size() >= 3 && line[k - 1].text.ends_with("表"));
-        if (!cell) {
-          if (!line[k].number) append_text(line[k], since);
-          in_anchor = false;
-          continue;
-        }
-        (text ? s.leads : s.rests).push_back(line[k]);
-        if (!text) continue;
-        if (!in_anchor) {
-          if (!anchors.empty()) anchors.back().around += since;
-          if (anchors.empty()) before_first = since;
-          anchors.push_back({{}, since, {}});
-          since.clear();
-        }
-        anchors.back().numbers.push_back(line[k]);
-        in_anchor = true;
-      }
-    }
-    // The text before this paragraph's first numbers goes on the label of the last numbers before.
-    if (!s.anchors.empty()) s.anchors.back().back().further += anchors.empty() ? since : before_first;
-    if (anchors.empty()) continue;
-    anchors.back().around += since;
-    anchors.back().further = anchors.back().around;
-    s.anchors.push_back(std::move(anchors));
-  }
-  return s;
-}
-
-std::vector<double> values_of(const std::vector<Token>& cells) {
-  std::vector<double> v;
-  for (const Token& t : cells) v.push_back(number_value(t.text));
-  return v;
-}
-
-using Reading = std::vector<std::vector<Token>>;  // a row's cells, row by row
-
-// A step of a reading: a row's cells, and the state after it.
-struct Step {
-  std::size_t next;
-  std::vector<Token> cells;
-};
-
-// The row's cells as `first` and the next 7 − |first| other numbers from `j`, if they keep the
-// row's total (A1); with no first cell also the seven with the last as the first (a row's first
-// cell set apart from its label comes after the rest of its row).
-// With `may_break`, a row whose total does not hold is a step too, to a state one more (a table
-// whose one row breaks A1 is still read, if its columns prove every other number).
-void add_steps(const std::vector<Token>& first, const Streams& s, std::size_t j, std::size_t next_first,
-               std::vector<Step>& out, bool may_break = false) {
-  constexpr std::size_t width = kTable3Columns.size();
-  const std::size_t k = first.size();
-  if (k > width || j + width - k > s.rests.size()) return;
-  std::vector<Token> c = first;
-  c.insert(c.end(), s.rests.begin() + static_cast<long>(j), s.rests.begin() + static_cast<long>(j + width - k));
-  const std::size_t next = next_first + (j + width - k) * (s.leads.size() + 1);
-  const auto add = [&](const std::vector<Token>& cells) {
-    if (relations::table3_row_holds(values_of(cells))) {
-      out.push_back({may_break ? next * 2 : next, cells});
-    } else if (may_break) {
-      out.push_back({next * 2 + 1, cells});
-    }
-  };
-  add(c);
-  if (k == 0) {
-    std::rotate(c.begin(), c.end() - 1, c.end());
-    if (c.front().text != c.back().text) add(c);
-  }
-}
-
-// Every reading of the whole table by `steps_at(r, state)` from state 0 to `final_state` that uses
-// every number, as the numbers' text (readings that differ only in which of two equal numbers went
-// where are one); nothing when more than kMaxReadings remain at any point: so many prove nothing.
-constexpr std::size_t kMaxReadings = 256;
-// A reading of rows r.. as the numbers' text, row after row, each number ended by a line break:
-// one string, compared and copied at once (the same order as a list of the numbers' texts, as a
-// line break sorts before every character a number has).
-using Texts = std::string;
-
-template <typename StepsAt>
-std::optional<std::vector<Reading>> readings_of(std::size_t rows, std::size_t final_state, StepsAt steps_at) {
-  // suffix[r][state]: the distinct readings of rows r.. from that state, each with its cells;
-  // only the states a reading reaches are worked out.
-  std::vector<std::map<std::size_t, std::map<Texts, Reading>>> suffix(rows + 1);
-  suffix[rows][final_state] = std::map<Texts, Reading>{{Texts{}, Reading{}}};
-  bool too_many = false;
-  const auto from = [&](const auto& self, std::size_t r, std::size_t state) -> const std::map<Texts, Reading>* {
-    if (const auto known = suffix[r].find(state); known != suffix[r].end()) return &known->second;
-    if (r == rows || too_many) return nullptr;
-    std::map<Texts, Reading> here;
-    for (Step& step : steps_at(r, state)) {
-      const auto* rest = self(self, r + 1, step.next);
-      if (rest == nullptr) continue;
-      for (const auto& [texts, reading] : *rest) {
-        Texts t;
-        for (const Token& c : step.cells) t.append(c.text).push_back('\n');
-        t += texts;
-        if (here.count(t)) continue;
-        Reading whole{step.cells};
-        whole.insert(whole.end(), reading.begin(), reading.end());
-        here.emplace(std::move(t), std::move(whole));
-        if (here.size() > kMaxReadings) {
-          too_many = true;
-          return nullptr;
-        }
-      }
-    }
-    return &(suffix[r][state] = std::move(here));
-  };
-  const auto* whole = from(from, 0, 0);
-  if (too_many) return std::nullopt;
-  std::vector<Reading> out;
-  if (whole != nullptr) {
-    for (const auto& [texts, reading] : *whole) out.push_back(reading);
-  }
-  return out;
-}
-
-// The first cells of each row by the label around them: in each paragraph with label text, the
-// label matcher names the row of each group of numbers from the text between them, rows in order.
-// Nothing when a group names no row, or two groups the same row.
-std::optional<std::vector<std::vector<Token>>> first_cells_by_label(const Streams& s, std::span<const RowSpec> specs) {
-  std::vector<std::vector<Token>> out(specs.size());
-  for (const auto& paragraph : s.anchors) {
-    // The label between the numbers first; the one that goes on past the paragraph only where
-    // that names no row (it would reach the next row's label too).
-    std::vector<std::vector<std::u32string>> windows, further;
-    for (const Anchor& a : paragraph) {
-      windows.push_back({a.around});
-      further.push_back({a.further.empty() ? a.around : a.further});
-    }
-    auto labels = match_labels_in_order(windows, specs);
-    const auto labels_further = match_labels_in_order(further, specs);
-    for (std::size_t n = 0; n < paragraph.size(); ++n) {
-      if (labels[n].row == nullptr) labels[n] = labels_further[n];
-    }
-    for (std::size_t n = 0; n < paragraph.size(); ++n) {
-      if (labels[n].row == nullptr || !out[static_cast<std::size_t>(labels[n].row - specs.data())].empty()) {
-        return std::nullopt;
-      }
-      auto& first = out[static_cast<std::size_t>(labels[n].row - specs.data())];
-      first = paragraph[n].numbers;
-    }
-  }
-  return out;
-}
-
-// The readings of the table: the first cells by the labels around them, else by their order.
-// A state is (first cells taken) + (other numbers taken) · (first cells + 1).
-struct TableReadings {
-  std::vector<Reading> readings;
-  bool one_row_broken = false;  // each reading has one row whose total does not hold
-};
-
-std::optional<TableReadings> table_readings(const Streams& s, std::span<const RowSpec> specs) {
-  const std::size_t rows = specs.size(), leads = s.leads.size(), stride = leads + 1;
-  const std::size_t final_state = leads + s.rests.size() * stride;
-  if (leads + s.rests.size() != rows * kTable3Columns.size()) return std::nullopt;
-  const auto by_label = first_cells_by_label(s, specs);
-  if (by_label) {
-    std::vector<std::size_t> taken(rows + 1, 0);  // first cells taken before each row
-    for (std::size_t r = 0; r < rows; ++r) taken[r + 1] = taken[r] + (*by_label)[r].size();
-    // A state: the numbers taken (as above), whether a first cell of 0 is owed, whether a row broke.
-    const auto by_label_steps = [&](bool may_break) {
-      return [&, may_break](std::size_t r, std::size_t state) {
-        std::vector<Step> out;
-        const std::size_t broken = state % 2, owed = state / 2 % 2, at = state / 4;
-        if (at % stride != taken[r]) return out;
-        const std::size_t j = at / stride;
-        const auto to = [&](std::size_t next_at, std::size_t next_owed, std::size_t next_broken) {
-          return (next_at * 2 + next_owed) * 2 + next_broken;
-        };
-        // A first cell set apart from its label may come further down, a 0 alone in its
-        // paragraph: a row whose other six keep its total owes it, and a later 0 pays.
-        std::vector<std::pair<std::size_t, std::size_t>> starts{{j, owed}};
-        if (owed == 1 && j < s.rests.size() && s.rests[j].text == "0") starts.push_back({j + 1, 0});
-        for (const auto& [from, owing] : starts) {
-          std::vector<Step> steps;
-          add_steps((*by_label)[r], s, from, taken[r + 1], steps, may_break);
-          for (Step& step : steps) {
-            const std::size_t b = may_break ? step.next % 2 : 0, next_at = may_break ? step.next / 2 : step.next;
-            if (broken + b > 1) continue;
-            out.push_back({to(next_at, owing, broken + b), std::move(step.cells)});
-          }
-          constexpr std::size_t others = kTable3Columns.size() - 1;
-          if (!(*by_label)[r].empty() || owing == 1 || from + others > s.rests.size()) continue;
-          std::vector<Token> cells{{"0", s.rests[from].offset, true}};
-          cells.insert(cells.end(), s.rests.begin() + static_cast<long>(from),
-                       s.rests.begin() + static_cast<long>(from + others));
-          if (relations::table3_row_holds(values_of(cells))) {
-            out.push_back({to(taken[r + 1] + (from + others) * stride, 1, broken), std::move(cells)});
-          }
-        }
-        return out;
-      };
-    };
-    auto readings = readings_of(rows, final_state * 4, by_label_steps(false));
-    if (readings && !readings->empty()) return TableReadings{std::move(*readings), false};
-    // One row that breaks its total (a report's own error).
-    readings = readings_of(rows, final_state * 4 + 1, by_label_steps(true));
-    if (readings && !readings->empty()) return TableReadings{std::move(*readings), true};
-  }
-  auto in_order = readings_of(rows, final_state, [&](std::size_t, std::size_t state) {
-    std::vector<Step> out;
-    const std::size_t i = state % stride, j = state / stride;
-    for (std::size_t k = 0; k <= kTable3Columns.size() && i + k <= leads; ++k) {
-      const std::vector<Token> first(s.leads.begin() + static_cast<long>(i),
-                                     s.leads.begin() + static_cast<long>(i + k));
-      add_steps(first, s, j, i + k, out);
-    }
-    return out;
-  });
-  if (!in_order) return std::nullopt;
-  return TableReadings{std::move(*in_order), false};
-}
-
-// A2 and A3 column by column: the reading is taken only when the table's own sums prove it.
-// With `parts_only`, the six applicant columns only: a row's total that breaks A1 breaks its column too.
-bool columns_hold(const Reading& cells, std::span<const RowSpec> specs, FormatVersion version,
-                  bool parts_only = false) {
+// The column relations a reading breaks: A2 (false) or A3 (true), and the column.
+using Relation = std::pair<bool, std::size_t>;
+std::vector<Relation> broken_relations(const Reading& cells, std::span<const RowSpec> specs, FormatVersion version,
+                                       bool parts_only = false) {
   const auto row = [&](std::string_view key) -> const std::vector<Token>* {
     for (std::size_t r = 0; r < specs.size(); ++r)
       if (specs[r].key == key) return &cells[r];
@@ -292,20 +39,37 @@ bool columns_hold(const Reading& cells, std::span<const RowSpec> specs, FormatVe
   };
   const auto* total = row("total");
   const auto *received = row("new_received"), *carried_over = row("carried_over"), *forward = row("carried_forward");
-  if (!total || !received || !carried_over || !forward) return false;
+  std::vector<Relation> out;
+  if (!total || !received || !carried_over || !forward) return {{false, 0}, {true, 0}, {false, 1}};  // no reading
   for (std::size_t c = 0; c + (parts_only ? 1 : 0) < kTable3Columns.size(); ++c) {
     double sum = 0;
     for (const auto leaf : table3_result_leaves(version)) {
       const auto* r = row(leaf);
-      if (r == nullptr) return false;
+      if (r == nullptr) return {{false, 0}, {true, 0}, {false, 1}};
       sum += number_value((*r)[c].text);
     }
     const auto v = [&](const std::vector<Token>* r) { return number_value((*r)[c].text); };
-    if (!relations::agree(sum, v(total)) ||
-        !relations::balance_holds(v(received), v(carried_over), v(total), v(forward)))
-      return false;
+    if (!relations::agree(sum, v(total))) out.push_back({false, c});
+    if (!relations::balance_holds(v(received), v(carried_over), v(total), v(forward))) out.push_back({true, c});
   }
-  return true;
+  return out;
+}
+
+// A2 and A3 column by column: the reading is taken only when the table's own sums prove it.
+// With `parts_only`, the six applicant columns only: a row's total that breaks A1 breaks its column too.
+bool columns_hold(const Reading& cells, std::span<const RowSpec> specs, FormatVersion version,
+                  bool parts_only = false) {
+  return broken_relations(cells, specs, version, parts_only).empty();
+}
+
+// The relations a report's own error breaks when a cell was changed with its row's total: one
+// relation, or one in an applicant column with the same in the total column. A reading read
+// wrong (cells swapped between columns) breaks two applicant columns instead.
+bool one_error_breaks(const std::vector<Relation>& broken) {
+  constexpr std::size_t total = kTable3Columns.size() - 1;
+  if (broken.size() == 1) return true;
+  return broken.size() == 2 && broken[0].first == broken[1].first && broken[0].second != total &&
+         broken[1].second == total;
 }
 
 // Whether every row of the format has its label in the region's text, in order (the label
@@ -416,8 +180,10 @@ std::optional<Reading> one_row_reordered(const std::vector<Reading>& readings, s
   return found;
 }
 
-std::optional<Reading> proved_reading(const std::vector<TextBlock>& paragraphs, std::span<const RowSpec> specs,
-                                      FormatVersion version, bool& counted) {
+// Every reading the arithmetic keeps, each once; nothing when so many readings prove nothing.
+std::optional<std::vector<Reading>> proved_readings(const std::vector<TextBlock>& paragraphs,
+                                                    std::span<const RowSpec> specs, FormatVersion version,
+                                                    bool& counted) {
   std::vector<std::size_t> ways;  // readings of each paragraph of numbers on more than one line
   for (const TextBlock& p : paragraphs) {
     if (!p.has_text() && p.lines.size() >= 2) ways.push_back(wrapped_readings(p).size());
@@ -427,13 +193,13 @@ std::optional<Reading> proved_reading(const std::vector<TextBlock>& paragraphs, 
     choices *= w;
     if (choices == 0 || choices > kMaxWrappedChoices) return std::nullopt;
   }
-  std::optional<Reading> proved;
-  std::vector<Reading> unproved;  // readings whose rows hold and columns do not
+  std::map<std::string, Reading> proved;  // by texts_of
+  std::vector<Reading> unproved;          // readings whose rows hold and columns do not
   std::vector<std::size_t> choice(ways.size(), 0);
   for (std::size_t n = 0; n < choices; ++n) {
     for (std::size_t w = 0, rest = n; w < ways.size(); ++w) choice[w] = rest % ways[w], rest /= ways[w];
-    const auto streams = streams_of(paragraphs, choice);
-    if (!streams || streams->leads.size() + streams->rests.size() != specs.size() * kTable3Columns.size()) continue;
+    const auto streams = block_rows::streams_of(paragraphs, choice);
+    if (!streams || !block_rows::blanks_of(specs.size(), streams->leads.size() + streams->rests.size())) continue;
     counted = true;
     const auto readings = table_readings(*streams, specs);
     if (!readings) return std::nullopt;  // so many readings prove nothing
@@ -442,38 +208,85 @@ std::optional<Reading> proved_reading(const std::vector<TextBlock>& paragraphs, 
         if (!readings->one_row_broken) unproved.push_back(reading);
         continue;
       }
-      if (proved && texts_of(*proved) != texts_of(reading)) return std::nullopt;
-      proved = reading;
+      proved.emplace(texts_of(reading), reading);
+      if (proved.size() > kMaxReadings) return std::nullopt;
     }
   }
-  if (proved || unproved.empty() || unproved.size() > kMaxReorderedReadings) return proved;
-  return one_row_reordered(unproved, specs, version);
+  std::vector<Reading> out;
+  for (auto& [texts, reading] : proved) out.push_back(std::move(reading));
+  if (!out.empty() || unproved.empty()) return out;
+  if (unproved.size() <= kMaxReorderedReadings) {
+    if (auto reordered = one_row_reordered(unproved, specs, version)) out.push_back(std::move(*reordered));
+    if (!out.empty()) return out;
+  }
+  // No reading keeps every column: one that breaks as a report's own error does (one relation, or
+  // one with the same in the total column), and only one such, is read; the error is reported.
+  std::map<std::string, Reading> one_error;
+  for (const Reading& reading : unproved) {
+    if (one_error_breaks(broken_relations(reading, specs, version))) one_error.emplace(texts_of(reading), reading);
+  }
+  if (one_error.size() == 1) out.push_back(std::move(one_error.begin()->second));
+  return out;
 }
 
 }  // namespace
 
-std::optional<LayoutTable3> find_block_table3(std::size_t begin, std::size_t end, const LowerContext& cx) {
+std::optional<BlockTable3> find_block_table3(std::size_t begin, std::size_t end, const LowerContext& cx) {
   const std::string_view text = cx.source.text();
   const std::vector<TextBlock> paragraphs = blocks_of(text, begin, end);
   for (const FormatVersion version : {FormatVersion::v2021, FormatVersion::v2019}) {
     const auto specs = table3_rows(version);
     bool counted = false;
-    const auto proved = proved_reading(paragraphs, specs, version, counted);
+    const auto proved = proved_readings(paragraphs, specs, version, counted);
     if (!counted) continue;
-    if (!proved || !labels_in_order(paragraphs, specs)) return std::nullopt;
-    const Reading* cells = &*proved;
-    LayoutTable3 found;
+    if (!proved || proved->empty() || !labels_in_order(paragraphs, specs)) return std::nullopt;
+    // A blank cell prints nothing, and the relations read it as 0: where the table has one, which
+    // of its zeros it is the arithmetic never shows, so each 0 may as well be the blank.
+    const bool has_blank = std::any_of(proved->front().begin(), proved->front().end(), [](const auto& cells) {
+      return std::any_of(cells.begin(), cells.end(), [](const Token& t) { return t.text.empty(); });
+    });
+    // Where the readings differ, the cells are left open with those readings; the cells they all
+    // fill alike are read.
+    BlockTable3 found;
     for (std::size_t r = 0; r < specs.size(); ++r) {
-      LayoutTable3::FoundRow row;
-      row.spec = &specs[r];
-      row.written.label = std::string(specs[r].label);  // found in order in the region, other text between
-      std::size_t first = std::string::npos;
-      for (const Token& t : (*cells)[r]) {
-        row.written.cells.push_back({CellState::number, t.text, t.offset});
-        first = std::min(first, t.offset);
+      std::vector<std::vector<std::string>> readings;  // the row's, each once
+      const auto add = [&](std::vector<std::string> texts) {
+        if (std::find(readings.begin(), readings.end(), texts) == readings.end()) readings.push_back(std::move(texts));
+      };
+      for (const Reading& reading : *proved) {
+        std::vector<std::string> texts;
+        for (const Token& t : reading[r]) texts.push_back(t.text);
+        add(texts);
+        for (std::size_t c = 0; has_blank && c < texts.size(); ++c) {
+          if (texts[c] != "0" && !texts[c].empty()) continue;
+          std::vector<std::string> swapped = texts;
+          if (texts[c].empty()) {
+            swapped[c].push_back('0');
+          } else {
+            swapped[c].clear();
+          }
+          add(std::move(swapped));
+        }
       }
-      row.written.offset = first;
-      row.written.label_end = first;
+      BlockTable3::FoundRow row;
+      row.spec = &specs[r];
+      const std::vector<Token>& first = proved->front()[r];
+      row.offset = std::string::npos;
+      for (std::size_t c = 0; c < first.size(); ++c) {
+        const bool agreed = std::all_of(readings.begin(), readings.end(),
+                                        [&](const auto& texts) { return texts[c] == readings.front()[c]; });
+        const CellState state = !agreed                       ? CellState::unresolved
+                                : readings.front()[c].empty() ? CellState::blank
+                                                              : CellState::number;
+        row.cells.push_back({state, agreed ? readings.front()[c] : "", first[c].offset});
+        row.offset = std::min(row.offset, first[c].offset);
+        if (!first[c].text.empty()) row.written += (row.written.empty() ? "" : " ") + first[c].text;
+      }
+      for (const auto& texts : readings) {
+        std::string shown;
+        for (const std::string& t : texts) shown += (shown.empty() ? "" : " ") + (t.empty() ? "_" : t);
+        row.readings.push_back(std::move(shown));
+      }
       found.rows.push_back(std::move(row));
     }
     return found;

@@ -51,6 +51,7 @@ class DocumentLowering {
     choose_table3_reading(root);
     for (const auto& child : root.children) block(*child);
     if (table3_in_layout_) lower_layout_table3(std::move(*table3_in_layout_), cx_);
+    if (table3_in_blocks_) lower_block_table3(std::move(*table3_in_blocks_), cx_);
     // A page whose body has no title line (crawled text often starts with the first paragraph):
     // the header block's title names the agency and the year.
     if (report().title.empty() && !report().metadata.title.empty()) {
@@ -58,6 +59,7 @@ class DocumentLowering {
       report().title_after_first_section = false;
     }
     open_rows_set_apart(cx_);
+    open_table4_set_apart(cx_);
     settle_by_column_sums(cx_);
     detect_format();
   }
@@ -72,6 +74,7 @@ class DocumentLowering {
   // more; it then takes the table's region (from the first table 三 node to the next known
   // heading or table), lines the grammar could not place included.
   std::optional<LayoutTable3> table3_in_layout_;
+  std::optional<BlockTable3> table3_in_blocks_;  // or as label and number blocks
   std::size_t region_begin_ = 0, region_end_ = 0;
 
   void choose_table3_reading(const TreeNode& root) {
@@ -95,12 +98,12 @@ class DocumentLowering {
     region_begin_ = cx_.offset(*first);
     table3_in_layout_ = find_layout_table3(region_begin_, region_end_, count.read(), cx_);
     // PDF text in reading order: labels in one block, numbers in another (src/lower/block_table.cpp).
-    if (!table3_in_layout_) table3_in_layout_ = find_block_table3(region_begin_, region_end_, cx_);
+    if (!table3_in_layout_) table3_in_blocks_ = find_block_table3(region_begin_, region_end_, cx_);
   }
 
   bool in_table3_region(const TreeNode& node) const {
     const std::size_t at = cx_.offset(node);
-    return table3_in_layout_ && at >= region_begin_ && at < region_end_;
+    return (table3_in_layout_ || table3_in_blocks_) && at >= region_begin_ && at < region_end_;
   }
 
   std::vector<Paragraph>& prose() {

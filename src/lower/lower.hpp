@@ -71,6 +71,10 @@ void settle_by_column_sums(LowerContext& cx);
 // Table 三 set apart in paragraphs (labels and numbers in separate blocks, src/lower/written_row.cpp):
 // rows not found, or found without a cell, are left unresolved (X2) (src/lower/rows_apart.cpp).
 void open_rows_set_apart(LowerContext& cx);
+// Table 四 in such text that the grammar did not find, where its groups' labels stand in order after
+// table 三 (other words set among its header's, its numbers in paragraphs): present, its cells
+// unresolved (X2), not missing (F6) (src/lower/rows_apart.cpp).
+void open_table4_set_apart(LowerContext& cx);
 // The statistics a pre-2019 report states in its prose (src/lower_pre2019.cpp).
 void extract_pre2019_statistics(LowerContext& cx);
 

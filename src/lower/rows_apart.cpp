@@ -5,6 +5,9 @@
 
 #include "src/lower/block_table.hpp"
 #include "src/lower/lower.hpp"
+#include "src/lower/number.hpp"
+#include "src/lower/written_row.hpp"
+#include "src/text.hpp"
 
 namespace xxgk {
 namespace {
@@ -15,11 +18,76 @@ bool table3_set_apart(const Report& report) {
   });
 }
 
+bool table3_is_set_apart(const LowerContext& cx) {
+  return table3_set_apart(cx.report) || numbers_set_apart(cx.table3_begin, cx.table3_end, cx);
+}
+
 bool nothing_written(const Row& row) {
   return std::all_of(row.cells.begin(), row.cells.end(), [](const Cell& c) { return c.state == CellState::blank; });
 }
 
 }  // namespace
+
+void lower_block_table3(BlockTable3 found, LowerContext& cx) {
+  for (BlockTable3::FoundRow& r : found.rows) {
+    Row row;
+    row.key = std::string(r.spec->key);
+    row.canonical_label = std::string(r.spec->label);
+    row.written_label = std::string(r.spec->label);  // found in order in the region, other text between
+    row.pos = cx.source.position(r.offset);
+    const auto keys = cell_keys("table3", *r.spec);
+    ExtractionNote note{std::string(r.readings.size() == 1 ? "X1" : "X2"), {}, {}, {}, {}, {}, true, false};
+    note.written = std::move(r.written);
+    note.readings = std::move(r.readings);
+    note.pos = row.pos;
+    for (std::size_t c = 0; c < keys.size() && c < r.cells.size(); ++c) {
+      Cell cell;
+      cell.key = keys[c];
+      cell.state = r.cells[c].state;
+      cell.raw = std::move(r.cells[c].raw);
+      if (cell.state == CellState::number) cell.value = number_value(cell.raw);
+      cell.pos = cx.source.position(r.cells[c].offset);
+      row.cells.push_back(std::move(cell));
+      note.keys.emplace_back(keys[c]);
+    }
+    cx.report.extraction_notes.push_back(std::move(note));
+    add_row(cx.report.table3, std::move(row), cx);
+  }
+}
+
+void open_table4_set_apart(LowerContext& cx) {
+  Report& report = cx.report;
+  if (report.table4.present || !report.table3.present) return;
+  const std::string_view text = cx.source.text();
+  if (cx.table3_begin >= text.size()) return;
+  // The group labels in order after table 三, whatever stands between (a line break inside one).
+  const std::string after = without_whitespace(text.substr(cx.table3_begin));
+  std::size_t at = 0;
+  for (const std::string_view label : kTable4GroupLabels) {
+    at = after.find(label, at);
+    if (at == std::string::npos) return;
+    at += label.size();
+  }
+  if (!table3_is_set_apart(cx)) return;
+  const std::size_t first = text.find(kTable4GroupLabels.front(), cx.table3_begin);
+  Table& table = report.table4;
+  table.present = true;
+  table.pos = cx.source.position(first == std::string_view::npos ? cx.table3_begin : first);
+  ExtractionNote note;
+  note.rule = "X2";
+  note.apart = true;
+  note.pos = table.pos;
+  std::vector<Cell> cells(kTable4Groups.size() * kTable4Columns.size());
+  for (Cell& cell : cells) {
+    cell.state = CellState::unresolved;
+    cell.pos = table.pos;
+  }
+  table.rows = table4_rows(std::move(cells));
+  for (const Row& row : table.rows) {
+    for (const Cell& cell : row.cells) note.keys.emplace_back(cell.key);
+  }
+  report.extraction_notes.push_back(std::move(note));
+}
 
 void open_rows_set_apart(LowerContext& cx) {
   Report& report = cx.report;
@@ -48,7 +116,7 @@ void open_rows_set_apart(LowerContext& cx) {
   }
   // Whether the table is set so is asked only when some row would be opened: most tables have all
   // their rows.
-  if (to_open.empty() || !(table3_set_apart(report) || numbers_set_apart(cx.table3_begin, cx.table3_end, cx))) {
+  if (to_open.empty() || !table3_is_set_apart(cx)) {
     return;
   }
   for (const RowSpec* spec : to_open) {
