@@ -409,7 +409,13 @@ std::optional<LayoutTable3> find_layout_table3(std::size_t begin, std::size_t en
       for (std::size_t i = from; i <= to; ++i) {
         for (const Segment& s : lines[i]) {
           if (s.number) continue;
-          for (const char32_t cp : code_points(s.text)) around.push_back(cp);
+          // Decoded in place (as code_points would, a bad byte read as U+FFFD).
+          for (std::size_t k = 0; k < s.text.size();) {
+            char32_t cp = 0;
+            const std::size_t length = decode_utf8(s.text, k, cp);
+            around.push_back(length == 0 ? U'\uFFFD' : cp);
+            k += length == 0 ? 1 : length;
+          }
         }
       }
       return around;
