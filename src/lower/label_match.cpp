@@ -162,8 +162,12 @@ std::vector<LabelMatch> match_labels_in_order(const std::vector<std::vector<std:
   std::vector<const RowSpec*> row_of;
   for (const DecodedWording& w : decoded_wordings()) row_of.push_back(find_row(rows, w.wording->key));
   for (std::size_t r = 0; r < n; ++r) {
+    // A window the same as one before it (no blank line between the rows) scores the same: once.
     std::vector<Letters> letters;
-    for (const std::u32string& window : windows[r]) letters.push_back(letters_of(window));
+    for (const std::u32string& window : windows[r]) {
+      Letters l = letters_of(window);
+      if (std::find(letters.begin(), letters.end(), l) == letters.end()) letters.push_back(std::move(l));
+    }
     for (std::size_t d = 0; d < decoded_wordings().size(); ++d) {
       const DecodedWording& w = decoded_wordings()[d];
       const RowSpec* row = row_of[d];
