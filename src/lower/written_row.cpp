@@ -420,9 +420,9 @@ Row make_row(std::string_view table, const RowSpec& spec, WrittenRow as_written,
   } else if (spaced_run_together(as_written.cells, spec.columns.size(), cx)) {
     written = read_pieces(as_written.cells, spec.columns.size(), check, prefix, spec.columns, cx);
   } else {
-    const auto blanks_placed = place_blanks(std::move(as_written.cells), as_written.cell_x, as_written.column_x,
-                                            spec.columns.size(), check, prefix, spec.columns, cx);
-    written = fit_cells(blanks_placed, spec.columns.size(), check, prefix, spec.columns, cx);
+    auto blanks_placed = place_blanks(std::move(as_written.cells), as_written.cell_x, as_written.column_x,
+                                      spec.columns.size(), check, prefix, spec.columns, cx);
+    written = fit_cells(std::move(blanks_placed), spec.columns.size(), check, prefix, spec.columns, cx);
   }
   row.cells.reserve(spec.columns.size());
   const auto keys = key_prefix.empty() ? cell_keys(table, spec) : std::span<const std::string_view>{};
@@ -516,7 +516,9 @@ void add_row(Table& table, Row row, LowerContext& cx) {
 }
 
 std::string fmt_key_prefix(std::string_view table, std::string_view row) {
-  std::string s(table);
+  std::string s;
+  s.reserve(table.size() + row.size() + 2);  // one allocation: a row's key prefix is made for each row
+  s += table;
   s += '.';
   s += row;
   s += '.';
