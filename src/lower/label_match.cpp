@@ -16,6 +16,9 @@ namespace {
 // Quotation marks are written in many ways or dropped (`危及"三安全一稳定"`), as the grammar's
 // labels allow (grammar/common.hpp): they are not compared.
 bool is_quote(char32_t c) {
+  // Every mark the grammar counts is `"`, `'` or in U+2000–U+203F or U+3000–U+303F (three bytes, the
+  // second 0x80): other characters, nearly all of a label, are not encoded to be asked.
+  if (c != U'"' && c != U'\'' && (c < 0x2000 || c > 0x303F)) return false;
   std::string utf8;
   append_utf8(utf8, c);
   return grammar::detail::is_quote(utf8);
