@@ -43,22 +43,25 @@ Line split_line(std::string_view text, std::size_t begin, std::size_t end) {
   while (i < end) {
     while (i < end && text[i] == ' ') ++i, ++x;
     if (i >= end) break;
-    Segment seg{"", i, x, false};
+    // The segment is the bytes from `start` to `i`, made into a string once it ends.
+    const std::size_t start = i;
+    const int start_x = x;
     while (i < end) {
       if (text[i] == ' ') {
         std::size_t run = 1;
         while (i + run < end && text[i + run] == ' ') ++run;
-        if (run >= 2 || is_number(seg.text) || (i + run < end && text[i + run] >= '0' && text[i + run] <= '9')) break;
+        if (run >= 2 || is_number(text.substr(start, i - start)) ||
+            (i + run < end && text[i + run] >= '0' && text[i + run] <= '9')) {
+          break;
+        }
       }
       char32_t cp = 0;
-      std::size_t len = decode_utf8(text, i, cp);
-      if (len == 0) len = 1, cp = U'?';
-      seg.text.append(text.substr(i, len));
+      const std::size_t len = decode_utf8(text, i, cp);
       x += 1;  // pdftotext -layout places text on a grid of characters, wide or not
-      i += len;
+      i += len == 0 ? 1 : len;
     }
-    seg.number = is_number(seg.text);
-    line.push_back(std::move(seg));
+    const std::string_view piece = text.substr(start, i - start);
+    line.push_back(Segment{std::string(piece), start, start_x, is_number(piece)});
   }
   return line;
 }
@@ -265,10 +268,14 @@ std::optional<LayoutTable3> find_layout_table3(std::size_t begin, std::size_t en
   // grammar reads it.
   std::size_t gaps = 0, wide_gaps = 0;
   for (const Line& line : lines) {
-    const auto numbers = numbers_of(line);
-    for (std::size_t k = 1; k < numbers.size(); ++k) {
-      ++gaps;
-      wide_gaps += numbers[k].x - numbers[k - 1].x - static_cast<int>(numbers[k - 1].text.size()) >= 2 ? 1 : 0;
+    const Segment* previous = nullptr;  // the number before, on this line
+    for (const Segment& number : line) {
+      if (!number.number) continue;
+      if (previous != nullptr) {
+        ++gaps;
+        wide_gaps += number.x - previous->x - static_cast<int>(previous->text.size()) >= 2 ? 1 : 0;
+      }
+      previous = &number;
     }
   }
   if (lines.empty() || wide_gaps * 2 < gaps) return std::nullopt;
