@@ -425,9 +425,10 @@ std::vector<Row> table4_rows(std::vector<Cell> cells) {
     Row row;
     row.key = std::string(group);
     row.canonical_label = std::string(group);
+    const std::string prefix = fmt_key_prefix("table4", group);
     for (const auto column : kTable4Columns) {
       if (i >= cells.size()) break;
-      cells[i].key = intern_key({fmt_key_prefix("table4", group), column});
+      cells[i].key = intern_key({prefix, column});
       row.cells.push_back(std::move(cells[i++]));
     }
     if (row.cells.empty()) break;
