@@ -379,6 +379,14 @@ LabelMatch match_label(std::string_view written, std::span<const RowSpec> rows, 
       readings.push_back(comparable(strip_numbering(rest)));
     }
   }
+  // Several groups' words can leave the same reading: each is compared once (a reading twice
+  // finds the same edits, and the fewest win).
+  for (std::size_t k = readings.size(); k-- > 1;) {
+    if (std::find(readings.begin(), readings.begin() + static_cast<long>(k), readings[k]) !=
+        readings.begin() + static_cast<long>(k)) {
+      readings.erase(readings.begin() + static_cast<long>(k));
+    }
+  }
   std::vector<Letters> letters;
   for (const auto& reading : readings) letters.push_back(letters_of(reading));
   const LabelMatch whole = closest(rows, taken, [&](const DecodedWording& w) -> std::optional<std::size_t> {
