@@ -409,8 +409,7 @@ Row make_row(std::string_view table, const RowSpec& spec, WrittenRow as_written,
   row.key = std::string(spec.key);
   row.canonical_label = std::string(spec.label);
   row.written_label = std::move(as_written.label);
-  Source::Cursor at(cx.source);  // the row, then its cells: in the order of the text, mostly
-  row.pos = at.position(as_written.offset);
+  row.pos = cx.position(as_written.offset);
   const std::string prefix = fmt_key_prefix(table, key_prefix.empty() ? spec.key : key_prefix);
   const RowCheck check = table == "table3" ? relations::table3_row_holds : nullptr;
   std::vector<WrittenCell> written;
@@ -433,12 +432,12 @@ Row make_row(std::string_view table, const RowSpec& spec, WrittenRow as_written,
     if (c < written.size()) {
       cell.state = written[c].state;
       cell.raw = std::move(written[c].raw);
-      cell.pos = at.position(written[c].offset);
+      cell.pos = cx.position(written[c].offset);
       if (cell.state == CellState::number) parse_number(cell.raw, cell);
     } else {
       // The row is there but says nothing in this column: a blank cell, not a missing one.
       cell.state = CellState::blank;
-      cell.pos = at.position(written.empty() ? as_written.label_end : written.back().offset);
+      cell.pos = cx.position(written.empty() ? as_written.label_end : written.back().offset);
     }
     row.cells.push_back(std::move(cell));
   }
@@ -447,7 +446,7 @@ Row make_row(std::string_view table, const RowSpec& spec, WrittenRow as_written,
     extra.key = intern_key({prefix, "extra"});
     extra.state = written[c].state;
     extra.raw = std::move(written[c].raw);
-    extra.pos = at.position(written[c].offset);
+    extra.pos = cx.position(written[c].offset);
     cx.report.extra_cells.push_back(std::move(extra));
   }
   return row;
@@ -486,12 +485,11 @@ std::vector<Cell> table4_cells(const TreeNode& node, std::span<const std::string
     written = fit_cells(std::move(cells_written), keys.size(), check, "table4.", keys, cx);
   }
   std::vector<Cell> cells;
-  Source::Cursor at(cx.source);
   for (const WrittenCell& w : written) {  // fewer than 15 when cut off: F6 says so
     Cell cell;
     cell.state = w.state;
     cell.raw = w.raw;
-    cell.pos = at.position(w.offset);
+    cell.pos = cx.position(w.offset);
     if (cell.state == CellState::number) parse_number(cell.raw, cell);
     cells.push_back(std::move(cell));
   }
