@@ -398,36 +398,30 @@ std::optional<LayoutTable3> find_layout_table3(std::size_t begin, std::size_t en
 
   LayoutTable3 found;
   found.column_x = centres;
-  // The text around each row that may hold its label: first the lines up to the blank lines that
-  // set rows apart; then, for a label that continues past a page break, every line from the
-  // previous row's to the next row's.
+  // The text around each row that may hold its label, for a label that continues past a page
+  // break too: every line from the previous row's to the next row's. (The lines up to the blank
+  // lines that set rows apart are a part of it, and a wording finds at least as many of its
+  // characters in a text as in any part of it: that part would score no better.)
   std::vector<std::vector<std::u32string>> windows;
   for (std::size_t r = 0; r < rows.size(); ++r) {
-    const auto window = [&](bool stop_at_blank) {
-      std::size_t from = rows[r].first;
-      while (from > 0 && (!stop_at_blank || !lines[from - 1].empty()) && (r == 0 || from - 1 > rows[r - 1].last))
-        --from;
-      std::size_t to = rows[r].last;
-      while (to + 1 < lines.size() && (!stop_at_blank || !lines[to + 1].empty()) &&
-             (r + 1 == rows.size() || to + 1 < rows[r + 1].first)) {
-        ++to;
-      }
-      std::u32string around;
-      for (std::size_t i = from; i <= to; ++i) {
-        for (const Segment& s : lines[i]) {
-          if (s.number) continue;
-          // Decoded in place (as code_points would, a bad byte read as U+FFFD).
-          for (std::size_t k = 0; k < s.text.size();) {
-            char32_t cp = 0;
-            const std::size_t length = decode_utf8(s.text, k, cp);
-            around.push_back(length == 0 ? U'\uFFFD' : cp);
-            k += length == 0 ? 1 : length;
-          }
+    std::size_t from = rows[r].first;
+    while (from > 0 && (r == 0 || from - 1 > rows[r - 1].last)) --from;
+    std::size_t to = rows[r].last;
+    while (to + 1 < lines.size() && (r + 1 == rows.size() || to + 1 < rows[r + 1].first)) ++to;
+    std::u32string around;
+    for (std::size_t i = from; i <= to; ++i) {
+      for (const Segment& s : lines[i]) {
+        if (s.number) continue;
+        // Decoded in place (as code_points would, a bad byte read as U+FFFD).
+        for (std::size_t k = 0; k < s.text.size();) {
+          char32_t cp = 0;
+          const std::size_t length = decode_utf8(s.text, k, cp);
+          around.push_back(length == 0 ? U'\uFFFD' : cp);
+          k += length == 0 ? 1 : length;
         }
       }
-      return around;
-    };
-    windows.push_back({window(true), window(false)});
+    }
+    windows.push_back({std::move(around)});
   }
   const std::vector<LabelMatch> labels = match_labels_in_order(windows, table3_rows());
   for (std::size_t r = 0; r < rows.size(); ++r) {
