@@ -21,6 +21,7 @@ class PositionMap {
 
   class Builder;
   class Reader;
+  class Cursor;
 
   // The original character of byte `offset` of `text` (the text the map was built for); offsets at
   // or past its end give the end index.
@@ -82,6 +83,22 @@ class PositionMap::Reader {
   std::size_t at_ = 0;
   std::size_t jump_ = 0;
   std::uint32_t char_ = 0;
+};
+
+// Looks offsets up in increasing order (a row's cells), each counted on from the one before when
+// no checkpoint or jump lies between: no search. An offset before the last is looked up as at().
+class PositionMap::Cursor {
+ public:
+  Cursor(const PositionMap& map, std::string_view text) : map_(map), text_(text) {}
+  [[nodiscard]] std::uint32_t at(std::size_t offset);
+
+ private:
+  const PositionMap& map_;
+  std::string_view text_;
+  bool started_ = false;
+  std::size_t offset_ = 0;  // the offset looked up last (below the map's size)
+  std::uint32_t char_ = 0;  // its index
+  std::size_t jump_ = 0;    // jumps at or before it
 };
 
 }  // namespace xxgk

@@ -130,6 +130,18 @@ class Source {
 
   // Position in the original file of a byte offset into text().
   [[nodiscard]] SourcePos position(std::size_t text_offset) const;
+  // The same for offsets asked in increasing order (a row's cells), each found on from the one
+  // before instead of by searches of the whole text; an offset before the last is found anew.
+  class Cursor {
+   public:
+    explicit Cursor(const Source& source) : source_(source), chars_(source.original_char_, source.text_) {}
+    [[nodiscard]] SourcePos position(std::size_t text_offset);
+
+   private:
+    const Source& source_;
+    PositionMap::Cursor chars_;
+    std::uint32_t line_ = 0;  // line starts at or before the character found last (0: none yet)
+  };
   // The original line (without its line end), for quoting in diagnostics.
   [[nodiscard]] std::string_view original_line(std::uint32_t line) const;
 

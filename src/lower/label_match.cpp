@@ -16,6 +16,9 @@ namespace {
 // Quotation marks are written in many ways or dropped (`危及"三安全一稳定"`), as the grammar's
 // labels allow (grammar/common.hpp): they are not compared.
 bool is_quote(char32_t c) {
+  // Every mark the grammar counts is `"`, `'` or in U+2000–U+203F or U+3000–U+303F (three bytes, the
+  // second 0x80): other characters, nearly all of a label, are not encoded to be asked.
+  if (c != U'"' && c != U'\'' && (c < 0x2000 || c > 0x303F)) return false;
   std::string utf8;
   append_utf8(utf8, c);
   return grammar::detail::is_quote(utf8);
@@ -42,11 +45,31 @@ const std::vector<char32_t>& alphabet() {
   }();
   return all;
 }
+// The letter of each code point of the Basic Multilingual Plane, looked up directly: windows of
+// hundreds of characters around each row are turned into letters, and a search of the alphabet
+// for each character was most of that. (Characters past the plane are searched for.)
+constexpr std::uint16_t kNoLetter = 0xFFFF;
+const std::vector<std::uint16_t>& plane_letters() {
+  static const std::vector<std::uint16_t> letters = [] {
+    std::vector<std::uint16_t> out(0x10000, kNoLetter);
+    const std::vector<char32_t>& all = alphabet();
+    for (std::size_t k = 0; k < all.size() && k < kNoLetter; ++k) {
+      if (all[k] < out.size()) out[all[k]] = static_cast<std::uint16_t>(k);
+    }
+    return out;
+  }();
+  return letters;
+}
 Letters letters_of(std::span<const char32_t> text) {
   const std::vector<char32_t>& all = alphabet();
+  const std::vector<std::uint16_t>& plane = plane_letters();
   Letters out;
   out.reserve(text.size());
   for (const char32_t c : text) {
+    if (c < plane.size()) {
+      if (plane[c] != kNoLetter) out.push_back(plane[c]);
+      continue;
+    }
     const auto at = std::lower_bound(all.begin(), all.end(), c);
     if (at != all.end() && *at == c) out.push_back(static_cast<std::uint16_t>(at - all.begin()));
   }
@@ -138,11 +161,19 @@ std::vector<LabelMatch> match_labels_in_order(const std::vector<std::vector<std:
   // score[r][j]: how well row j's best wording is found around row r (0: not close enough).
   std::vector<std::vector<long>> score(n, std::vector<long>(k, 0));
   std::vector<std::vector<LabelMatch>> found(n, std::vector<LabelMatch>(k));
+  // The row of `rows` each wording names (null: none), found once, not once a row of the table.
+  std::vector<const RowSpec*> row_of;
+  for (const DecodedWording& w : decoded_wordings()) row_of.push_back(find_row(rows, w.wording->key));
   for (std::size_t r = 0; r < n; ++r) {
+    // A window the same as one before it (no blank line between the rows) scores the same: once.
     std::vector<Letters> letters;
-    for (const std::u32string& window : windows[r]) letters.push_back(letters_of(window));
-    for (const DecodedWording& w : decoded_wordings()) {
-      const RowSpec* row = find_row(rows, w.wording->key);
+    for (const std::u32string& window : windows[r]) {
+      Letters l = letters_of(window);
+      if (std::find(letters.begin(), letters.end(), l) == letters.end()) letters.push_back(std::move(l));
+    }
+    for (std::size_t d = 0; d < decoded_wordings().size(); ++d) {
+      const DecodedWording& w = decoded_wordings()[d];
+      const RowSpec* row = row_of[d];
       if (row == nullptr) continue;
       const auto j = static_cast<std::size_t>(row - rows.data());
       for (const Letters& window : letters) {
@@ -346,6 +377,14 @@ LabelMatch match_label(std::string_view written, std::span<const RowSpec> rows, 
       std::string rest;
       for (std::size_t i = prefix; i < text.size(); ++i) append_utf8(rest, text[i]);
       readings.push_back(comparable(strip_numbering(rest)));
+    }
+  }
+  // Several groups' words can leave the same reading: each is compared once (a reading twice
+  // finds the same edits, and the fewest win).
+  for (std::size_t k = readings.size(); k-- > 1;) {
+    if (std::find(readings.begin(), readings.begin() + static_cast<long>(k), readings[k]) !=
+        readings.begin() + static_cast<long>(k)) {
+      readings.erase(readings.begin() + static_cast<long>(k));
     }
   }
   std::vector<Letters> letters;

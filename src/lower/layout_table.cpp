@@ -43,22 +43,25 @@ Line split_line(std::string_view text, std::size_t begin, std::size_t end) {
   while (i < end) {
     while (i < end && text[i] == ' ') ++i, ++x;
     if (i >= end) break;
-    Segment seg{"", i, x, false};
+    // The segment is the bytes from `start` to `i`, made into a string once it ends.
+    const std::size_t start = i;
+    const int start_x = x;
     while (i < end) {
       if (text[i] == ' ') {
         std::size_t run = 1;
         while (i + run < end && text[i + run] == ' ') ++run;
-        if (run >= 2 || is_number(seg.text) || (i + run < end && text[i + run] >= '0' && text[i + run] <= '9')) break;
+        if (run >= 2 || is_number(text.substr(start, i - start)) ||
+            (i + run < end && text[i + run] >= '0' && text[i + run] <= '9')) {
+          break;
+        }
       }
       char32_t cp = 0;
-      std::size_t len = decode_utf8(text, i, cp);
-      if (len == 0) len = 1, cp = U'?';
-      seg.text.append(text.substr(i, len));
+      const std::size_t len = decode_utf8(text, i, cp);
       x += 1;  // pdftotext -layout places text on a grid of characters, wide or not
-      i += len;
+      i += len == 0 ? 1 : len;
     }
-    seg.number = is_number(seg.text);
-    line.push_back(std::move(seg));
+    const std::string_view piece = text.substr(start, i - start);
+    line.push_back(Segment{std::string(piece), start, start_x, is_number(piece)});
   }
   return line;
 }
@@ -265,10 +268,14 @@ std::optional<LayoutTable3> find_layout_table3(std::size_t begin, std::size_t en
   // grammar reads it.
   std::size_t gaps = 0, wide_gaps = 0;
   for (const Line& line : lines) {
-    const auto numbers = numbers_of(line);
-    for (std::size_t k = 1; k < numbers.size(); ++k) {
-      ++gaps;
-      wide_gaps += numbers[k].x - numbers[k - 1].x - static_cast<int>(numbers[k - 1].text.size()) >= 2 ? 1 : 0;
+    const Segment* previous = nullptr;  // the number before, on this line
+    for (const Segment& number : line) {
+      if (!number.number) continue;
+      if (previous != nullptr) {
+        ++gaps;
+        wide_gaps += number.x - previous->x - static_cast<int>(previous->text.size()) >= 2 ? 1 : 0;
+      }
+      previous = &number;
     }
   }
   if (lines.empty() || wide_gaps * 2 < gaps) return std::nullopt;
@@ -391,30 +398,30 @@ std::optional<LayoutTable3> find_layout_table3(std::size_t begin, std::size_t en
 
   LayoutTable3 found;
   found.column_x = centres;
-  // The text around each row that may hold its label: first the lines up to the blank lines that
-  // set rows apart; then, for a label that continues past a page break, every line from the
-  // previous row's to the next row's.
+  // The text around each row that may hold its label, for a label that continues past a page
+  // break too: every line from the previous row's to the next row's. (The lines up to the blank
+  // lines that set rows apart are a part of it, and a wording finds at least as many of its
+  // characters in a text as in any part of it: that part would score no better.)
   std::vector<std::vector<std::u32string>> windows;
   for (std::size_t r = 0; r < rows.size(); ++r) {
-    const auto window = [&](bool stop_at_blank) {
-      std::size_t from = rows[r].first;
-      while (from > 0 && (!stop_at_blank || !lines[from - 1].empty()) && (r == 0 || from - 1 > rows[r - 1].last))
-        --from;
-      std::size_t to = rows[r].last;
-      while (to + 1 < lines.size() && (!stop_at_blank || !lines[to + 1].empty()) &&
-             (r + 1 == rows.size() || to + 1 < rows[r + 1].first)) {
-        ++to;
-      }
-      std::u32string around;
-      for (std::size_t i = from; i <= to; ++i) {
-        for (const Segment& s : lines[i]) {
-          if (s.number) continue;
-          for (const char32_t cp : code_points(s.text)) around.push_back(cp);
+    std::size_t from = rows[r].first;
+    while (from > 0 && (r == 0 || from - 1 > rows[r - 1].last)) --from;
+    std::size_t to = rows[r].last;
+    while (to + 1 < lines.size() && (r + 1 == rows.size() || to + 1 < rows[r + 1].first)) ++to;
+    std::u32string around;
+    for (std::size_t i = from; i <= to; ++i) {
+      for (const Segment& s : lines[i]) {
+        if (s.number) continue;
+        // Decoded in place (as code_points would, a bad byte read as U+FFFD).
+        for (std::size_t k = 0; k < s.text.size();) {
+          char32_t cp = 0;
+          const std::size_t length = decode_utf8(s.text, k, cp);
+          around.push_back(length == 0 ? U'\uFFFD' : cp);
+          k += length == 0 ? 1 : length;
         }
       }
-      return around;
-    };
-    windows.push_back({window(true), window(false)});
+    }
+    windows.push_back({std::move(around)});
   }
   const std::vector<LabelMatch> labels = match_labels_in_order(windows, table3_rows());
   for (std::size_t r = 0; r < rows.size(); ++r) {

@@ -5,6 +5,8 @@
 #include <string.h>  // memrchr
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 
 #include "src/lower/block_table.hpp"
@@ -327,6 +329,17 @@ double LowerContext::display_x(std::size_t offset) {
   }
   double x = display_x_;
   for (std::size_t i = display_offset_; i < offset;) {
+    // ASCII bytes are characters one column wide (spaces and digits, most of a table's line):
+    // a run of them is counted eight bytes at a time, without decoding or asking widths.
+    std::size_t run = i;
+    for (std::uint64_t word = 0; run + 8 <= offset; run += 8) {
+      std::memcpy(&word, text.data() + run, sizeof word);
+      if ((word & 0x8080808080808080ULL) != 0) break;
+    }
+    while (run < offset && static_cast<unsigned char>(text[run]) < 0x80) ++run;
+    x += static_cast<double>(run - i);
+    i = run;
+    if (i >= offset) break;
     char32_t cp = 0;
     const std::size_t length = decode_utf8(text, i, cp);
     x += display_width(cp);

@@ -21,6 +21,9 @@ struct LowerContext {
     return static_cast<std::size_t>(node.m_begin.data - source.text().data());
   }
   [[nodiscard]] SourcePos pos(const TreeNode& node) const { return source.position(offset(node)); }
+  // The same for the rows of tables and their cells, asked in the order of the text: each found
+  // on from the one asked before (Source::Cursor).
+  [[nodiscard]] SourcePos position(std::size_t offset) { return positions_.position(offset); }
 
   // Where the columns of the table being lowered stand, in display columns of the normalised
   // text (text aligned by runs of spaces); empty when the table is not laid out that way.
@@ -43,6 +46,7 @@ struct LowerContext {
  private:
   std::size_t display_offset_ = 0;
   double display_x_ = 0;
+  Source::Cursor positions_{source};
 };
 
 void lower_table2(const TreeNode& table, LowerContext& cx);

@@ -17,11 +17,11 @@ namespace xxgk {
 namespace {
 
 // Checks that each expected column label appears in the header; a missing one is reported with
-// the closest word written there (typos such as 本年度止件数 for 本年废止件数).
-void check_header(std::string_view table, const TreeNode& header, std::span<const std::string_view> expected,
-                  LowerContext& cx) {
+// the closest word written there (typos such as 本年度止件数 for 本年废止件数). `compact`: the
+// header without whitespace, which the caller has made for the table's header already.
+void check_header(std::string_view table, const TreeNode& header, std::string_view compact,
+                  std::span<const std::string_view> expected, LowerContext& cx) {
   const std::string_view text = header.string_view();
-  const std::string compact = without_whitespace(text);
   // Most headers hold every label: their words are only needed to name a changed one.
   if (std::all_of(expected.begin(), expected.end(),
                   [&](std::string_view expect) { return compact.find(expect) != std::string::npos; })) {
@@ -151,8 +151,9 @@ void lower_table2(const TreeNode& node, LowerContext& cx) {
       continue;
     }
     if (child->kind == NodeKind::table2_column_header) {
-      table.header += without_whitespace(child->string_view());
-      if (block != nullptr) check_header("table2", *child, block->headers, cx);
+      const std::string compact = without_whitespace(child->string_view());
+      table.header += compact;
+      if (block != nullptr) check_header("table2", *child, compact, block->headers, cx);
       continue;
     }
     if (child->kind == NodeKind::table2_unrecognised_row) {
@@ -317,10 +318,11 @@ void lower_table3(const TreeNode& node, LowerContext& cx, Table3Reading reading)
     const NodeKind kind = child->kind;
     if (reading == Table3Reading::header_only && kind != NodeKind::table3_header) continue;
     if (kind == NodeKind::table3_header) {
-      table.header += without_whitespace(child->string_view());
+      const std::string compact = without_whitespace(child->string_view());
+      table.header += compact;
       std::vector<std::string_view> expected(kTable3ColumnLabels.begin(), kTable3ColumnLabels.end());
       expected.insert(expected.begin() + 1, "法人或其他组织");
-      check_header("table3", *child, expected, cx);
+      check_header("table3", *child, compact, expected, cx);
       continue;
     }
     if (kind == NodeKind::table3_row) {
@@ -403,7 +405,7 @@ void lower_table4(const TreeNode& node, LowerContext& cx) {
   for (const auto& child : node.children) {
     if (child->kind == NodeKind::table4_header) {
       table.header = without_whitespace(child->string_view());
-      check_header("table4", *child, expected, cx);
+      check_header("table4", *child, table.header, expected, cx);
     }
   }
   // One data row of 15 cells, keyed group by group.
@@ -423,9 +425,10 @@ std::vector<Row> table4_rows(std::vector<Cell> cells) {
     Row row;
     row.key = std::string(group);
     row.canonical_label = std::string(group);
+    const std::string prefix = fmt_key_prefix("table4", group);
     for (const auto column : kTable4Columns) {
       if (i >= cells.size()) break;
-      cells[i].key = intern_key({fmt_key_prefix("table4", group), column});
+      cells[i].key = intern_key({prefix, column});
       row.cells.push_back(std::move(cells[i++]));
     }
     if (row.cells.empty()) break;

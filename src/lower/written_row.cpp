@@ -409,7 +409,7 @@ Row make_row(std::string_view table, const RowSpec& spec, WrittenRow as_written,
   row.key = std::string(spec.key);
   row.canonical_label = std::string(spec.label);
   row.written_label = std::move(as_written.label);
-  row.pos = cx.source.position(as_written.offset);
+  row.pos = cx.position(as_written.offset);
   const std::string prefix = fmt_key_prefix(table, key_prefix.empty() ? spec.key : key_prefix);
   const RowCheck check = table == "table3" ? relations::table3_row_holds : nullptr;
   std::vector<WrittenCell> written;
@@ -420,9 +420,9 @@ Row make_row(std::string_view table, const RowSpec& spec, WrittenRow as_written,
   } else if (spaced_run_together(as_written.cells, spec.columns.size(), cx)) {
     written = read_pieces(as_written.cells, spec.columns.size(), check, prefix, spec.columns, cx);
   } else {
-    const auto blanks_placed = place_blanks(std::move(as_written.cells), as_written.cell_x, as_written.column_x,
-                                            spec.columns.size(), check, prefix, spec.columns, cx);
-    written = fit_cells(blanks_placed, spec.columns.size(), check, prefix, spec.columns, cx);
+    auto blanks_placed = place_blanks(std::move(as_written.cells), as_written.cell_x, as_written.column_x,
+                                      spec.columns.size(), check, prefix, spec.columns, cx);
+    written = fit_cells(std::move(blanks_placed), spec.columns.size(), check, prefix, spec.columns, cx);
   }
   row.cells.reserve(spec.columns.size());
   const auto keys = key_prefix.empty() ? cell_keys(table, spec) : std::span<const std::string_view>{};
@@ -432,12 +432,12 @@ Row make_row(std::string_view table, const RowSpec& spec, WrittenRow as_written,
     if (c < written.size()) {
       cell.state = written[c].state;
       cell.raw = std::move(written[c].raw);
-      cell.pos = cx.source.position(written[c].offset);
+      cell.pos = cx.position(written[c].offset);
       if (cell.state == CellState::number) parse_number(cell.raw, cell);
     } else {
       // The row is there but says nothing in this column: a blank cell, not a missing one.
       cell.state = CellState::blank;
-      cell.pos = cx.source.position(written.empty() ? as_written.label_end : written.back().offset);
+      cell.pos = cx.position(written.empty() ? as_written.label_end : written.back().offset);
     }
     row.cells.push_back(std::move(cell));
   }
@@ -446,7 +446,7 @@ Row make_row(std::string_view table, const RowSpec& spec, WrittenRow as_written,
     extra.key = intern_key({prefix, "extra"});
     extra.state = written[c].state;
     extra.raw = std::move(written[c].raw);
-    extra.pos = cx.source.position(written[c].offset);
+    extra.pos = cx.position(written[c].offset);
     cx.report.extra_cells.push_back(std::move(extra));
   }
   return row;
@@ -489,7 +489,7 @@ std::vector<Cell> table4_cells(const TreeNode& node, std::span<const std::string
     Cell cell;
     cell.state = w.state;
     cell.raw = w.raw;
-    cell.pos = cx.source.position(w.offset);
+    cell.pos = cx.position(w.offset);
     if (cell.state == CellState::number) parse_number(cell.raw, cell);
     cells.push_back(std::move(cell));
   }
@@ -516,7 +516,9 @@ void add_row(Table& table, Row row, LowerContext& cx) {
 }
 
 std::string fmt_key_prefix(std::string_view table, std::string_view row) {
-  std::string s(table);
+  std::string s;
+  s.reserve(table.size() + row.size() + 2);  // one allocation: a row's key prefix is made for each row
+  s += table;
   s += '.';
   s += row;
   s += '.';

@@ -73,4 +73,32 @@ std::uint32_t PositionMap::at(std::string_view text, std::size_t offset) const {
   return c + static_cast<std::uint32_t>(code_point_count(text.substr(from + 1, offset - from)));
 }
 
+std::uint32_t PositionMap::Cursor::at(std::size_t offset) {
+  if (offset >= map_.size_) return map_.end_;
+  const auto& jumps = map_.jump_at_;
+  if (!started_ || offset < offset_) {
+    started_ = true;
+    jump_ = static_cast<std::size_t>(std::upper_bound(jumps.begin(), jumps.end(), offset) - jumps.begin());
+    offset_ = offset;
+    char_ = map_.at(text_, offset);
+    return char_;
+  }
+  while (jump_ < jumps.size() && jumps[jump_] <= offset) ++jump_;
+  // The nearest exact index at or before the offset: the last offset's, its checkpoint's, or the
+  // last jump's, whichever is the latest.
+  std::size_t from = offset_;
+  std::uint32_t c = char_;
+  if (const std::size_t checkpoint = offset / kStride * kStride; checkpoint > from) {
+    from = checkpoint;
+    c = map_.checkpoints_[offset / kStride];
+  }
+  if (jump_ > 0 && jumps[jump_ - 1] > from) {
+    from = jumps[jump_ - 1];
+    c = map_.jump_char_[jump_ - 1];
+  }
+  offset_ = offset;
+  char_ = c + static_cast<std::uint32_t>(code_point_count(text_.substr(from + 1, offset - from)));
+  return char_;
+}
+
 }  // namespace xxgk

@@ -169,6 +169,20 @@ SourcePos Source::position(std::size_t text_offset) const {
   return pos;
 }
 
+SourcePos Source::Cursor::position(std::size_t text_offset) {
+  const std::uint32_t c = chars_.at(text_offset);
+  const std::vector<std::uint32_t>& starts = source_.line_start_chars_;
+  if (line_ == 0 || c < starts[line_ - 1]) {
+    line_ = static_cast<std::uint32_t>(std::upper_bound(starts.begin(), starts.end(), c) - starts.begin());
+  } else {
+    while (line_ < starts.size() && starts[line_] <= c) ++line_;
+  }
+  SourcePos pos(line_, c - starts[line_ - 1] + 1);
+  const std::vector<DocumentPlace>& places = source_.places_;
+  if (!places.empty()) pos.place = places[std::min<std::size_t>(c, places.size() - 1)];
+  return pos;
+}
+
 std::string describe_place(const DocumentPlace& place) {
   if (place.page != 0) return fmt::format("page {}, x {:.0f}, y {:.0f}", place.page, place.x, place.y);
   if (place.table != 0) return fmt::format("table {}, row {}, cell {}", place.table, place.row, place.cell);

@@ -282,6 +282,17 @@ void check_map_gives_back(const std::string& text, const std::vector<std::uint32
     wrong += map.at(text, i) != want;
     wrong += reader.next() != want;
   }
+  // A cursor asked for offsets in increasing order, in steps short and long (across checkpoints
+  // and jumps), an offset asked twice, and offsets before the last (looked up anew).
+  for (const std::size_t step : {1u, 2u, 5u, 63u, 64u, 65u, 130u}) {
+    xxgk::PositionMap::Cursor cursor(map, text);
+    for (std::size_t i = 0; i <= text.size() + 1; i += step) {
+      const std::uint32_t want = dense[std::min(i, dense.size() - 1)];
+      wrong += cursor.at(i) != want;
+      wrong += cursor.at(i) != want;
+      if (i >= 3) wrong += cursor.at(i - 3) != dense[std::min(i - 3, dense.size() - 1)];
+    }
+  }
   BOOST_TEST(wrong == 0u);
 }
 
@@ -348,6 +359,16 @@ BOOST_AUTO_TEST_CASE(positions_at_every_offset_of_a_long_line) {
       wrong += p.line != last.line + 1 || p.column != 1;
     }
     last = p;
+  }
+  BOOST_TEST(wrong == 0u);
+  // A cursor gives the same positions, for offsets asked in increasing order (one line after
+  // another, and lines skipped) or before the last.
+  for (const std::size_t step : {1u, 7u, 64u, 200u}) {
+    Source::Cursor cursor(s);
+    for (std::size_t i = 0; i < s.text().size(); i += step) {
+      wrong += cursor.position(i) != s.position(i);
+      if (i >= 100) wrong += cursor.position(i - 100) != s.position(i - 100);
+    }
   }
   BOOST_TEST(wrong == 0u);
   BOOST_TEST(s.position(s.text().find("(二)", 1)).column == 1 + xxgk::code_point_count("①"));
